@@ -1,0 +1,50 @@
+package io.clusterstacks.samples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code clusterstacks} command line: the SDK's features as sub-commands.
+ *
+ * <p>Exit codes: 0 success, {@link #EXIT_INVALID_INPUT} for bad input, {@link #EXIT_INFEASIBLE} when a
+ * plan cannot be met, {@link #EXIT_VALIDATION_FAILED} when manifests fail validation.
+ */
+@Command(
+    name = "clusterstacks",
+    mixinStandardHelpOptions = true,
+    version = "clusterstacks 0.1.0-SNAPSHOT",
+    description = "Plan, render and validate SCS cluster stacks on OpenStack.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class ClusterStacksCli implements Runnable {
+  /** Exit code for input the SDK rejected (bad flavor name, bad option value, unreadable file). */
+  public static final int EXIT_INVALID_INPUT = 2;
+  /** Exit code for a plan whose constraints cannot all be met. */
+  public static final int EXIT_INFEASIBLE = 3;
+  /** Exit code for manifests that fail validation. */
+  public static final int EXIT_VALIDATION_FAILED = 4;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * Builds the command line with all sub-commands registered.
+   *
+   * @return a ready picocli command line
+   */
+  public static CommandLine commandLine() {
+    return new CommandLine(new ClusterStacksCli());
+  }
+
+  /**
+   * Runs the command line and exits with its exit code.
+   *
+   * @param args the command-line arguments
+   */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}
