@@ -1,0 +1,148 @@
+package io.clusterstacks.core.cloud;
+
+import io.clusterstacks.core.SdkStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
+
+/**
+ * One Glance image: its name, ID, minimum disk and RAM, and its properties (scs-0102: {@code os_distro},
+ * {@code os_version}, {@code architecture}, {@code os_purpose}, {@code image_source}, ...).
+ */
+@Value.Immutable
+@SdkStyle
+public abstract class CloudImage {
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static ImmutableCloudImage.Builder builder() {
+    return ImmutableCloudImage.builder();
+  }
+
+  /**
+   * Builds an image in one expression.
+   *
+   * @param spec fills in the builder
+   * @return the image
+   */
+  public static CloudImage of(Consumer<ImmutableCloudImage.Builder> spec) {
+    ImmutableCloudImage.Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * The image name.
+   *
+   * @return e.g. {@code ubuntu-capi-image-v1.34.7}
+   */
+  public abstract String name();
+
+  /**
+   * The Glance image ID; defaults to the name when not known.
+   *
+   * @return the ID
+   */
+  @Value.Default
+  public String id() {
+    return name();
+  }
+
+  /**
+   * Glance {@code min_disk}: the smallest root disk the image boots from, in GiB.
+   *
+   * @return 0 or more
+   */
+  @Value.Default
+  public int minDiskGiB() {
+    return 0;
+  }
+
+  /**
+   * Glance {@code min_ram}: the least RAM the image boots with, in MiB.
+   *
+   * @return 0 or more
+   */
+  @Value.Default
+  public int minRamMiB() {
+    return 0;
+  }
+
+  /**
+   * The image properties, sorted by key.
+   *
+   * @return the properties (may be empty)
+   */
+  @Value.NaturalOrder
+  public abstract SortedMap<String, String> properties();
+
+  /**
+   * The {@code os_distro} property.
+   *
+   * @return e.g. {@code ubuntu}
+   */
+  public Optional<String> osDistro() {
+    return Optional.ofNullable(properties().get("os_distro"));
+  }
+
+  /**
+   * The {@code os_version} property.
+   *
+   * @return e.g. {@code 24.04}
+   */
+  public Optional<String> osVersion() {
+    return Optional.ofNullable(properties().get("os_version"));
+  }
+
+  /**
+   * The {@code architecture} property.
+   *
+   * @return e.g. {@code x86_64}
+   */
+  public Optional<String> architecture() {
+    return Optional.ofNullable(properties().get("architecture"));
+  }
+
+  /**
+   * The {@code os_purpose} property (scs-0102).
+   *
+   * @return e.g. {@code k8snode} or {@code generic}
+   */
+  public Optional<String> osPurpose() {
+    return Optional.ofNullable(properties().get("os_purpose"));
+  }
+
+  /**
+   * Checks the values and reports every problem at once.
+   */
+  @Value.Check
+  protected void check() {
+    List<CloudProfileException.Problem> problems = new ArrayList<>();
+    if (name().isBlank()) {
+      problems.add(new CloudProfileException.Problem("name", "an empty string", "give the image its Glance name"));
+    }
+    if (id().isBlank()) {
+      problems.add(new CloudProfileException.Problem("id", "an empty string", "give the Glance image ID, or leave it out to use the name"));
+    }
+    if (minDiskGiB() < 0) {
+      problems.add(new CloudProfileException.Problem("minDiskGiB", String.valueOf(minDiskGiB()), "use 0 or more"));
+    }
+    if (minRamMiB() < 0) {
+      problems.add(new CloudProfileException.Problem("minRamMiB", String.valueOf(minRamMiB()), "use 0 or more"));
+    }
+    if (!problems.isEmpty()) {
+      throw new CloudProfileException(problems);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}

@@ -1,0 +1,93 @@
+package io.clusterstacks.core.cloud;
+
+import io.clusterstacks.core.SdkStyle;
+import java.util.SortedMap;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
+
+/**
+ * The hypervisors of a cloud: the count for the whole cloud, per class of hosts where only some hosts
+ * serve a flavor (e.g. {@code local-ssd}), and per availability zone when known.
+ */
+@Value.Immutable
+@SdkStyle
+public abstract class Hypervisors {
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static ImmutableHypervisors.Builder builder() {
+    return ImmutableHypervisors.builder();
+  }
+
+  /**
+   * Builds the hypervisors in one expression.
+   *
+   * @param spec fills in the builder
+   * @return the hypervisors
+   */
+  public static Hypervisors of(Consumer<ImmutableHypervisors.Builder> spec) {
+    ImmutableHypervisors.Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * Hypervisors where every host serves every flavor.
+   *
+   * @param total the count for the whole cloud
+   * @return the hypervisors
+   */
+  public static Hypervisors of(HostCount total) {
+    return builder().total(total).build();
+  }
+
+  /**
+   * The hypervisors of the whole cloud (the ones that serve flavors without a host class).
+   *
+   * @return the count
+   */
+  public abstract HostCount total();
+
+  /**
+   * The hypervisors of each host class (e.g. the hosts of the {@code local-ssd} aggregate).
+   *
+   * @return host class to count, sorted by class
+   */
+  @Value.NaturalOrder
+  public abstract SortedMap<String, HostCount> byHostClass();
+
+  /**
+   * The hypervisors of each availability zone, when known.
+   *
+   * @return zone name to count, sorted by zone
+   */
+  @Value.NaturalOrder
+  public abstract SortedMap<String, HostCount> byZone();
+
+  /**
+   * The hypervisors that can run a flavor of this host class.
+   *
+   * @param hostClass the flavor's host class, or null for flavors every host serves
+   * @return the class's count, or the total when the class is null or not listed
+   */
+  public HostCount forClass(@org.jspecify.annotations.Nullable String hostClass) {
+    if (hostClass == null) {
+      return total();
+    }
+    HostCount c = byHostClass().get(hostClass);
+    return c == null ? total() : c;
+  }
+
+  /**
+   * The hypervisors that can run this flavor.
+   *
+   * @param flavor the flavor
+   * @return the count of its host class, or the total
+   */
+  public HostCount forFlavor(CloudFlavor flavor) {
+    return forClass(flavor.hostClass().orElse(null));
+  }
+}

@@ -1,0 +1,121 @@
+package io.clusterstacks.core.cloud;
+
+import io.clusterstacks.core.SdkStyle;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
+
+/**
+ * The project's Nova quotas and usage that matter for a cluster; every default is Nova's own default
+ * ({@code nova/conf/quota.py}).
+ *
+ * <p>Servers in ERROR (e.g. after "No valid host was found") still count against instances, cores and
+ * RAM, and stay members of their server group: {@link #instancesInError()} says how many of the used
+ * instances are such servers.
+ */
+@Value.Immutable
+@SdkStyle
+public abstract class Quotas {
+
+  /** Nova's default quotas with nothing used. */
+  public static final Quotas NOVA_DEFAULTS = builder().build();
+
+  /**
+   * Starts a builder with Nova's defaults.
+   *
+   * @return a new builder
+   */
+  public static ImmutableQuotas.Builder builder() {
+    return ImmutableQuotas.builder();
+  }
+
+  /**
+   * Builds quotas in one expression, starting from Nova's defaults.
+   *
+   * @param spec fills in the builder
+   * @return the quotas
+   */
+  public static Quotas of(Consumer<ImmutableQuotas.Builder> spec) {
+    ImmutableQuotas.Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * Servers (Nova default limit 10).
+   *
+   * @return the quota
+   */
+  @Value.Default
+  public Quota instances() {
+    return Quota.of(10);
+  }
+
+  /**
+   * vCPUs (Nova default limit 20).
+   *
+   * @return the quota
+   */
+  @Value.Default
+  public Quota cores() {
+    return Quota.of(20);
+  }
+
+  /**
+   * RAM in MiB (Nova default limit 51200).
+   *
+   * @return the quota
+   */
+  @Value.Default
+  public Quota ramMiB() {
+    return Quota.of(51200);
+  }
+
+  /**
+   * Server groups per project (Nova default limit 10).
+   *
+   * @return the quota
+   */
+  @Value.Default
+  public Quota serverGroups() {
+    return Quota.of(10);
+  }
+
+  /**
+   * Members per server group (Nova default 10; -1 unlimited). Over the limit a server create gets 403.
+   *
+   * @return the limit
+   */
+  @Value.Default
+  public long serverGroupMembers() {
+    return 10;
+  }
+
+  /**
+   * How many of the used instances are in ERROR; they hold quota and group membership but no host.
+   *
+   * @return 0 or more
+   */
+  @Value.Default
+  public long instancesInError() {
+    return 0;
+  }
+
+  /**
+   * Checks usage is consistent.
+   */
+  @Value.Check
+  protected void check() {
+    java.util.List<CloudProfileException.Problem> problems = new java.util.ArrayList<>();
+    if (serverGroupMembers() < -1 || serverGroupMembers() == 0) {
+      problems.add(new CloudProfileException.Problem("serverGroupMembers", String.valueOf(serverGroupMembers()),
+          "use -1 for unlimited, else 1 or more (Nova's default is 10)"));
+    }
+    if (instancesInError() < 0 || instancesInError() > instances().used()) {
+      problems.add(new CloudProfileException.Problem("instancesInError", String.valueOf(instancesInError()),
+          "servers in ERROR are part of instances.used (" + instances().used() + "); use 0.." + instances().used()));
+    }
+    if (!problems.isEmpty()) {
+      throw new CloudProfileException(problems);
+    }
+  }
+}

@@ -1,0 +1,638 @@
+package io.clusterstacks.core.cloud.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.cloud.CloudFlavor;
+import io.clusterstacks.core.cloud.CloudImage;
+import io.clusterstacks.core.cloud.CloudProfile;
+import io.clusterstacks.core.cloud.CloudProfileException;
+import io.clusterstacks.core.cloud.CloudProfileException.Problem;
+import io.clusterstacks.core.cloud.ComputeMicroversion;
+import io.clusterstacks.core.cloud.HostCount;
+import io.clusterstacks.core.cloud.HostKnowledge;
+import io.clusterstacks.core.cloud.Hypervisors;
+import io.clusterstacks.core.cloud.ImmutableCloudFlavor;
+import io.clusterstacks.core.cloud.ImmutableCloudImage;
+import io.clusterstacks.core.cloud.ImmutableCloudProfile;
+import io.clusterstacks.core.cloud.ImmutableHypervisors;
+import io.clusterstacks.core.cloud.ImmutableProviderQuirks;
+import io.clusterstacks.core.cloud.ImmutableQuotas;
+import io.clusterstacks.core.cloud.MicroversionRange;
+import io.clusterstacks.core.cloud.ProviderQuirks;
+import io.clusterstacks.core.cloud.Quota;
+import io.clusterstacks.core.cloud.Quotas;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads and writes the cloud-profile JSON format, collecting every problem with its path.
+ *
+ * <p>The format is the profile's own shape in camelCase; unknown fields are errors so that typos are
+ * not silently ignored.
+ */
+public final class CloudProfileJson {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final List<Problem> problems = new ArrayList<>();
+
+  private CloudProfileJson() {}
+
+  /**
+   * Reads a profile.
+   *
+   * @param in the JSON
+   * @param source where it came from, for errors
+   * @return the profile
+   */
+  public static CloudProfile read(InputStream in, String source) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(in);
+    } catch (JsonProcessingException e) {
+      throw new CloudProfileException(new Problem("", "malformed JSON in " + source + " at line "
+          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage() + ")",
+          "fix the JSON syntax"), e);
+    } catch (IOException e) {
+      throw new ClusterStacksException("cloud profile " + source + ": could not be read (" + e.getMessage() + ")", e);
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new CloudProfileException(List.of(new Problem("", "an empty document from " + source,
+          "give a JSON object with at least name, flavors and hypervisors")));
+    }
+    return new CloudProfileJson().profile(root);
+  }
+
+  /**
+   * Writes a profile as indented JSON with a stable field order.
+   *
+   * @param profile the profile
+   * @return the JSON text, ending in a newline
+   */
+  public static String write(CloudProfile profile) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("name", profile.name());
+    if (!profile.description().isEmpty()) {
+      root.put("description", profile.description());
+    }
+    ObjectNode mv = root.putObject("computeMicroversions");
+    mv.put("min", profile.computeMicroversions().min().toString());
+    mv.put("max", profile.computeMicroversions().max().toString());
+    ArrayNode zones = root.putArray("availabilityZones");
+    profile.availabilityZones().forEach(zones::add);
+    ObjectNode hv = root.putObject("hypervisors");
+    hv.set("total", hostCount(profile.hypervisors().total()));
+    if (!profile.hypervisors().byHostClass().isEmpty()) {
+      ObjectNode byClass = hv.putObject("byHostClass");
+      profile.hypervisors().byHostClass().forEach((k, v) -> byClass.set(k, hostCount(v)));
+    }
+    if (!profile.hypervisors().byZone().isEmpty()) {
+      ObjectNode byZone = hv.putObject("byZone");
+      profile.hypervisors().byZone().forEach((k, v) -> byZone.set(k, hostCount(v)));
+    }
+    Quotas q = profile.quotas();
+    ObjectNode qn = root.putObject("quotas");
+    qn.set("instances", quota(q.instances()));
+    qn.put("instancesInError", q.instancesInError());
+    qn.set("cores", quota(q.cores()));
+    qn.set("ramMiB", quota(q.ramMiB()));
+    qn.set("serverGroups", quota(q.serverGroups()));
+    qn.put("serverGroupMembers", q.serverGroupMembers());
+    ProviderQuirks pq = profile.quirks();
+    ObjectNode qk = root.putObject("quirks");
+    pq.restartAfterMaintenanceKey().ifPresent(k -> qk.put("restartAfterMaintenanceKey", k));
+    qk.put("restartAfterMaintenanceValue", pq.restartAfterMaintenanceValue());
+    ArrayNode ann = qk.putArray("maintenanceAnnouncementKeys");
+    pq.maintenanceAnnouncementKeys().forEach(ann::add);
+    qk.put("localDiskServersStoppedInMaintenance", pq.localDiskServersStoppedInMaintenance());
+    ArrayNode flavors = root.putArray("flavors");
+    for (CloudFlavor f : profile.flavors()) {
+      ObjectNode fn = flavors.addObject();
+      fn.put("name", f.name());
+      fn.put("id", f.id());
+      fn.put("vcpus", f.vcpus());
+      fn.put("ramMiB", f.ramMiB());
+      fn.put("diskGB", f.diskGB());
+      f.localDiskDeclared().ifPresent(b -> fn.put("localDisk", b));
+      fn.put("architecture", f.architecture());
+      f.hostClass().ifPresent(c -> fn.put("hostClass", c));
+      if (!f.extraSpecs().isEmpty()) {
+        ObjectNode es = fn.putObject("extraSpecs");
+        f.extraSpecs().forEach(es::put);
+      }
+    }
+    ArrayNode images = root.putArray("images");
+    for (CloudImage i : profile.images()) {
+      ObjectNode in = images.addObject();
+      in.put("name", i.name());
+      in.put("id", i.id());
+      in.put("minDiskGiB", i.minDiskGiB());
+      in.put("minRamMiB", i.minRamMiB());
+      if (!i.properties().isEmpty()) {
+        ObjectNode ps = in.putObject("properties");
+        i.properties().forEach(ps::put);
+      }
+    }
+    try {
+      return MAPPER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new ClusterStacksException("cloud profile " + profile.name() + ": could not be written (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static ObjectNode hostCount(HostCount c) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("knowledge", c.knowledge().jsonName());
+    n.put("count", c.count());
+    if (!c.names().isEmpty()) {
+      ArrayNode a = n.putArray("names");
+      c.names().forEach(a::add);
+    }
+    return n;
+  }
+
+  private static ObjectNode quota(Quota q) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("limit", q.limit());
+    n.put("used", q.used());
+    return n;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  private CloudProfile profile(JsonNode root) {
+    if (!root.isObject()) {
+      throw new CloudProfileException(List.of(new Problem("", kind(root), "the profile is a JSON object")));
+    }
+    known(root, "", "name", "description", "computeMicroversions", "availabilityZones", "hypervisors",
+        "quotas", "quirks", "flavors", "images");
+    ImmutableCloudProfile.Builder b = CloudProfile.builder();
+    String name = text(root, "", "name", true);
+    if (name != null) {
+      b.name(name);
+    }
+    String description = text(root, "", "description", false);
+    if (description != null) {
+      b.description(description);
+    }
+    JsonNode mv = root.get("computeMicroversions");
+    if (mv != null && object(mv, "computeMicroversions")) {
+      known(mv, "computeMicroversions", "min", "max");
+      ComputeMicroversion min = microversion(mv, "computeMicroversions", "min");
+      ComputeMicroversion max = microversion(mv, "computeMicroversions", "max");
+      if (min != null && max != null) {
+        attempt("computeMicroversions", () -> b.computeMicroversions(new MicroversionRange(min, max)));
+      }
+    }
+    JsonNode zones = root.get("availabilityZones");
+    if (zones == null) {
+      problems.add(new Problem("availabilityZones", "<missing>", "list the availability zones, e.g. [\"nova\"]"));
+    } else if (array(zones, "availabilityZones")) {
+      for (int i = 0; i < zones.size(); i++) {
+        JsonNode z = zones.get(i);
+        if (z.isTextual()) {
+          b.addAvailabilityZones(z.asText());
+        } else {
+          problems.add(new Problem("availabilityZones[" + i + "]", kind(z), "a zone name is a string"));
+        }
+      }
+    }
+    JsonNode hv = root.get("hypervisors");
+    if (hv == null) {
+      problems.add(new Problem("hypervisors", "<missing>",
+          "state the hypervisors, e.g. {\"total\": {\"knowledge\": \"exact\", \"count\": 3}}; use knowledge 'unknown' if not known"));
+    } else if (object(hv, "hypervisors")) {
+      Hypervisors h = hypervisors(hv);
+      if (h != null) {
+        b.hypervisors(h);
+      }
+    }
+    JsonNode q = root.get("quotas");
+    if (q != null && object(q, "quotas")) {
+      Quotas quotas = quotas(q);
+      if (quotas != null) {
+        b.quotas(quotas);
+      }
+    }
+    JsonNode qk = root.get("quirks");
+    if (qk != null && object(qk, "quirks")) {
+      ProviderQuirks quirks = quirks(qk);
+      if (quirks != null) {
+        b.quirks(quirks);
+      }
+    }
+    JsonNode flavors = root.get("flavors");
+    if (flavors == null) {
+      problems.add(new Problem("flavors", "<missing>", "list the flavors (an empty list is allowed)"));
+    } else if (array(flavors, "flavors")) {
+      for (int i = 0; i < flavors.size(); i++) {
+        CloudFlavor f = flavor(flavors.get(i), "flavors[" + i + "]");
+        if (f != null) {
+          b.addFlavors(f);
+        }
+      }
+    }
+    JsonNode images = root.get("images");
+    if (images != null && array(images, "images")) {
+      for (int i = 0; i < images.size(); i++) {
+        CloudImage img = image(images.get(i), "images[" + i + "]");
+        if (img != null) {
+          b.addImages(img);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CloudProfileException(problems);
+    }
+    try {
+      return b.build();
+    } catch (CloudProfileException e) {
+      throw e;
+    } catch (IllegalStateException e) {
+      throw new CloudProfileException(List.of(new Problem("", e.getMessage(), "add the missing fields")));
+    }
+  }
+
+  private @Nullable Hypervisors hypervisors(JsonNode hv) {
+    known(hv, "hypervisors", "total", "byHostClass", "byZone");
+    ImmutableHypervisors.Builder b = Hypervisors.builder();
+    JsonNode total = hv.get("total");
+    boolean ok = true;
+    if (total == null) {
+      problems.add(new Problem("hypervisors.total", "<missing>",
+          "state the hosts of the whole cloud, e.g. {\"knowledge\": \"exact\", \"count\": 3}"));
+      ok = false;
+    } else {
+      HostCount c = hostCount(total, "hypervisors.total");
+      if (c == null) {
+        ok = false;
+      } else {
+        b.total(c);
+      }
+    }
+    for (String group : List.of("byHostClass", "byZone")) {
+      JsonNode m = hv.get(group);
+      if (m != null && object(m, "hypervisors." + group)) {
+        Iterator<Map.Entry<String, JsonNode>> it = m.fields();
+        while (it.hasNext()) {
+          Map.Entry<String, JsonNode> e = it.next();
+          HostCount c = hostCount(e.getValue(), "hypervisors." + group + "." + e.getKey());
+          if (c == null) {
+            ok = false;
+          } else if (group.equals("byHostClass")) {
+            b.putByHostClass(e.getKey(), c);
+          } else {
+            b.putByZone(e.getKey(), c);
+          }
+        }
+      }
+    }
+    return ok ? b.build() : null;
+  }
+
+  private @Nullable HostCount hostCount(JsonNode n, String path) {
+    if (!object(n, path)) {
+      return null;
+    }
+    known(n, path, "knowledge", "count", "names");
+    String k = text(n, path, "knowledge", true);
+    HostKnowledge knowledge = null;
+    if (k != null) {
+      knowledge = Arrays.stream(HostKnowledge.values()).filter(h -> h.jsonName().equals(k)).findFirst().orElse(null);
+      if (knowledge == null) {
+        problems.add(new Problem(path + ".knowledge", "'" + k + "'", "use one of exact, lower-bound, declared, unknown"));
+      }
+    }
+    Long count = integer(n, path, "count", knowledge != HostKnowledge.UNKNOWN);
+    List<String> names = new ArrayList<>();
+    JsonNode ns = n.get("names");
+    if (ns != null && array(ns, path + ".names")) {
+      for (int i = 0; i < ns.size(); i++) {
+        if (ns.get(i).isTextual()) {
+          names.add(ns.get(i).asText());
+        } else {
+          problems.add(new Problem(path + ".names[" + i + "]", kind(ns.get(i)), "a host name is a string"));
+        }
+      }
+    }
+    if (knowledge == null || (count == null && knowledge != HostKnowledge.UNKNOWN)) {
+      return null;
+    }
+    final HostKnowledge kn = knowledge;
+    final int c = count == null ? 0 : count.intValue();
+    return attempt(path, () -> new HostCount(kn, c, names));
+  }
+
+  private @Nullable Quotas quotas(JsonNode q) {
+    known(q, "quotas", "instances", "instancesInError", "cores", "ramMiB", "serverGroups", "serverGroupMembers");
+    ImmutableQuotas.Builder b = Quotas.builder();
+    boolean ok = true;
+    for (String f : List.of("instances", "cores", "ramMiB", "serverGroups")) {
+      JsonNode n = q.get(f);
+      if (n == null) {
+        continue;
+      }
+      String path = "quotas." + f;
+      if (!object(n, path)) {
+        ok = false;
+        continue;
+      }
+      known(n, path, "limit", "used");
+      Long limit = integer(n, path, "limit", true);
+      Long used = integer(n, path, "used", false);
+      if (limit == null) {
+        ok = false;
+        continue;
+      }
+      Quota quota = attempt(path, () -> new Quota(limit, used == null ? 0 : used));
+      if (quota == null) {
+        ok = false;
+        continue;
+      }
+      switch (f) {
+        case "instances" -> b.instances(quota);
+        case "cores" -> b.cores(quota);
+        case "ramMiB" -> b.ramMiB(quota);
+        default -> b.serverGroups(quota);
+      }
+    }
+    Long members = integer(q, "quotas", "serverGroupMembers", false);
+    if (members != null) {
+      b.serverGroupMembers(members);
+    }
+    Long inError = integer(q, "quotas", "instancesInError", false);
+    if (inError != null) {
+      b.instancesInError(inError);
+    }
+    return ok ? attempt("quotas", b::build) : null;
+  }
+
+  private @Nullable ProviderQuirks quirks(JsonNode n) {
+    known(n, "quirks", "restartAfterMaintenanceKey", "restartAfterMaintenanceValue",
+        "maintenanceAnnouncementKeys", "localDiskServersStoppedInMaintenance");
+    ImmutableProviderQuirks.Builder b = ProviderQuirks.builder();
+    String key = text(n, "quirks", "restartAfterMaintenanceKey", false);
+    if (key != null) {
+      b.restartAfterMaintenanceKey(key);
+    }
+    String value = text(n, "quirks", "restartAfterMaintenanceValue", false);
+    if (value != null) {
+      b.restartAfterMaintenanceValue(value);
+    }
+    JsonNode keys = n.get("maintenanceAnnouncementKeys");
+    if (keys != null && array(keys, "quirks.maintenanceAnnouncementKeys")) {
+      for (int i = 0; i < keys.size(); i++) {
+        if (keys.get(i).isTextual()) {
+          b.addMaintenanceAnnouncementKeys(keys.get(i).asText());
+        } else {
+          problems.add(new Problem("quirks.maintenanceAnnouncementKeys[" + i + "]", kind(keys.get(i)), "a metadata key is a string"));
+        }
+      }
+    }
+    Boolean stopped = bool(n, "quirks", "localDiskServersStoppedInMaintenance");
+    if (stopped != null) {
+      b.localDiskServersStoppedInMaintenance(stopped);
+    }
+    return attempt("quirks", b::build);
+  }
+
+  private @Nullable CloudFlavor flavor(JsonNode n, String path) {
+    if (!object(n, path)) {
+      return null;
+    }
+    known(n, path, "name", "id", "vcpus", "ramMiB", "diskGB", "localDisk", "architecture", "hostClass", "extraSpecs");
+    ImmutableCloudFlavor.Builder b = CloudFlavor.builder();
+    int before = problems.size();
+    String name = text(n, path, "name", true);
+    if (name != null) {
+      b.name(name);
+    }
+    String id = text(n, path, "id", false);
+    if (id != null) {
+      b.id(id);
+    }
+    Long vcpus = integer(n, path, "vcpus", true);
+    if (vcpus != null) {
+      b.vcpus(vcpus.intValue());
+    }
+    Long ram = integer(n, path, "ramMiB", true);
+    if (ram != null) {
+      b.ramMiB(ram.intValue());
+    }
+    Long disk = integer(n, path, "diskGB", false);
+    if (disk != null) {
+      b.diskGB(disk.intValue());
+    }
+    Boolean local = bool(n, path, "localDisk");
+    if (local != null) {
+      b.localDiskDeclared(local);
+    }
+    String arch = text(n, path, "architecture", false);
+    if (arch != null) {
+      b.architecture(arch);
+    }
+    String hostClass = text(n, path, "hostClass", false);
+    if (hostClass != null) {
+      b.hostClass(hostClass);
+    }
+    JsonNode es = n.get("extraSpecs");
+    if (es != null && object(es, path + ".extraSpecs")) {
+      Iterator<Map.Entry<String, JsonNode>> it = es.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+          b.putExtraSpecs(e.getKey(), e.getValue().asText());
+        } else {
+          problems.add(new Problem(path + ".extraSpecs." + e.getKey(), kind(e.getValue()),
+              "extra_specs values are strings (Nova stores them as text)"));
+        }
+      }
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return attempt(path, b::build);
+  }
+
+  private @Nullable CloudImage image(JsonNode n, String path) {
+    if (!object(n, path)) {
+      return null;
+    }
+    known(n, path, "name", "id", "minDiskGiB", "minRamMiB", "properties");
+    ImmutableCloudImage.Builder b = CloudImage.builder();
+    int before = problems.size();
+    String name = text(n, path, "name", true);
+    if (name != null) {
+      b.name(name);
+    }
+    String id = text(n, path, "id", false);
+    if (id != null) {
+      b.id(id);
+    }
+    Long minDisk = integer(n, path, "minDiskGiB", false);
+    if (minDisk != null) {
+      b.minDiskGiB(minDisk.intValue());
+    }
+    Long minRam = integer(n, path, "minRamMiB", false);
+    if (minRam != null) {
+      b.minRamMiB(minRam.intValue());
+    }
+    JsonNode ps = n.get("properties");
+    if (ps != null && object(ps, path + ".properties")) {
+      Iterator<Map.Entry<String, JsonNode>> it = ps.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+          b.putProperties(e.getKey(), e.getValue().asText());
+        } else {
+          problems.add(new Problem(path + ".properties." + e.getKey(), kind(e.getValue()),
+              "image properties are strings, numbers or booleans"));
+        }
+      }
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return attempt(path, b::build);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private <T> @Nullable T attempt(String path, Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (CloudProfileException e) {
+      for (Problem p : e.under(path).problems()) {
+        problems.add(p);
+      }
+      return null;
+    } catch (ClusterStacksException e) {
+      problems.add(new Problem(path, "an invalid value", e.getMessage()));
+      return null;
+    } catch (IllegalStateException e) {
+      problems.add(new Problem(path, "an incomplete object", String.valueOf(e.getMessage())));
+      return null;
+    }
+  }
+
+  private void attempt(String path, Runnable r) {
+    attempt(path, () -> {
+      r.run();
+      return Boolean.TRUE;
+    });
+  }
+
+  private void known(JsonNode n, String path, String... fields) {
+    Set<String> allowed = new TreeSet<>(List.of(fields));
+    Iterator<String> it = n.fieldNames();
+    while (it.hasNext()) {
+      String f = it.next();
+      if (!allowed.contains(f)) {
+        problems.add(new Problem(join(path, f), "an unknown field", "remove it or use one of " + allowed));
+      }
+    }
+  }
+
+  private boolean object(JsonNode n, String path) {
+    if (n.isObject()) {
+      return true;
+    }
+    problems.add(new Problem(path, kind(n), "expected a JSON object"));
+    return false;
+  }
+
+  private boolean array(JsonNode n, String path) {
+    if (n.isArray()) {
+      return true;
+    }
+    problems.add(new Problem(path, kind(n), "expected a JSON array"));
+    return false;
+  }
+
+  private @Nullable String text(JsonNode parent, String path, String field, boolean required) {
+    JsonNode n = parent.get(field);
+    if (n == null || n.isNull()) {
+      if (required) {
+        problems.add(new Problem(join(path, field), "<missing>", "this field is required (a string)"));
+      }
+      return null;
+    }
+    if (!n.isTextual()) {
+      problems.add(new Problem(join(path, field), kind(n), "expected a string"));
+      return null;
+    }
+    return n.asText();
+  }
+
+  private @Nullable Long integer(JsonNode parent, String path, String field, boolean required) {
+    JsonNode n = parent.get(field);
+    if (n == null || n.isNull()) {
+      if (required) {
+        problems.add(new Problem(join(path, field), "<missing>", "this field is required (an integer)"));
+      }
+      return null;
+    }
+    if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+      problems.add(new Problem(join(path, field), kind(n), "expected an integer"));
+      return null;
+    }
+    return n.asLong();
+  }
+
+  private @Nullable Boolean bool(JsonNode parent, String path, String field) {
+    JsonNode n = parent.get(field);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isBoolean()) {
+      problems.add(new Problem(join(path, field), kind(n), "expected true or false"));
+      return null;
+    }
+    return n.asBoolean();
+  }
+
+  private @Nullable ComputeMicroversion microversion(JsonNode parent, String path, String field) {
+    String t = text(parent, path, field, true);
+    if (t == null) {
+      return null;
+    }
+    try {
+      return ComputeMicroversion.parse(t);
+    } catch (ClusterStacksException e) {
+      problems.add(new Problem(join(path, field), "'" + t + "'", "write MAJOR.MINOR such as 2.64"));
+      return null;
+    }
+  }
+
+  private static String join(String path, String field) {
+    return path.isEmpty() ? field : path + "." + field;
+  }
+
+  private static String kind(JsonNode n) {
+    if (n.isTextual()) {
+      return "the string '" + n.asText() + "'";
+    }
+    if (n.isNumber() || n.isBoolean()) {
+      return n.asText();
+    }
+    if (n.isNull()) {
+      return "null";
+    }
+    return n.isArray() ? "an array" : "an object";
+  }
+}
