@@ -1,0 +1,231 @@
+package io.clusterstacks.core.validation;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.validation.internal.ValidationEngine;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Validates Kubernetes manifests offline, as strictly as a management cluster's API server with
+ * {@code fieldValidation=Strict} plus the admission rules that matter for cluster stacks.
+ *
+ * <p>What is checked for every document:
+ * <ul>
+ *   <li>{@code apiVersion} and {@code kind} name a kind the SDK bundles, in a <em>served</em> version
+ *       (e.g. CAPO {@code v1alpha7} is rejected: it is {@code served: false} in CAPO v0.12.6);</li>
+ *   <li>{@code metadata}: known fields only, a DNS-1123 name, a valid namespace, labels and annotations
+ *       as string maps with valid keys and values;</li>
+ *   <li>the body against the bundled upstream CRD schema: unknown fields are errors unless the schema
+ *       preserves unknown fields, types (including int-or-string), enums, patterns, formats, lengths,
+ *       bounds, item counts, list-type uniqueness, and required fields <em>after</em> schema defaults
+ *       were applied (as the API server does);</li>
+ *   <li>named re-implementations of the CEL and webhook rules the schemas cannot express (listed in
+ *       the package documentation and in {@code docs/validation-rules.md});</li>
+ *   <li>Secrets, ConfigMaps, Namespaces and ClusterResourceSets by built-in rules; any other kind is
+ *       reported as {@link CheckStatus#NOT_SCHEMA_CHECKED} with a warning, never silently passed.</li>
+ * </ul>
+ *
+ * <p>{@code null} values are handled as the API server does: a {@code null} for a field that is not
+ * {@code nullable} is dropped (or replaced by the field's default) before validation, with a warning;
+ * e.g. {@code topology.variables:} left empty is accepted. A {@code null} list item is a type error.
+ *
+ * <p>Instances are immutable and thread-safe; the bundled schemas are loaded once per process, on first
+ * use, and shared by all instances.
+ */
+public final class CrdValidator {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+  private static final CrdValidator STRICT = builder().build();
+
+  private final ValidationEngine engine;
+
+  private CrdValidator(Builder b) {
+    this.engine = new ValidationEngine(b.releaseKubernetesVersions, b.unknownKindsAreViolations);
+  }
+
+  /**
+   * The default strict validator (no release catalogue, unknown kinds are warnings).
+   *
+   * @return the shared instance
+   */
+  public static CrdValidator strict() {
+    return STRICT;
+  }
+
+  /**
+   * Starts a builder for a validator with options.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Validates one document.
+   *
+   * @param document the document (not modified)
+   * @return the report
+   */
+  public ValidationReport validate(JsonNode document) {
+    Objects.requireNonNull(document, "document");
+    return engine.validate(List.of(document));
+  }
+
+  /**
+   * Validates a set of documents together (cross-document rules see all of them).
+   *
+   * @param documents the documents in order (not modified)
+   * @return the report
+   */
+  public ValidationReport validate(List<? extends JsonNode> documents) {
+    Objects.requireNonNull(documents, "documents");
+    return engine.validate(documents);
+  }
+
+  /**
+   * Validates a multi-document YAML text. Empty documents (a bare {@code ---}) are skipped and not
+   * counted in document indexes; a YAML syntax error (including a duplicate key) is reported as a
+   * violation with rule {@code yaml}.
+   *
+   * @param yaml the YAML text
+   * @return the report
+   */
+  public ValidationReport validateYaml(String yaml) {
+    Objects.requireNonNull(yaml, "yaml");
+    return validateYaml(new StringReader(yaml));
+  }
+
+  /**
+   * Validates multi-document YAML read from a reader (the reader is read to its end, not closed).
+   *
+   * @param reader the YAML source
+   * @return the report
+   */
+  public ValidationReport validateYaml(Reader reader) {
+    Objects.requireNonNull(reader, "reader");
+    List<JsonNode> docs = new ArrayList<>();
+    try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(nonClosing(reader))) {
+      while (it.hasNextValue()) {
+        JsonNode doc = it.nextValue();
+        if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
+          docs.add(doc);
+        }
+      }
+    } catch (JsonProcessingException e) {
+      ValidationReport partial = engine.validate(docs);
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      return ValidationReport.builder().from(partial)
+          .addViolations(Violation.builder()
+              .documentIndex(docs.size())
+              .kind("")
+              .name("")
+              .path("<root>")
+              .allowed("well-formed YAML without duplicate keys")
+              .rule("yaml")
+              .message("YAML cannot be parsed" + where + ": " + e.getOriginalMessage())
+              .build())
+          .build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the manifests", e);
+    }
+    return engine.validate(docs);
+  }
+
+  /**
+   * Validates a multi-document YAML file.
+   *
+   * @param file the file (UTF-8)
+   * @return the report
+   * @throws ClusterStacksException when the file cannot be read
+   */
+  public ValidationReport validateYaml(Path file) {
+    Objects.requireNonNull(file, "file");
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return validateYaml(r);
+    } catch (IOException e) {
+      throw new ClusterStacksException("Could not read manifests from " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Reader nonClosing(Reader r) {
+    return new java.io.FilterReader(r) {
+      @Override
+      public void close() {
+        // the caller owns the reader
+      }
+    };
+  }
+
+  /** Options for a {@link CrdValidator}. */
+  public static final class Builder {
+    private final Map<String, String> releaseKubernetesVersions = new LinkedHashMap<>();
+    private boolean unknownKindsAreViolations;
+
+    private Builder() {}
+
+    /**
+     * Declares the exact Kubernetes version a ClusterClass (cluster-stack release) was built for, so
+     * the CSO exact-patch-version rule can be checked fully (without it, only the form and the minor
+     * version are checked, and the report warns that the check was partial).
+     *
+     * @param clusterClassName e.g. {@code openstack-scs2-1-33-v1}
+     * @param kubernetesVersion e.g. {@code v1.33.4}
+     * @return this builder
+     */
+    public Builder releaseKubernetesVersion(String clusterClassName, String kubernetesVersion) {
+      releaseKubernetesVersions.put(Objects.requireNonNull(clusterClassName, "clusterClassName"),
+          Objects.requireNonNull(kubernetesVersion, "kubernetesVersion"));
+      return this;
+    }
+
+    /**
+     * Declares several release versions at once.
+     *
+     * @param versions exact Kubernetes versions by ClusterClass name
+     * @return this builder
+     */
+    public Builder releaseKubernetesVersions(Map<String, String> versions) {
+      versions.forEach(this::releaseKubernetesVersion);
+      return this;
+    }
+
+    /**
+     * Makes kinds without a bundled schema or built-in rules violations (rule
+     * {@code kind:notSchemaChecked}) instead of warnings.
+     *
+     * @param value true to reject them
+     * @return this builder
+     */
+    public Builder unknownKindsAreViolations(boolean value) {
+      this.unknownKindsAreViolations = value;
+      return this;
+    }
+
+    /**
+     * Builds the validator.
+     *
+     * @return the validator
+     */
+    public CrdValidator build() {
+      return new CrdValidator(this);
+    }
+  }
+}
