@@ -1,0 +1,75 @@
+package io.clusterstacks.core.flavor;
+
+import io.clusterstacks.core.ClusterStacksException;
+
+/**
+ * An SCS flavor name (it starts with {@code SCS-}) that does not follow scs-0100.
+ *
+ * <p>Carries the input, the 0-based position of the first problem and what was expected there. For
+ * {@code SCS-2C-4ou-10n} the position is 9 and the expectation says the memory flags must be ordered
+ * {@code uo}. Names that do not start with {@code SCS-} are not invalid but no SCS names at all:
+ * see {@link NotAnScsFlavorNameException}.
+ */
+public class InvalidFlavorNameException extends ClusterStacksException {
+  private static final long serialVersionUID = 1L;
+  private static final int MAX_SHOWN = 100;
+
+  private final String input;
+  private final int position;
+  private final String expected;
+
+  /**
+   * Creates the exception.
+   *
+   * @param input the name as received
+   * @param position the 0-based index of the first character that is wrong (the input's length
+   *     when the name ends too early)
+   * @param expected what the standard expects at that position, in words
+   */
+  public InvalidFlavorNameException(String input, int position, String expected) {
+    super(message(input, position, expected));
+    this.input = input;
+    this.position = position;
+    this.expected = expected;
+  }
+
+  private static String message(String input, int position, String expected) {
+    String shown = input.length() > MAX_SHOWN ? input.substring(0, MAX_SHOWN) + "... (" + input.length()
+        + " characters)" : input;
+    String at;
+    if (position >= input.length()) {
+      at = "at position " + position + " (end of name)";
+    } else {
+      String rest = input.substring(position, Math.min(input.length(), position + 20));
+      at = "at position " + position + " ('" + rest + (position + 20 < input.length() ? "..." : "") + "')";
+    }
+    return "invalid SCS flavor name '" + shown + "' " + at + ": " + expected;
+  }
+
+  /**
+   * The name as received.
+   *
+   * @return the input
+   */
+  public String input() {
+    return input;
+  }
+
+  /**
+   * The 0-based position of the first problem.
+   *
+   * @return an index into {@link #input()}, or its length when the name ends too early
+   */
+  public int position() {
+    return position;
+  }
+
+  /**
+   * What the standard expects at {@link #position()}, in words.
+   *
+   * @return e.g. {@code memory flags must be ordered 'uo' ...}
+   */
+  public String expected() {
+    return expected;
+  }
+}
