@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 public class InvalidFlavorFieldsException extends ClusterStacksException {
   private static final long serialVersionUID = 1L;
 
+  /** Every problem found. */
   private final List<FlavorFieldProblem> problems;
 
   /**

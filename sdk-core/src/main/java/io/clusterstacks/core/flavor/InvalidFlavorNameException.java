@@ -14,8 +14,11 @@ public class InvalidFlavorNameException extends ClusterStacksException {
   private static final long serialVersionUID = 1L;
   private static final int MAX_SHOWN = 100;
 
+  /** The name as received. */
   private final String input;
+  /** The 0-based position of the first problem. */
   private final int position;
+  /** What was expected at that position. */
   private final String expected;
 
   /**

@@ -12,6 +12,7 @@ import io.clusterstacks.core.ClusterStacksException;
 public class NotAnScsFlavorNameException extends ClusterStacksException {
   private static final long serialVersionUID = 1L;
 
+  /** The name as received. */
   private final String input;
 
   /**
