@@ -1,0 +1,63 @@
+package io.clusterstacks.core.model;
+
+import io.clusterstacks.core.ClusterStacksException;
+
+/**
+ * A Kubernetes int-or-string rollout value: a count ({@code 1}) or a percentage ({@code "25%"}).
+ *
+ * @param value the number
+ * @param percent whether it is a percentage
+ */
+public record IntOrPercent(int value, boolean percent) {
+  /**
+   * Checks the value.
+   *
+   * @param value 0 or more
+   * @param percent whether it is a percentage (then at most 100)
+   */
+  public IntOrPercent {
+    if (value < 0 || (percent && value > 100)) {
+      throw new ClusterStacksException("rollout value: got " + value + (percent ? "%" : "")
+          + "; use a count of 0 or more, or a percentage from 0% to 100%");
+    }
+  }
+
+  /**
+   * A count.
+   *
+   * @param count 0 or more
+   * @return the value
+   */
+  public static IntOrPercent of(int count) {
+    return new IntOrPercent(count, false);
+  }
+
+  /**
+   * A percentage.
+   *
+   * @param percent 0 to 100
+   * @return the value
+   */
+  public static IntOrPercent percent(int percent) {
+    return new IntOrPercent(percent, true);
+  }
+
+  /**
+   * Parses {@code 1} or {@code 25%}.
+   *
+   * @param text the text
+   * @return the value
+   */
+  public static IntOrPercent parse(String text) {
+    try {
+      return text.endsWith("%") ? percent(Integer.parseInt(text.substring(0, text.length() - 1))) : of(Integer.parseInt(text));
+    } catch (NumberFormatException e) {
+      throw new ClusterStacksException("rollout value: got '" + text + "'; use a count such as 1 or a percentage such as 25%");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return percent ? value + "%" : Integer.toString(value);
+  }
+}

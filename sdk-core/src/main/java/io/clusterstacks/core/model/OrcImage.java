@@ -1,0 +1,188 @@
+package io.clusterstacks.core.model;
+
+import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.model.internal.Names;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.immutables.value.Value;
+
+/**
+ * An ORC ({@code openstack.k-orc.cloud/v1alpha1}) {@code Image} that ORC uploads to Glance from a URL,
+ * verified by checksum; machines then reference it by {@code image.imageRef.name}.
+ *
+ * <p>The credentials ({@code cloudCredentialsRef}) are the cluster's, filled in at rendering.
+ */
+@Value.Immutable
+@SdkStyle
+public abstract class OrcImage {
+  private static final List<String> ALGORITHMS = List.of("md5", "sha1", "sha256", "sha512");
+  private static final List<String> DISK_FORMATS =
+      List.of("ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "ploop", "iso");
+
+  /**
+   * The ORC object name, also the Glance image name unless {@link #glanceName()} is set.
+   *
+   * @return e.g. {@code ubuntu-capi-image-v1.34.7}
+   */
+  public abstract String name();
+
+  /**
+   * The Glance image name when it differs from the object name.
+   *
+   * @return the Glance name
+   */
+  public abstract Optional<String> glanceName();
+
+  /**
+   * Where ORC downloads the image.
+   *
+   * @return an http(s) URL
+   */
+  public abstract String url();
+
+  /**
+   * The checksum algorithm.
+   *
+   * @return one of md5, sha1, sha256, sha512
+   */
+  @Value.Default
+  public String checksumAlgorithm() {
+    return "sha256";
+  }
+
+  /**
+   * The checksum, lower-case hex.
+   *
+   * @return the checksum
+   */
+  public abstract String checksum();
+
+  /**
+   * The disk format.
+   *
+   * @return e.g. {@code qcow2}
+   */
+  @Value.Default
+  public String diskFormat() {
+    return "qcow2";
+  }
+
+  /**
+   * Glance visibility.
+   *
+   * @return e.g. {@code private}
+   */
+  public abstract Optional<String> visibility();
+
+  /**
+   * CPU architecture property.
+   *
+   * @return e.g. {@code x86_64} or {@code aarch64}
+   */
+  public abstract Optional<String> architecture();
+
+  /**
+   * Minimum disk in GB.
+   *
+   * @return the value
+   */
+  public abstract OptionalInt minDiskGB();
+
+  /**
+   * Minimum RAM in MB.
+   *
+   * @return the value
+   */
+  public abstract OptionalInt minMemoryMB();
+
+  /**
+   * Operating-system distribution (scs-0102 {@code os_distro}).
+   *
+   * @return e.g. {@code ubuntu}
+   */
+  public abstract Optional<String> osDistro();
+
+  /**
+   * Operating-system version (scs-0102 {@code os_version}).
+   *
+   * @return e.g. {@code 24.04}
+   */
+  public abstract Optional<String> osVersion();
+
+  /**
+   * Hardware disk bus.
+   *
+   * @return e.g. {@code scsi}
+   */
+  public abstract Optional<String> diskBus();
+
+  /**
+   * SCSI model.
+   *
+   * @return e.g. {@code virtio-scsi}
+   */
+  public abstract Optional<String> scsiModel();
+
+  /**
+   * Network interface model.
+   *
+   * @return e.g. {@code virtio}
+   */
+  public abstract Optional<String> vifModel();
+
+  /**
+   * Whether the QEMU guest agent is present.
+   *
+   * @return the flag
+   */
+  public abstract Optional<Boolean> qemuGuestAgent();
+
+  /**
+   * Random number generator model.
+   *
+   * @return e.g. {@code virtio}
+   */
+  public abstract Optional<String> rngModel();
+
+  /**
+   * Checks names, checksum and enums, reporting every problem at once.
+   */
+  @Value.Check
+  protected void check() {
+    List<ModelProblem> p = new ArrayList<>();
+    if (!Names.isDns1123Subdomain(name())) {
+      p.add(new ModelProblem("orcImage.name", name(), "use a DNS-1123 name: lower case, digits, '-' and '.'"));
+    }
+    if (!url().startsWith("https://") && !url().startsWith("http://")) {
+      p.add(new ModelProblem("orcImage.url", url(), "use an http(s) URL ORC can download from"));
+    }
+    if (!ALGORITHMS.contains(checksumAlgorithm())) {
+      p.add(new ModelProblem("orcImage.checksumAlgorithm", checksumAlgorithm(), "use one of " + ALGORITHMS));
+    }
+    if (!checksum().matches("^[0-9a-f]+$")) {
+      p.add(new ModelProblem("orcImage.checksum", checksum(), "use the lower-case hex digest"));
+    }
+    if (!DISK_FORMATS.contains(diskFormat().toLowerCase(Locale.ROOT)) || !diskFormat().equals(diskFormat().toLowerCase(Locale.ROOT))) {
+      p.add(new ModelProblem("orcImage.diskFormat", diskFormat(), "use one of " + DISK_FORMATS));
+    }
+    if (minDiskGB().isPresent() && minDiskGB().getAsInt() < 1) {
+      p.add(new ModelProblem("orcImage.minDiskGB", String.valueOf(minDiskGB().getAsInt()), "use 1 or more, or leave it out"));
+    }
+    if (minMemoryMB().isPresent() && minMemoryMB().getAsInt() < 1) {
+      p.add(new ModelProblem("orcImage.minMemoryMB", String.valueOf(minMemoryMB().getAsInt()), "use 1 or more, or leave it out"));
+    }
+    ModelValidationException.throwIfAny(p);
+  }
+
+  /**
+   * A builder.
+   *
+   * @return a new builder
+   */
+  public static ImmutableOrcImage.Builder builder() {
+    return ImmutableOrcImage.builder();
+  }
+}
