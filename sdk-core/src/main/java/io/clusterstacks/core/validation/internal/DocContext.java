@@ -3,7 +3,9 @@ package io.clusterstacks.core.validation.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterstacks.core.validation.Violation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +21,8 @@ public final class DocContext {
   final ValidationEngine engine;
   final List<Violation> violations = new ArrayList<>();
   final List<String> warnings;
+  /** Paths that failed schema validation; named rules report nothing more there (set when they start). */
+  private @Nullable Set<String> schemaPaths;
 
   DocContext(int index, String kind, String name, boolean secret, ValidationEngine engine, List<String> warnings) {
     this.index = index;
@@ -39,12 +43,22 @@ public final class DocContext {
    * @param message the explanation
    */
   public void add(FieldPath path, @Nullable JsonNode value, String allowed, String rule, String message) {
+    String p = path.toString();
+    if (schemaPaths != null && schemaPaths.contains(p)) {
+      // A value that already failed schema validation never reaches CEL or webhooks: one message is enough.
+      return;
+    }
+    addAt(p, path, value, allowed, rule, message);
+  }
+
+  private void addAt(String p, FieldPath path, @Nullable JsonNode value, String allowed, String rule,
+      String message) {
     violations.add(Violation.builder()
         .documentIndex(index)
         .kind(kind)
         .name(name)
-        .path(path.toString())
-        .value(render(path, value))
+        .path(p)
+        .value(Optional.ofNullable(render(path, value)))
         .allowed(allowed)
         .rule(rule)
         .message(message)
@@ -66,7 +80,16 @@ public final class DocContext {
       String rule, String message) {
     String p = path.toString();
     violations.removeIf(v -> v.path().equals(p) && supersedes.contains(v.rule()));
-    add(path, value, allowed, rule, message);
+    if (violations.stream().noneMatch(v -> v.path().equals(p))) {
+      addAt(p, path, value, allowed, rule, message);
+    }
+  }
+
+  /** Marks the end of schema validation: from now on, paths with schema violations are not reported again. */
+  void beginNamedRules() {
+    Set<String> paths = new HashSet<>();
+    violations.forEach(v -> paths.add(v.path()));
+    schemaPaths = paths;
   }
 
   /**

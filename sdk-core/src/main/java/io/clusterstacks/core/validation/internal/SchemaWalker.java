@@ -184,7 +184,7 @@ final class SchemaWalker {
 
   private void valueChecks(JsonNode node, SchemaNode s, FieldPath path) {
     if (s.enumValues != null && !enumContains(s, node)) {
-      ctx.add(path, node, "one of " + s.enumValues, "enum", "unsupported value");
+      ctx.add(path, node, "one of " + enumText(s), "enum", "unsupported value");
     }
     if (node.isTextual()) {
       String v = node.textValue();
@@ -274,6 +274,17 @@ final class SchemaWalker {
     DocContext probe = new DocContext(ctx.index, ctx.kind, ctx.name, ctx.secret, ctx.engine, new ArrayList<>());
     new SchemaWalker(probe, true).walk(node, branch, FieldPath.ROOT);
     return probe.violations.isEmpty();
+  }
+
+  private static String enumText(SchemaNode s) {
+    StringBuilder sb = new StringBuilder("[");
+    for (JsonNode e : s.enumValues) {
+      if (sb.length() > 1) {
+        sb.append(", ");
+      }
+      sb.append(e.isTextual() ? e.textValue() : e.toString());
+    }
+    return sb.append(']').toString();
   }
 
   private static boolean enumContains(SchemaNode s, JsonNode node) {
