@@ -1,5 +1,6 @@
 package io.clusterstacks.samples.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,8 +15,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "clusterstacks 0.1.0-SNAPSHOT",
     description = "Plan, render and validate SCS cluster stacks on OpenStack.",
-    subcommands = {CommandLine.HelpCommand.class})
-public final class ClusterStacksCli implements Runnable {
+    subcommands = {CommandLine.HelpCommand.class, FlavorCommand.class})
+public final class ClusterStacksCli implements Callable<Integer> {
   /** Exit code for input the SDK rejected (bad flavor name, bad option value, unreadable file). */
   public static final int EXIT_INVALID_INPUT = 2;
   /** Exit code for a plan whose constraints cannot all be met. */
@@ -23,11 +24,18 @@ public final class ClusterStacksCli implements Runnable {
   /** Exit code for manifests that fail validation. */
   public static final int EXIT_VALIDATION_FAILED = 4;
 
+  /**
+   * The sub-command that runs when none is given: {@code flavor} explains the scs-0103 mandatory
+   * flavors until the planner exists (then set this to {@code "plan"}).
+   */
+  static final String DEFAULT_SUBCOMMAND = "flavor";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    CommandLine sub = spec.commandLine().getSubcommands().get(DEFAULT_SUBCOMMAND);
+    return sub.execute();
   }
 
   /**

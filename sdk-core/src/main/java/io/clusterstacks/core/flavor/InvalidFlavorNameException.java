@@ -30,7 +30,7 @@ public class InvalidFlavorNameException extends ClusterStacksException {
    * @param expected what the standard expects at that position, in words
    */
   public InvalidFlavorNameException(String input, int position, String expected) {
-    super(message(input, position, expected));
+    super("invalid SCS flavor name");
     this.input = input;
     this.position = position;
     this.expected = expected;
@@ -47,6 +47,17 @@ public class InvalidFlavorNameException extends ClusterStacksException {
       at = "at position " + position + " ('" + rest + (position + 20 < input.length() ? "..." : "") + "')";
     }
     return "invalid SCS flavor name '" + shown + "' " + at + ": " + expected;
+  }
+
+  /**
+   * The message: the input (shortened beyond 100 characters), the position and what was expected.
+   * Built when first asked for, so that code that only tests validity pays for no text.
+   *
+   * @return e.g. {@code invalid SCS flavor name 'SCS-2C-4ou-10n' at position 9 ('u-10n'): memory flags ...}
+   */
+  @Override
+  public String getMessage() {
+    return message(input, position, expected);
   }
 
   /**

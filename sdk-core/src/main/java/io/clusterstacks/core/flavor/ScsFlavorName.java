@@ -403,7 +403,7 @@ public final class ScsFlavorName {
     } else {
       String count = disk.count() == 1 ? "one " : disk.count() + " × ";
       String size = disk.rawSize() == 0 ? "cloud-sized " : disk.rawSize() + " GB ";
-      String type = disk.rawType() == null ? "disk of any type" : disk.rawType().description() + " disk";
+      String type = disk.rawType() == null ? "root disk of any type" : disk.rawType().description() + " root disk";
       parts.add(count + size + type + (disk.count() == 1 ? "" : "s"));
     }
     if (hypervisor != null) {

@@ -65,6 +65,24 @@ class ScsFlavorNameVectorsTest {
     assertEquals(61, FlavorVectors.table("## E.").size(), "section E rows");
   }
 
+  @Test
+  void standardFlavorsAreSectionCsMandatoryAndRecommendedLists() {
+    List<String> mandatory = FlavorVectors.table("## C.").stream()
+        .filter(r -> r.get("status (scs-0103-v1)").equals("mandatory"))
+        .map(r -> FlavorVectors.code(r.get("name"))).toList();
+    List<String> recommended = FlavorVectors.table("## C.").stream()
+        .filter(r -> r.get("status (scs-0103-v1)").equals("recommended"))
+        .map(r -> FlavorVectors.code(r.get("name"))).toList();
+    assertEquals(15, mandatory.size());
+    assertEquals(16, recommended.size());
+    assertEquals(new java.util.TreeSet<>(mandatory), new java.util.TreeSet<>(
+        StandardFlavors.mandatory().stream().map(ScsFlavorName::canonicalName).toList()));
+    assertEquals(new java.util.TreeSet<>(recommended), new java.util.TreeSet<>(
+        StandardFlavors.recommended().stream().map(ScsFlavorName::canonicalName).toList()));
+    assertTrue(StandardFlavors.isMandatory(ScsFlavorName.parse("SCS-2V-4-20s")));
+    assertFalse(StandardFlavors.isMandatory(ScsFlavorName.parse("SCS-2V-4-10")));
+  }
+
   // ------------------------------------------------------------------ A and B
 
   @ParameterizedTest

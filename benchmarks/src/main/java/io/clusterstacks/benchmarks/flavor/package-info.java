@@ -1,0 +1,2 @@
+/** Flavor-name parsing benchmarks: the hand-written parser against a regex port of the reference. */
+package io.clusterstacks.benchmarks.flavor;
