@@ -7,6 +7,9 @@ import picocli.CommandLine.Command;
 /**
  * The {@code clusterstacks} command line: the SDK's features as sub-commands.
  *
+ * <p>Without a sub-command it runs {@code flavor}, which explains the scs-0103 mandatory flavors
+ * (the planner will take over that default).
+ *
  * <p>Exit codes: 0 success, {@link #EXIT_INVALID_INPUT} for bad input, {@link #EXIT_INFEASIBLE} when a
  * plan cannot be met, {@link #EXIT_VALIDATION_FAILED} when manifests fail validation.
  */

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  *   <li>{@code cpus}: the flavor's vCPUs must equal the name's.</li>
  *   <li>{@code ram}: the flavor's MiB must equal the name's GiB × 1024; found is shown in GiB.</li>
  *   <li>{@code disk}: must equal the name's size, or 0 when the name leaves the size to the cloud
- *       (Nova's "disk or 0"); a name without disk part expects 0, otherwise {@code undefined}.</li>
+ *       (Nova's "disk or 0"). A name without disk part expects 0; any other disk is reported with
+ *       expected {@code undefined}.</li>
  *   <li>every expected {@code scs:} key must be present with the expected value; a missing
  *       {@code scs:disk0-type} counts as {@code network}.</li>
  *   <li>any other {@code scs:} key present is a discrepancy (expected {@code undefined}); keys
