@@ -1,0 +1,8 @@
+// Start-up script for bin/sdk-jshell: imports the SDK's API packages (every package of sdk-core that is
+// not internal; samples/src/test/.../JShellStartupTest fails when one is missing).
+import io.clusterstacks.core.*
+import io.clusterstacks.core.cloud.*
+import io.clusterstacks.core.image.*
+import io.clusterstacks.core.model.*
+import io.clusterstacks.core.validation.*
+import java.nio.file.*
