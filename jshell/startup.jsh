@@ -2,7 +2,9 @@
 // not internal; samples/src/test/.../JShellStartupTest fails when one is missing).
 import io.clusterstacks.core.*
 import io.clusterstacks.core.cloud.*
+import io.clusterstacks.core.flavor.*
 import io.clusterstacks.core.image.*
 import io.clusterstacks.core.model.*
+import io.clusterstacks.core.stack.*
 import io.clusterstacks.core.validation.*
 import java.nio.file.*

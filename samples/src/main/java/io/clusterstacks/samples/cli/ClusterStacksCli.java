@@ -1,5 +1,7 @@
 package io.clusterstacks.samples.cli;
 
+import io.clusterstacks.core.ClusterStacksException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,16 +12,25 @@ import picocli.CommandLine.Command;
  * <p>Without a sub-command it runs {@code flavor}, which explains the scs-0103 mandatory flavors
  * (the planner will take over that default).
  *
- * <p>Exit codes: 0 success, {@link #EXIT_INVALID_INPUT} for bad input, {@link #EXIT_INFEASIBLE} when a
- * plan cannot be met, {@link #EXIT_VALIDATION_FAILED} when manifests fail validation.
+ * <p>Exit codes: {@link #EXIT_OK} success, {@link #EXIT_INVALID_INPUT} for bad input,
+ * {@link #EXIT_INFEASIBLE} when a plan cannot be met, {@link #EXIT_VALIDATION_FAILED} when manifests
+ * fail validation.
  */
 @Command(
     name = "clusterstacks",
     mixinStandardHelpOptions = true,
     version = "clusterstacks 0.1.0-SNAPSHOT",
     description = "Plan, render and validate SCS cluster stacks on OpenStack.",
-    subcommands = {CommandLine.HelpCommand.class, FlavorCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, FlavorCommand.class, ValidateCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "2:invalid input (an option, a file, a name the SDK rejected)",
+        "3:the plan's constraints cannot all be met",
+        "4:manifests fail validation"})
 public final class ClusterStacksCli implements Callable<Integer> {
+  /** Exit code for success. */
+  public static final int EXIT_OK = 0;
   /** Exit code for input the SDK rejected (bad flavor name, bad option value, unreadable file). */
   public static final int EXIT_INVALID_INPUT = 2;
   /** Exit code for a plan whose constraints cannot all be met. */
@@ -42,12 +53,34 @@ public final class ClusterStacksCli implements Callable<Integer> {
   }
 
   /**
-   * Builds the command line with all sub-commands registered.
+   * Builds the command line with all sub-commands registered, enum options case-insensitive, and SDK
+   * errors printed as one message (no stack trace) with their exit code.
    *
    * @return a ready picocli command line
    */
   public static CommandLine commandLine() {
-    return new CommandLine(new ClusterStacksCli());
+    CommandLine cl = new CommandLine(new ClusterStacksCli());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof ClusterStacksException) {
+        PrintWriter err = commandLine.getErr();
+        err.println("error: " + ex.getMessage());
+        err.flush();
+        return exitCodeOf(ex);
+      }
+      throw ex;
+    });
+    return cl;
+  }
+
+  /**
+   * The exit code for an SDK error.
+   *
+   * @param e the error
+   * @return {@link #EXIT_INVALID_INPUT} for every SDK error (more specific ones get their own code)
+   */
+  static int exitCodeOf(Exception e) {
+    return EXIT_INVALID_INPUT;
   }
 
   /**
