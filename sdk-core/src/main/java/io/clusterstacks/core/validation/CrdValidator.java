@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.stack.ClusterClassName;
+import io.clusterstacks.core.stack.ReleaseCatalogue;
+import io.clusterstacks.core.stack.StackRelease;
 import io.clusterstacks.core.validation.internal.ValidationEngine;
 import java.io.IOException;
 import java.io.Reader;
@@ -20,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Validates Kubernetes manifests offline, as strictly as a management cluster's API server with
@@ -57,11 +61,20 @@ public final class CrdValidator {
   private final ValidationEngine engine;
 
   private CrdValidator(Builder b) {
-    this.engine = new ValidationEngine(b.releaseKubernetesVersions, b.unknownKindsAreViolations);
+    Map<String, String> declared = Map.copyOf(b.releaseKubernetesVersions);
+    ReleaseCatalogue catalogue = b.catalogue;
+    this.engine = new ValidationEngine(className -> {
+      String v = declared.get(className);
+      if (v != null) {
+        return Optional.of(v);
+      }
+      return ClusterClassName.tryParse(className).flatMap(catalogue::find).map(StackRelease::kubernetesVersion);
+    }, b.unknownKindsAreViolations);
   }
 
   /**
-   * The default strict validator (no release catalogue, unknown kinds are warnings).
+   * The default strict validator: the SDK's built-in release catalogue for the CSO exact-version rule,
+   * unknown kinds are warnings.
    *
    * @return the shared instance
    */
@@ -177,14 +190,29 @@ public final class CrdValidator {
   /** Options for a {@link CrdValidator}. */
   public static final class Builder {
     private final Map<String, String> releaseKubernetesVersions = new LinkedHashMap<>();
+    private ReleaseCatalogue catalogue = ReleaseCatalogue.builtIn();
     private boolean unknownKindsAreViolations;
 
     private Builder() {}
 
     /**
+     * Sets the release catalogue the CSO exact-patch-version rule looks releases up in (default:
+     * {@link ReleaseCatalogue#builtIn()}; {@link ReleaseCatalogue#empty()} checks only the form and
+     * the minor version). Versions declared with {@link #releaseKubernetesVersion} take precedence.
+     *
+     * @param catalogue the catalogue
+     * @return this builder
+     */
+    public Builder releaseCatalogue(ReleaseCatalogue catalogue) {
+      this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+      return this;
+    }
+
+    /**
      * Declares the exact Kubernetes version a ClusterClass (cluster-stack release) was built for, so
-     * the CSO exact-patch-version rule can be checked fully (without it, only the form and the minor
-     * version are checked, and the report warns that the check was partial).
+     * the CSO exact-patch-version rule can be checked fully for releases the catalogue does not know
+     * (for unknown releases only the form and the minor version are checked, and the report warns
+     * that the check was partial).
      *
      * @param clusterClassName e.g. {@code openstack-scs2-1-33-v1}
      * @param kubernetesVersion e.g. {@code v1.33.4}

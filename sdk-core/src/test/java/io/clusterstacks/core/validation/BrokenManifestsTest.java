@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clusterstacks.core.stack.ReleaseCatalogue;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Table-driven: each file under {@code broken/} is a small manifest set with one deliberate mistake
  * (or, for the "ok" counterparts, none) and declares in its header exactly which violations it must
  * produce, as {@code # expect: <document> <path> <rule>} lines ({@code # expect: none} for valid
- * sets). {@code # option:} lines configure the validator; {@code # status:} states the check status
+ * sets). {@code # option:} lines configure the validator (a declared release version, an empty
+ * release catalogue, unknown kinds as violations); {@code # status:} states the check status
  * every document must have.
  */
 class BrokenManifestsTest {
@@ -47,6 +49,8 @@ class BrokenManifestsTest {
       } else if (line.startsWith("# option: release ")) {
         String[] kv = line.substring("# option: release ".length()).strip().split("=");
         builder.releaseKubernetesVersion(kv[0], kv[1]);
+      } else if (line.equals("# option: empty-catalogue")) {
+        builder.releaseCatalogue(ReleaseCatalogue.empty());
       } else if (line.equals("# option: unknown-kinds-are-violations")) {
         builder.unknownKindsAreViolations(true);
       } else if (line.startsWith("# status: ")) {

@@ -69,15 +69,30 @@ class UpstreamExamplesTest {
 
   @Test
   void example01NullVariablesAreDroppedAsTheApiServerDoes() throws IOException {
-    // With the release's exact version declared, the only remaining remark is the dropped null.
-    ValidationReport report = CrdValidator.builder()
-        .releaseKubernetesVersion("openstack-scs2-1-33-v1", "v1.33.4").build()
-        .validateYaml(load("01-scs2-clusterstack-and-cluster.yaml"));
+    // The built-in release catalogue knows openstack-scs2-1-33-v1 (v1.33.4): the only remark is the null.
+    ValidationReport report = CrdValidator.strict().validateYaml(load("01-scs2-clusterstack-and-cluster.yaml"));
     assertTrue(report.isValid(), report.summary());
     assertEquals(2, report.documents().size());
     assertEquals(1, report.warnings().size(), report.summary());
     assertTrue(report.warnings().get(0).contains("spec.topology.variables: null value dropped"),
         report.warnings().get(0));
+  }
+
+  @Test
+  void customChannelReleaseUnknownToTheCatalogueGetsAPartialCheckWarning() throws IOException {
+    ValidationReport report = CrdValidator.strict().validateYaml(load("06-scs-custom-channel-clusterstack-and-cluster.yaml"));
+    assertTrue(report.isValid(), report.summary());
+    assertEquals(1, report.warnings().size(), report.summary());
+    assertTrue(report.warnings().get(0).contains("exact patch version not verified"), report.summary());
+    ValidationReport declared = CrdValidator.builder()
+        .releaseKubernetesVersion("openstack-scs-1-32-v0-sha.lvlvyfw", "v1.32.1").build()
+        .validateYaml(load("06-scs-custom-channel-clusterstack-and-cluster.yaml"));
+    assertEquals(List.of(), declared.warnings());
+    ValidationReport wrong = CrdValidator.builder()
+        .releaseKubernetesVersion("openstack-scs-1-32-v0-sha.lvlvyfw", "v1.32.5").build()
+        .validateYaml(load("06-scs-custom-channel-clusterstack-and-cluster.yaml"));
+    assertEquals(List.of("spec.topology.version cso.cluster.exactPatchVersion"),
+        wrong.violations().stream().map(v -> v.path() + " " + v.rule()).toList());
   }
 
   /**

@@ -8,7 +8,8 @@ import io.clusterstacks.core.validation.ValidationReport;
 import io.clusterstacks.core.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,17 +19,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ValidationEngine {
 
-  private final Map<String, String> releaseKubernetesVersions;
+  private final Function<String, Optional<String>> releaseKubernetesVersions;
   private final boolean unknownKindsAreViolations;
 
   /**
    * Creates an engine.
    *
-   * @param releaseKubernetesVersions exact Kubernetes versions by ClusterClass name
+   * @param releaseKubernetesVersions the exact Kubernetes version of a ClusterClass, when known
    * @param unknownKindsAreViolations whether a kind without schema or rules is a violation
    */
-  public ValidationEngine(Map<String, String> releaseKubernetesVersions, boolean unknownKindsAreViolations) {
-    this.releaseKubernetesVersions = Map.copyOf(releaseKubernetesVersions);
+  public ValidationEngine(Function<String, Optional<String>> releaseKubernetesVersions,
+      boolean unknownKindsAreViolations) {
+    this.releaseKubernetesVersions = releaseKubernetesVersions;
     this.unknownKindsAreViolations = unknownKindsAreViolations;
   }
 
@@ -39,7 +41,7 @@ public final class ValidationEngine {
    * @return the version (with {@code v}), or null when unknown
    */
   public @Nullable String releaseKubernetesVersion(String className) {
-    return releaseKubernetesVersions.get(className);
+    return releaseKubernetesVersions.apply(className).orElse(null);
   }
 
   /** One document during a call. */
