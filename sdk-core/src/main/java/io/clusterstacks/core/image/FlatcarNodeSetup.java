@@ -2,6 +2,7 @@ package io.clusterstacks.core.image;
 
 import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.model.BootstrapAdditions;
 import io.clusterstacks.core.image.internal.FlatcarConfig;
 import io.clusterstacks.core.image.internal.KubeVersion;
 import java.util.Locale;
@@ -24,6 +25,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 @SdkStyle
 public abstract class FlatcarNodeSetup {
+
+  /** Where kubeadm's generated configuration lives on Flatcar (ignition) nodes, for template scripts that edit it. */
+  public static final String KUBEADM_CONFIG_PATH = "/etc/kubeadm.yml";
 
   private static final Pattern SHA512 = Pattern.compile("[0-9a-f]{128}");
 

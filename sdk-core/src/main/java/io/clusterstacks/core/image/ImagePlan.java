@@ -1,15 +1,19 @@
 package io.clusterstacks.core.image;
 
 import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.cloud.CloudImage;
+import io.clusterstacks.core.model.BootstrapAdditions;
 import io.clusterstacks.core.model.ImageRef;
 import io.clusterstacks.core.model.OutputMode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import org.immutables.value.Value;
 
 /**
- * What an {@link ImageStrategy} answers: the image to boot, the bootstrap additions, what the provider
- * must offer, the trade-offs, and the output mode it needs.
+ * What an image strategy decided: the image reference, the bootstrap additions, what it requires,
+ * what it costs, and the output mode it needs; all of it is shown in the plan.
  */
 @Value.Immutable
 @SdkStyle
@@ -18,60 +22,92 @@ public abstract class ImagePlan {
   /**
    * Starts a builder.
    *
-   * @return a new builder
+   * @return a builder
    */
   public static ImmutableImagePlan.Builder builder() {
     return ImmutableImagePlan.builder();
   }
 
   /**
-   * The name of the strategy that made this plan.
+   * The strategy's name.
    *
-   * @return e.g. {@code capi-image}
+   * @return e.g. {@code ubuntu}
    */
   public abstract String strategy();
 
   /**
-   * The image the machines boot.
+   * The strategy's human description.
    *
-   * @return e.g. a Glance name {@code ubuntu-capi-image-v1.34.7}
+   * @return one sentence
+   */
+  public abstract String description();
+
+  /**
+   * How machines find their image: a Glance name, a Glance ID, an existing ORC Image, or an ORC Image
+   * to create.
+   *
+   * @return the reference for every role with machines
    */
   public abstract ImageRef image();
 
   /**
-   * What to add to the kubeadm bootstrap of every node of the role.
+   * The image found in the cloud profile, when the strategy looked one up.
    *
-   * @return the additions; {@link BootstrapAdditions#none()} for a pre-built image
+   * @return the image, if found
+   */
+  public abstract Optional<CloudImage> cloudImage();
+
+  /**
+   * ClusterClass variables to set in topology mode (scs2: {@code imageName}, {@code imageAddVersion},
+   * {@code imageIsOrc}).
+   *
+   * @return variable name to value, sorted by name (empty in raw mode and for fixed-image stacks)
+   */
+  @Value.NaturalOrder
+  public abstract SortedMap<String, Object> topologyVariables();
+
+  /**
+   * What the machines run at boot in addition to the template.
+   *
+   * @return the additions; {@link BootstrapAdditions#isEmpty() empty} for a pre-built image
    */
   @Value.Default
   public BootstrapAdditions bootstrap() {
-    return BootstrapAdditions.none();
+    return BootstrapAdditions.builder().build();
   }
 
   /**
-   * What the provider must offer, each with whether the cloud profile shows it.
+   * What the provider or the management cluster must offer, each with whether the cloud profile shows it.
    *
-   * @return the requirements
+   * @return the requirements, in a stable order
    */
   public abstract List<ImageRequirement> requirements();
 
   /**
-   * What this way costs or risks compared to the others.
+   * What the strategy costs compared with a pre-built image.
    *
-   * @return one sentence each
+   * @return the trade-offs
    */
-  public abstract List<String> tradeOffs();
+  public abstract List<TradeOff> tradeOffs();
 
   /**
-   * The output mode this plan needs, when it needs one: bootstrap additions cannot go through an SCS
-   * ClusterClass, so they need raw CAPI mode.
+   * The output mode the cluster must be rendered in.
+   *
+   * @return the mode
+   */
+  public abstract OutputMode mode();
+
+  /**
+   * The output mode this strategy needs whatever was asked, when it needs one: bootstrap additions and
+   * image IDs cannot go through an SCS ClusterClass, so they need raw CAPI mode.
    *
    * @return the mode, or empty when either mode works
    */
   public abstract Optional<OutputMode> modeNeeded();
 
   /**
-   * The smallest root disk the image boots from, in GiB (Glance {@code min_disk} when known).
+   * The smallest root disk the image boots from, in GiB (Glance {@code min_disk}, or the ORC image's
+   * {@code minDiskGB}, when known).
    *
    * @return 0 or more
    */
@@ -81,11 +117,114 @@ public abstract class ImagePlan {
   }
 
   /**
-   * Whether every requirement is met by the cloud profile.
+   * Whether every requirement a cloud profile can show is met (image present, image fits the flavors).
    *
-   * @return true when nothing is missing
+   * @return true when nothing checkable is missing
    */
   public boolean requirementsMet() {
-    return requirements().stream().allMatch(ImageRequirement::met);
+    return requirements().stream().filter(r -> r.kind().checkedAgainstProfile()).allMatch(ImageRequirement::met);
+  }
+
+  /**
+   * Fails when a requirement the cloud profile can show is not met.
+   *
+   * @return this plan, when every checkable requirement is met
+   * @throws ImageNotFoundException when the image is missing (listing the images that exist)
+   * @throws ImageFlavorMismatchException when the image does not fit a flavor (listing every mismatch)
+   * @throws ImageStrategyException for any other unmet requirement
+   */
+  public ImagePlan throwIfUnmet() {
+    for (ImageRequirement r : requirements()) {
+      if (r.kind() == ImageRequirement.Kind.IMAGE_PRESENT && !r.met()) {
+        throw new ImageNotFoundException(r.description(), r.candidates(), r.fix());
+      }
+    }
+    List<String> mismatches = requirements().stream()
+        .filter(r -> r.kind() == ImageRequirement.Kind.IMAGE_FITS_FLAVOR && !r.met())
+        .map(r -> r.description() + ": " + r.fix()).toList();
+    if (!mismatches.isEmpty()) {
+      throw new ImageFlavorMismatchException(cloudImage().map(CloudImage::name).orElse(image().value()), mismatches);
+    }
+    for (ImageRequirement r : requirements()) {
+      if (r.kind().checkedAgainstProfile() && !r.met()) {
+        throw new ImageStrategyException("image plan " + strategy() + ": " + r.description() + " is not met; "
+            + r.fix());
+      }
+    }
+    return this;
+  }
+
+  /**
+   * The announcement when the SDK switched from topology to raw CAPI mode for this strategy.
+   *
+   * @return why, and what it costs; empty when the asked mode is kept
+   */
+  public abstract Optional<String> modeSwitch();
+
+  /**
+   * Why the strategy chose what it chose.
+   *
+   * @return reasons, one sentence each
+   */
+  public abstract List<String> reasons();
+
+  /**
+   * Things the user should know that do not stop the plan.
+   *
+   * @return warnings, one sentence each
+   */
+  public abstract List<String> warnings();
+
+  /**
+   * The feature gates this plan needs.
+   *
+   * @return e.g. {@code [KubeadmBootstrapFormatIgnition]}
+   */
+  public List<String> featureGates() {
+    return requirements().stream().flatMap(r -> r.featureGate().stream()).toList();
+  }
+
+  /**
+   * The plan as text for reports.
+   *
+   * @return several lines: strategy, image, mode, bootstrap summary, requirements, trade-offs
+   */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("image strategy: ").append(strategy()).append(" - ").append(description()).append('\n');
+    sb.append("  image: ").append(describe(image()));
+    cloudImage().ifPresent(i -> sb.append(" (found: ").append(i.name()).append(", id ").append(i.id()).append(')'));
+    sb.append('\n');
+    sb.append("  mode: ").append(mode());
+    modeSwitch().ifPresent(s -> sb.append(" - ").append(s));
+    sb.append('\n');
+    for (Map.Entry<String, Object> v : topologyVariables().entrySet()) {
+      sb.append("  variable ").append(v.getKey()).append(" = ").append(v.getValue()).append('\n');
+    }
+    BootstrapAdditions b = bootstrap();
+    if (!b.isEmpty()) {
+      sb.append("  bootstrap: format ").append(b.format().value()).append(", ").append(b.files().size())
+          .append(" files, ").append(b.preKubeadmCommands().size()).append(" preKubeadmCommands");
+      b.ignitionAdditionalConfig().ifPresent(c -> sb.append(", ignition config ").append(c.length()).append(" bytes"));
+      sb.append('\n');
+    }
+    requirements().forEach(r -> sb.append("  requires: ").append(r).append('\n'));
+    tradeOffs().forEach(t -> sb.append("  trade-off: ").append(t.text()).append('\n'));
+    reasons().forEach(r -> sb.append("  because: ").append(r).append('\n'));
+    warnings().forEach(w -> sb.append("  warning: ").append(w).append('\n'));
+    return sb.toString();
+  }
+
+  private static String describe(ImageRef ref) {
+    if (ref instanceof ImageRef.GlanceName n) {
+      return "Glance image named " + n.value();
+    } else if (ref instanceof ImageRef.GlanceId i) {
+      return "Glance image ID " + i.value();
+    } else if (ref instanceof ImageRef.OrcRef o) {
+      return "ORC Image " + o.value();
+    } else if (ref instanceof ImageRef.OrcCreate c) {
+      return "ORC Image " + c.value() + " to create from " + c.image().url();
+    }
+    return ref.value();
   }
 }

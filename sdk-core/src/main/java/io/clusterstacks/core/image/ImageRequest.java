@@ -6,14 +6,17 @@ import io.clusterstacks.core.cloud.CloudProfile;
 import io.clusterstacks.core.model.OutputMode;
 import io.clusterstacks.core.model.Role;
 import io.clusterstacks.core.stack.StackDialect;
+import io.clusterstacks.core.stack.StackGeneration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
- * What an {@link ImageStrategy} is asked: for which stack dialect, output mode, Kubernetes version,
- * cloud and role flavor it should plan the image.
+ * What an image strategy is asked: the stack dialect, the output mode, the exact Kubernetes version,
+ * the cloud, and the machines the image must boot on (one role's flavor, or several machine shapes).
  */
 @Value.Immutable
 @SdkStyle
@@ -24,14 +27,14 @@ public abstract class ImageRequest {
   /**
    * Starts a builder.
    *
-   * @return a new builder
+   * @return a builder
    */
   public static ImmutableImageRequest.Builder builder() {
     return ImmutableImageRequest.builder();
   }
 
   /**
-   * Builds a request in one expression.
+   * A request built by a customiser of the builder.
    *
    * @param spec fills in the builder
    * @return the request
@@ -43,17 +46,16 @@ public abstract class ImageRequest {
   }
 
   /**
-   * The stack dialect, when the cluster uses a cluster stack (it may force the image name).
+   * The stack dialect (which ClusterClass generation), if the cluster uses a cluster stack.
    *
-   * @return the dialect, or empty for raw CAPI without a stack
+   * @return the dialect; empty only in raw CAPI mode without a stack
    */
   public abstract Optional<StackDialect> dialect();
 
   /**
-   * The output mode; SCS ClusterClasses take no extra bootstrap content, so strategies that add some
-   * need raw CAPI mode.
+   * The output mode asked for.
    *
-   * @return the mode
+   * @return {@link OutputMode#TOPOLOGY} unless set
    */
   @Value.Default
   public OutputMode mode() {
@@ -61,23 +63,23 @@ public abstract class ImageRequest {
   }
 
   /**
-   * The Kubernetes version with a {@code v} prefix.
+   * The exact Kubernetes version.
    *
-   * @return e.g. {@code v1.34.7}
+   * @return e.g. {@code v1.33.4}
    */
   public abstract String kubernetesVersion();
 
   /**
-   * The cloud the image must exist in (or be uploaded to).
+   * What the SDK knows about the cloud (its images and flavors).
    *
-   * @return the profile
+   * @return the cloud profile
    */
   public abstract CloudProfile cloud();
 
   /**
-   * The role the image is for.
+   * The role the image is for, when the request is for one role.
    *
-   * @return control plane or worker
+   * @return control plane unless set
    */
   @Value.Default
   public Role role() {
@@ -85,11 +87,62 @@ public abstract class ImageRequest {
   }
 
   /**
-   * The role's flavor, when chosen (for architecture and disk checks).
+   * The role's flavor, when chosen (for architecture, disk and RAM checks).
    *
    * @return the flavor, or empty
    */
   public abstract Optional<CloudFlavor> flavor();
+
+  /**
+   * The machines the image boots on, each with its flavor and root volume, when the request covers
+   * several roles or machine deployments; takes precedence over {@link #flavor()}.
+   *
+   * @return the machines; each is checked against the image
+   */
+  public abstract List<NodeShape> nodes();
+
+  /**
+   * The machines to check the image against: {@link #nodes()}, or else the role's {@link #flavor()}.
+   *
+   * @return the machine shapes (empty when no flavor is known)
+   */
+  public List<NodeShape> shapes() {
+    if (!nodes().isEmpty()) {
+      return nodes();
+    }
+    return flavor().map(f -> List.of(NodeShape.of(role().name().toLowerCase(Locale.ROOT).replace('_', '-'), f)))
+        .orElse(List.of());
+  }
+
+  /**
+   * Whether the SDK may switch from topology to raw CAPI mode when the strategy cannot be expressed
+   * through the stack's ClusterClass (announced in the plan, with its cost).
+   *
+   * @return false unless set: an unsupported combination then fails with the supported choices
+   */
+  @Value.Default
+  public boolean allowRawCapiSwitch() {
+    return false;
+  }
+
+  /**
+   * The stack generation of the dialect.
+   *
+   * @return the generation, or empty without a stack
+   */
+  public Optional<StackGeneration> generation() {
+    return dialect().map(StackDialect::generation);
+  }
+
+  /**
+   * The same request in another output mode.
+   *
+   * @param mode the mode
+   * @return a copy
+   */
+  public ImageRequest withMode(OutputMode mode) {
+    return builder().from(this).mode(mode).build();
+  }
 
   /**
    * Checks the version format.

@@ -1,38 +1,84 @@
 package io.clusterstacks.core.image;
 
+import io.clusterstacks.core.model.OutputMode;
+import io.clusterstacks.core.stack.StackGeneration;
+import java.util.Optional;
+
 /**
- * One way to give a role's machines an operating-system image that becomes a Kubernetes node: which
- * image to boot, what to add to the bootstrap, what the provider must offer, and what it costs.
+ * How a cluster's machines get their operating-system image and what they run at boot to become
+ * Kubernetes nodes.
  *
- * <p>A strategy is a pure function of its {@link ImageRequest} (no network, no clock). Get the built-in
- * ones from {@link ImageStrategies}, e.g. {@link ImageStrategies#capiImage()}. A strategy that cannot
- * serve a request at all (e.g. an architecture it has no build for) throws an
- * {@link ImageStrategyException} naming what was asked and what would work; a strategy that can serve it
- * but needs something the cloud lacks (an image not uploaded yet) says so in
- * {@link ImagePlan#requirements()} instead.
+ * <p>Built-ins are in the catalogue {@link ImageStrategies}; third-party strategies are found through
+ * {@link ImageStrategyProvider} and {@link java.util.ServiceLoader}. An implementation declares where
+ * it works ({@link #support(Optional, OutputMode)}) and plans only supported combinations
+ * ({@link #planSupported(ImageRequest)}); {@link #plan(ImageRequest)} does the rest: it checks the
+ * combination, switches to raw CAPI mode when allowed and needed (announcing it), or fails with the
+ * supported choices. Implementations are pure: no network, no clock.
  */
 public interface ImageStrategy {
 
   /**
-   * A short, stable name used in reports and errors.
+   * A short stable name, used to choose the strategy by name.
    *
-   * @return e.g. {@code capi-image}
+   * @return e.g. {@code capi-image}, {@code ubuntu}, {@code flatcar}
    */
   String name();
 
   /**
-   * One sentence on what the strategy does, for reports and errors.
+   * What the strategy does, in one sentence for logs, errors and the plan.
    *
    * @return the description
    */
   String description();
 
   /**
-   * Plans the image for one role.
+   * The name plus the variant, for tables and messages.
    *
-   * @param request the stack dialect, output mode, Kubernetes version, cloud profile and role flavor
-   * @return the image reference, bootstrap additions, requirements, trade-offs and the mode it needs
-   * @throws ImageStrategyException when the strategy cannot serve the request at all
+   * @return e.g. {@code capi-image (Glance image ID)}; the name unless overridden
    */
-  ImagePlan plan(ImageRequest request);
+  default String label() {
+    return name();
+  }
+
+  /**
+   * Why a combination is not supported, for the error message.
+   *
+   * @param generation the stack generation, or empty without a stack
+   * @param mode the output mode
+   * @return one sentence
+   */
+  default String whyUnsupported(Optional<StackGeneration> generation, OutputMode mode) {
+    return "the strategy does not support it";
+  }
+
+  /**
+   * Whether the strategy works with a stack generation in an output mode.
+   *
+   * @param generation the stack generation, or empty for raw CAPI mode without a stack
+   * @param mode the output mode
+   * @return the support level
+   */
+  ImageSupport support(Optional<StackGeneration> generation, OutputMode mode);
+
+  /**
+   * Plans the image for a request whose mode this strategy supports.
+   *
+   * @param request the request, in a mode {@link #support(Optional, OutputMode)} reports as supported
+   * @return the plan
+   * @throws ImageStrategyException when the image is missing, unsuitable or does not fit a flavor
+   */
+  ImagePlan planSupported(ImageRequest request);
+
+  /**
+   * Plans the image: checks the combination, switches to raw CAPI mode when the request allows it and
+   * the ClusterClass cannot express the strategy, then calls {@link #planSupported(ImageRequest)}.
+   *
+   * @param request the request
+   * @return the plan, with {@link ImagePlan#modeSwitch()} set when the mode was switched
+   * @throws UnsupportedCombinationException when the combination does not work (naming what does)
+   * @throws ImageStrategyException for image problems
+   */
+  default ImagePlan plan(ImageRequest request) {
+    return ImageStrategies.plan(this, request);
+  }
 }

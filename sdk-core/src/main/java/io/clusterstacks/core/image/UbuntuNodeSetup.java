@@ -1,6 +1,7 @@
 package io.clusterstacks.core.image;
 
 import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.model.BootstrapAdditions;
 import io.clusterstacks.core.image.internal.KubeVersion;
 import io.clusterstacks.core.image.internal.UbuntuBootstrap;
 import java.util.Optional;
@@ -20,6 +21,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 @SdkStyle
 public abstract class UbuntuNodeSetup {
+
+  /** Where kubeadm's generated configuration lives on cloud-init nodes (Ubuntu), for template scripts that edit it. */
+  public static final String KUBEADM_CONFIG_PATH = "/run/kubeadm/kubeadm.yaml";
 
   /**
    * Starts a builder (Ubuntu 24.04, CRI-O, official repositories, no proxy).

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.image.internal.KubeadmSpecPatcher;
+import io.clusterstacks.core.model.BootstrapAdditions;
+import io.clusterstacks.core.model.BootstrapFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,7 +32,7 @@ class FlatcarNodeSetupTest {
 
   private static JsonNode clc(BootstrapAdditions a) throws Exception {
     assertEquals(BootstrapFormat.IGNITION, a.format());
-    String text = a.ignitionConfig().orElseThrow();
+    String text = a.ignitionAdditionalConfig().orElseThrow();
     assertTrue(text.getBytes(StandardCharsets.UTF_8).length < 32 * 1024, "CLC stays under 32 KiB");
     JsonNode root = YAML.readTree(text);
     assertTrue(root.isObject(), "CLC is a mapping");
@@ -80,7 +83,7 @@ class FlatcarNodeSetupTest {
     BootstrapAdditions a = FlatcarNodeSetup.defaults().bootstrap("v1.33.4", NodeArchitecture.X86_64);
     assertEquals("${COREOS_OPENSTACK_HOSTNAME}", a.nodeName().orElseThrow());
     assertEquals("openstack:///${COREOS_OPENSTACK_INSTANCE_UUID}", a.kubeletExtraArgs().get("provider-id"));
-    assertEquals("/etc/kubeadm.yml", a.kubeadmConfigPath());
+    assertEquals("/etc/kubeadm.yml", FlatcarNodeSetup.KUBEADM_CONFIG_PATH);
     List<List<String>> envsubst = ShellWords.invocations(a.preKubeadmCommands(), "envsubst");
     assertEquals(List.of(List.of("envsubst", "<", "/etc/kubeadm.yml", ">", "/etc/kubeadm.yml.tmp")), envsubst);
     assertEquals(List.of(List.of("mv", "/etc/kubeadm.yml.tmp", "/etc/kubeadm.yml")),
@@ -179,9 +182,9 @@ class FlatcarNodeSetupTest {
         - echo template
         """);
     BootstrapAdditions a = FlatcarNodeSetup.defaults().bootstrap("v1.33.4", NodeArchitecture.X86_64);
-    a.applyTo(spec, true);
+    KubeadmSpecPatcher.apply(a, spec, true);
     assertEquals("ignition", spec.get("format").asText());
-    assertEquals(a.ignitionConfig().orElseThrow(), spec.at("/ignition/containerLinuxConfig/additionalConfig").asText());
+    assertEquals(a.ignitionAdditionalConfig().orElseThrow(), spec.at("/ignition/containerLinuxConfig/additionalConfig").asText());
     for (String phase : List.of("initConfiguration", "joinConfiguration")) {
       JsonNode reg = spec.at("/" + phase + "/nodeRegistration");
       assertEquals("${COREOS_OPENSTACK_HOSTNAME}", reg.get("name").asText());

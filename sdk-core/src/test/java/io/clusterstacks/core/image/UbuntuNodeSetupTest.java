@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.image.internal.KubeadmSpecPatcher;
+import io.clusterstacks.core.model.BootstrapAdditions;
+import io.clusterstacks.core.model.BootstrapFile;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +93,7 @@ class UbuntuNodeSetupTest {
     BootstrapAdditions a = UbuntuNodeSetup.defaults().bootstrap(version, NodeArchitecture.X86_64);
     List<String> cmds = a.preKubeadmCommands();
 
-    DebLine k8s = DebLine.parse(file(a, "/etc/apt/sources.list.d/kubernetes.list").content());
+    DebLine k8s = DebLine.parse(file(a, "/etc/apt/sources.list.d/kubernetes.list").content().orElseThrow());
     assertEquals("pkgs.k8s.io", k8s.uri().getHost());
     assertEquals("/core:/stable:/v" + minor + "/deb/", k8s.uri().getPath());
     assertEquals(minor, minorOf(k8s.uri()));
@@ -98,7 +101,7 @@ class UbuntuNodeSetupTest {
     URI k8sKey = keyUrlFor(cmds, k8s.keyring());
     assertEquals(k8s.uri().resolve("Release.key"), k8sKey, "key comes from the same minor's repository");
 
-    DebLine crio = DebLine.parse(file(a, "/etc/apt/sources.list.d/cri-o.list").content());
+    DebLine crio = DebLine.parse(file(a, "/etc/apt/sources.list.d/cri-o.list").content().orElseThrow());
     assertEquals("download.opensuse.org", crio.uri().getHost());
     assertEquals("/repositories/isv:/cri-o:/stable:/v" + minor + "/deb/", crio.uri().getPath());
     assertEquals(minor, minorOf(crio.uri()), "CRI-O stream follows the Kubernetes minor");
@@ -124,7 +127,6 @@ class UbuntuNodeSetupTest {
     assertTrue(indexOf(cmds, "apt-mark hold") > installAt, "held after installing");
     assertTrue(indexOf(cmds, "apt-get update") < installAt, "index refreshed before installing");
     assertTrue(indexOf(cmds, "gpg ") < indexOf(cmds, "apt-get update"), "keys before apt-get update");
-    assertEquals(Optional.of("unix:///var/run/crio/crio.sock"), a.criSocket());
   }
 
   private static int indexOf(List<String> cmds, String fragment) {
@@ -139,9 +141,9 @@ class UbuntuNodeSetupTest {
   @Test
   void loadsModulesSetsSysctlsAndDisablesSwapBeforeInstalling() {
     BootstrapAdditions a = UbuntuNodeSetup.defaults().bootstrap("v1.33.4", NodeArchitecture.X86_64);
-    List<String> modules = file(a, "/etc/modules-load.d/kubernetes.conf").content().lines().toList();
+    List<String> modules = file(a, "/etc/modules-load.d/kubernetes.conf").content().orElseThrow().lines().toList();
     assertEquals(List.of("overlay", "br_netfilter"), modules);
-    Map<String, String> sysctls = file(a, "/etc/sysctl.d/99-kubernetes.conf").content().lines()
+    Map<String, String> sysctls = file(a, "/etc/sysctl.d/99-kubernetes.conf").content().orElseThrow().lines()
         .map(l -> l.split("=", 2)).collect(Collectors.toMap(p -> p[0].trim(), p -> p[1].trim()));
     assertEquals(Map.of("net.bridge.bridge-nf-call-iptables", "1", "net.bridge.bridge-nf-call-ip6tables", "1",
         "net.ipv4.ip_forward", "1"), sysctls);
@@ -179,7 +181,7 @@ class UbuntuNodeSetupTest {
   @Test
   void cloudConfigParsesAndCarriesTheFilesAndCommandsUnchanged() throws Exception {
     BootstrapAdditions a = UbuntuNodeSetup.defaults().bootstrap("v1.34.7", NodeArchitecture.X86_64);
-    String doc = a.toCloudConfig();
+    String doc = BootstrapPreview.cloudConfig(a);
     assertTrue(doc.startsWith("#cloud-config\n"));
     JsonNode root = YAML.readTree(doc);
     List<String> runcmd = new ArrayList<>();
@@ -189,7 +191,7 @@ class UbuntuNodeSetupTest {
     for (int i = 0; i < a.files().size(); i++) {
       JsonNode f = root.get("write_files").get(i);
       assertEquals(a.files().get(i).path(), f.get("path").asText());
-      assertEquals(a.files().get(i).content(), f.get("content").asText());
+      assertEquals(a.files().get(i).content().orElseThrow(), f.get("content").asText());
       assertEquals("0644", f.get("permissions").asText(), "permissions stay an octal string");
     }
   }
@@ -208,15 +210,13 @@ class UbuntuNodeSetupTest {
               cloud-provider: external
         """);
     BootstrapAdditions a = UbuntuNodeSetup.defaults().bootstrap("v1.33.4", NodeArchitecture.X86_64);
-    a.applyTo(spec, true);
+    KubeadmSpecPatcher.apply(a, spec, true);
     assertEquals("bash /etc/kube-proxy-patch.sh", spec.get("preKubeadmCommands").get(0).asText());
     assertEquals(1 + a.preKubeadmCommands().size(), spec.get("preKubeadmCommands").size());
     assertEquals("/etc/kube-proxy-patch.sh", spec.get("files").get(0).get("path").asText());
     assertEquals(1 + a.files().size(), spec.get("files").size());
     assertEquals("external",
         spec.at("/joinConfiguration/nodeRegistration/kubeletExtraArgs/cloud-provider").asText());
-    assertEquals("unix:///var/run/crio/crio.sock", spec.at("/joinConfiguration/nodeRegistration/criSocket").asText());
-    assertEquals("unix:///var/run/crio/crio.sock", spec.at("/initConfiguration/nodeRegistration/criSocket").asText());
     assertTrue(spec.path("format").isMissingNode(), "cloud-config is the default; format stays unset");
   }
 
@@ -232,7 +232,6 @@ class UbuntuNodeSetupTest {
     List<String> sed = ShellWords.invocations(a.preKubeadmCommands(), "sed").stream()
         .filter(c -> c.contains("/etc/containerd/config.toml")).findFirst().orElseThrow();
     assertEquals("s/SystemdCgroup = false/SystemdCgroup = true/", sed.get(2));
-    assertEquals(Optional.of("unix:///var/run/containerd/containerd.sock"), a.criSocket());
     assertTrue(ShellWords.invocations(a.preKubeadmCommands(), "apt-mark").get(0).contains("containerd"));
   }
 
@@ -265,9 +264,9 @@ class UbuntuNodeSetupTest {
     PackageMirrors mirrors = PackageMirrors.of(m -> m.kubernetesDeb("https://mirror.internal/k8s/")
         .crioDeb("https://mirror.internal/crio"));
     BootstrapAdditions a = UbuntuNodeSetup.of(b -> b.mirrors(mirrors)).bootstrap("v1.30.14", NodeArchitecture.X86_64);
-    DebLine k8s = DebLine.parse(file(a, "/etc/apt/sources.list.d/kubernetes.list").content());
+    DebLine k8s = DebLine.parse(file(a, "/etc/apt/sources.list.d/kubernetes.list").content().orElseThrow());
     assertEquals(URI.create("https://mirror.internal/k8s/v1.30/deb/"), k8s.uri());
-    DebLine crio = DebLine.parse(file(a, "/etc/apt/sources.list.d/cri-o.list").content());
+    DebLine crio = DebLine.parse(file(a, "/etc/apt/sources.list.d/cri-o.list").content().orElseThrow());
     assertEquals(URI.create("https://mirror.internal/crio/v1.30/deb/"), crio.uri());
     for (List<String> curl : ShellWords.invocations(a.preKubeadmCommands(), "curl")) {
       assertEquals("mirror.internal", URI.create(curl.get(curl.size() - 1)).getHost(), curl.toString());
@@ -278,9 +277,9 @@ class UbuntuNodeSetupTest {
   void aProxyIsUsedByAptCurlAndTheRuntime() {
     HttpProxy proxy = HttpProxy.of("http://proxy.internal:3128", "10.8.0.0/20", ".svc", ".cluster.local");
     BootstrapAdditions a = UbuntuNodeSetup.of(b -> b.proxy(proxy)).bootstrap("v1.33.4", NodeArchitecture.X86_64);
-    String apt = file(a, "/etc/apt/apt.conf.d/90clusterstacks-proxy").content();
+    String apt = file(a, "/etc/apt/apt.conf.d/90clusterstacks-proxy").content().orElseThrow();
     assertTrue(apt.contains("Acquire::https::Proxy \"http://proxy.internal:3128\";"), apt);
-    String dropin = file(a, "/etc/systemd/system/crio.service.d/10-clusterstacks-proxy.conf").content();
+    String dropin = file(a, "/etc/systemd/system/crio.service.d/10-clusterstacks-proxy.conf").content().orElseThrow();
     assertTrue(dropin.contains("Environment=\"NO_PROXY=localhost,127.0.0.1,10.8.0.0/20,.svc,.cluster.local\""),
         dropin);
     for (List<String> curl : ShellWords.invocations(a.preKubeadmCommands(), "curl")) {
@@ -324,7 +323,7 @@ class UbuntuNodeSetupTest {
     BootstrapAdditions a = s.bootstrap("v1.33.4", NodeArchitecture.X86_64);
     BootstrapAdditions b = s.bootstrap("1.33.4", NodeArchitecture.X86_64);
     assertEquals(a, b);
-    assertEquals(a.toCloudConfig(), b.toCloudConfig());
+    assertEquals(BootstrapPreview.cloudConfig(a), BootstrapPreview.cloudConfig(b));
     assertNotNull(a.toString());
   }
 }

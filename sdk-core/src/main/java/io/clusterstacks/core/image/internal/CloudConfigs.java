@@ -2,8 +2,8 @@ package io.clusterstacks.core.image.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterstacks.core.image.BootstrapAdditions;
-import io.clusterstacks.core.image.BootstrapFile;
+import io.clusterstacks.core.model.BootstrapAdditions;
+import io.clusterstacks.core.model.BootstrapFile;
 
 /** Renders cloud-config additions as the cloud-init document CAPI would generate from them. */
 public final class CloudConfigs {
@@ -21,9 +21,9 @@ public final class CloudConfigs {
     for (BootstrapFile f : additions.files()) {
       ObjectNode n = files.addObject();
       n.put("path", f.path());
-      n.put("owner", f.owner());
-      n.put("permissions", f.permissions());
-      n.put("content", f.content());
+      f.owner().ifPresent(o -> n.put("owner", o));
+      f.permissions().ifPresent(p -> n.put("permissions", p));
+      f.content().ifPresent(c -> n.put("content", c));
     }
     ArrayNode run = root.putArray("runcmd");
     additions.preKubeadmCommands().forEach(run::add);

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterstacks.core.ClusterStacksException;
-import io.clusterstacks.core.image.BootstrapAdditions;
-import io.clusterstacks.core.image.BootstrapFormat;
+import io.clusterstacks.core.image.BootstrapTooLargeException;
 import io.clusterstacks.core.image.FlatcarNodeSetup;
 import io.clusterstacks.core.image.FlatcarVariant;
 import io.clusterstacks.core.image.HttpProxy;
 import io.clusterstacks.core.image.NodeArchitecture;
+import io.clusterstacks.core.model.BootstrapAdditions;
+import io.clusterstacks.core.model.BootstrapFormat;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -100,18 +102,24 @@ public final class FlatcarConfig {
     });
     setup.additionalConfig().ifPresent(extra -> merge(clc, checkedClc(extra), "additionalConfig"));
 
+    String config = Yamls.write(clc);
+    int size = config.getBytes(StandardCharsets.UTF_8).length;
+    if (size > BootstrapAdditions.MAX_IGNITION_BYTES) {
+      throw new BootstrapTooLargeException(
+          "ignition.containerLinuxConfig.additionalConfig", size, BootstrapAdditions.MAX_IGNITION_BYTES);
+    }
     return BootstrapAdditions.builder()
         .format(BootstrapFormat.IGNITION)
-        .ignitionConfig(Yamls.write(clc))
+        .ignitionAdditionalConfig(config)
         .nodeName("${COREOS_OPENSTACK_HOSTNAME}")
         .putKubeletExtraArgs("provider-id", "openstack:///${COREOS_OPENSTACK_INSTANCE_UUID}")
         .addPreKubeadmCommands(
             "export COREOS_OPENSTACK_HOSTNAME=${COREOS_OPENSTACK_HOSTNAME%.*}",
             "export COREOS_OPENSTACK_INSTANCE_UUID=${COREOS_OPENSTACK_INSTANCE_UUID}",
-            "envsubst < " + BootstrapAdditions.KUBEADM_CONFIG_IGNITION + " > "
-                + BootstrapAdditions.KUBEADM_CONFIG_IGNITION + ".tmp",
-            "mv " + BootstrapAdditions.KUBEADM_CONFIG_IGNITION + ".tmp "
-                + BootstrapAdditions.KUBEADM_CONFIG_IGNITION)
+            "envsubst < " + FlatcarNodeSetup.KUBEADM_CONFIG_PATH + " > "
+                + FlatcarNodeSetup.KUBEADM_CONFIG_PATH + ".tmp",
+            "mv " + FlatcarNodeSetup.KUBEADM_CONFIG_PATH + ".tmp "
+                + FlatcarNodeSetup.KUBEADM_CONFIG_PATH)
         .build();
   }
 

@@ -3,9 +3,9 @@ package io.clusterstacks.core.image.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterstacks.core.image.BootstrapAdditions;
-import io.clusterstacks.core.image.BootstrapFile;
-import io.clusterstacks.core.image.BootstrapFormat;
+import io.clusterstacks.core.model.BootstrapAdditions;
+import io.clusterstacks.core.model.BootstrapFile;
+import io.clusterstacks.core.model.BootstrapFormat;
 import java.util.Map;
 
 /** Applies bootstrap additions to a KubeadmConfig spec tree (CAPI v1beta1 shape). */
@@ -25,9 +25,9 @@ public final class KubeadmSpecPatcher {
       for (BootstrapFile f : a.files()) {
         ObjectNode n = files.addObject();
         n.put("path", f.path());
-        n.put("owner", f.owner());
-        n.put("permissions", f.permissions());
-        n.put("content", f.content());
+        f.owner().ifPresent(o -> n.put("owner", o));
+        f.permissions().ifPresent(p -> n.put("permissions", p));
+        f.content().ifPresent(c -> n.put("content", c));
       }
     }
     if (!a.preKubeadmCommands().isEmpty()) {
@@ -37,10 +37,13 @@ public final class KubeadmSpecPatcher {
     if (a.format() == BootstrapFormat.IGNITION) {
       spec.put("format", a.format().value());
       ObjectNode clc = object(object(spec, "ignition"), "containerLinuxConfig");
-      clc.put("additionalConfig", a.ignitionConfig().orElseThrow());
+      clc.put("additionalConfig", a.ignitionAdditionalConfig().orElseThrow());
     }
-    boolean registration = !a.kubeletExtraArgs().isEmpty() || a.nodeName().isPresent()
-        || a.criSocket().isPresent();
+    if (!a.postKubeadmCommands().isEmpty()) {
+      ArrayNode cmds = array(spec, "postKubeadmCommands");
+      a.postKubeadmCommands().forEach(cmds::add);
+    }
+    boolean registration = !a.kubeletExtraArgs().isEmpty() || a.nodeName().isPresent();
     if (!registration) {
       return;
     }
@@ -52,7 +55,6 @@ public final class KubeadmSpecPatcher {
 
   private static void nodeRegistration(BootstrapAdditions a, ObjectNode reg) {
     a.nodeName().ifPresent(n -> reg.put("name", n));
-    a.criSocket().ifPresent(s -> reg.put("criSocket", s));
     if (!a.kubeletExtraArgs().isEmpty()) {
       ObjectNode args = object(reg, "kubeletExtraArgs");
       for (Map.Entry<String, String> e : a.kubeletExtraArgs().entrySet()) {

@@ -1,12 +1,12 @@
 package io.clusterstacks.core.image.internal;
 
-import io.clusterstacks.core.image.BootstrapAdditions;
-import io.clusterstacks.core.image.BootstrapFile;
 import io.clusterstacks.core.image.ContainerRuntime;
 import io.clusterstacks.core.image.HttpProxy;
 import io.clusterstacks.core.image.NodeArchitecture;
 import io.clusterstacks.core.image.PackageMirrors;
 import io.clusterstacks.core.image.UbuntuNodeSetup;
+import io.clusterstacks.core.model.BootstrapAdditions;
+import io.clusterstacks.core.model.BootstrapFile;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,26 +42,26 @@ public final class UbuntuBootstrap {
     List<String> cmds = new ArrayList<>();
     String curlProxy = setup.proxy().map(UbuntuBootstrap::curlProxyOption).orElse("");
 
-    files.add(BootstrapFile.of("/etc/modules-load.d/kubernetes.conf", "overlay\nbr_netfilter\n"));
-    files.add(BootstrapFile.of("/etc/sysctl.d/99-kubernetes.conf",
+    files.add(file("/etc/modules-load.d/kubernetes.conf", "overlay\nbr_netfilter\n"));
+    files.add(file("/etc/sysctl.d/99-kubernetes.conf",
         "net.bridge.bridge-nf-call-iptables = 1\n"
             + "net.bridge.bridge-nf-call-ip6tables = 1\n"
             + "net.ipv4.ip_forward = 1\n"));
     String k8sRepo = m.kubernetesDeb() + v.stream() + "/deb/";
-    files.add(BootstrapFile.of("/etc/apt/sources.list.d/kubernetes.list",
+    files.add(file("/etc/apt/sources.list.d/kubernetes.list",
         "deb [signed-by=" + KEYRINGS + "/kubernetes-apt-keyring.gpg] " + k8sRepo + " /\n"));
     String crioRepo = m.crioDeb() + v.stream() + "/deb/";
     if (runtime instanceof ContainerRuntime.CriO) {
-      files.add(BootstrapFile.of("/etc/apt/sources.list.d/cri-o.list",
+      files.add(file("/etc/apt/sources.list.d/cri-o.list",
           "deb [signed-by=" + KEYRINGS + "/cri-o-apt-keyring.gpg] " + crioRepo + " /\n"));
     }
     setup.proxy().ifPresent(p -> {
-      files.add(BootstrapFile.of("/etc/apt/apt.conf.d/90clusterstacks-proxy", aptProxy(p)));
-      files.add(BootstrapFile.of(
+      files.add(file("/etc/apt/apt.conf.d/90clusterstacks-proxy", aptProxy(p)));
+      files.add(file(
           "/etc/systemd/system/" + unitOf(runtime) + ".d/10-clusterstacks-proxy.conf", systemdProxy(p)));
     });
     if (runtime instanceof ContainerRuntime.ContainerdRelease) {
-      files.add(BootstrapFile.of("/etc/systemd/system/containerd.service", CONTAINERD_UNIT));
+      files.add(file("/etc/systemd/system/containerd.service", CONTAINERD_UNIT));
     }
 
     cmds.add("swapoff -a");
@@ -108,8 +108,11 @@ public final class UbuntuBootstrap {
     return BootstrapAdditions.builder()
         .files(files)
         .preKubeadmCommands(cmds)
-        .criSocket(runtime.criSocket())
         .build();
+  }
+
+  private static BootstrapFile file(String path, String content) {
+    return BootstrapFile.builder().path(path).content(content).owner("root:root").permissions("0644").build();
   }
 
   private static void addKey(List<String> cmds, String curlProxy, String url, String name) {

@@ -1,0 +1,34 @@
+package io.clusterstacks.core.image;
+
+import java.util.List;
+
+/**
+ * The image does not fit a flavor the machines use: wrong CPU architecture (an Arm flavor needs an
+ * {@code aarch64} image), or a root disk or RAM below the image's {@code min_disk} / {@code min_ram}.
+ */
+public class ImageFlavorMismatchException extends ImageStrategyException {
+  private static final long serialVersionUID = 1L;
+
+  /** Every mismatch found. */
+  private final transient List<String> problems;
+
+  /**
+   * Creates the exception.
+   *
+   * @param image the image name
+   * @param problems every mismatch, one sentence each naming the flavor, the values and the fix
+   */
+  public ImageFlavorMismatchException(String image, List<String> problems) {
+    super("image " + image + " does not fit the flavors:\n  " + String.join("\n  ", problems));
+    this.problems = List.copyOf(problems);
+  }
+
+  /**
+   * Every mismatch found.
+   *
+   * @return one sentence per mismatch
+   */
+  public List<String> problems() {
+    return problems;
+  }
+}
