@@ -71,6 +71,20 @@ public abstract class OrcImage {
   }
 
   /**
+   * The credentials Secret ORC uses, when it differs from the cluster's.
+   *
+   * @return the Secret name
+   */
+  public abstract Optional<String> secretName();
+
+  /**
+   * The cloud name in clouds.yaml ORC uses, when it differs from the cluster's.
+   *
+   * @return the cloud name
+   */
+  public abstract Optional<String> cloudName();
+
+  /**
    * Glance visibility.
    *
    * @return e.g. {@code private}

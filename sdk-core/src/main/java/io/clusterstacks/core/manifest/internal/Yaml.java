@@ -1,0 +1,168 @@
+package io.clusterstacks.core.manifest.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.clusterstacks.core.ClusterStacksException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one YAML/JSON configuration of the SDK: minimal quotes, but every string that YAML would read
+ * as something else (numbers such as {@code "1.30"}, booleans, null) quoted; no line folding;
+ * multi-line strings as literal blocks; no document markers inside a document.
+ */
+public final class Yaml {
+  /** Node factory with exact decimals. */
+  public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+  private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+          .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+          .disable(YAMLGenerator.Feature.SPLIT_LINES)
+          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          .build())
+      .build();
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Yaml() {}
+
+  /**
+   * Writes one document as YAML (ending in a newline, without a {@code ---} marker).
+   *
+   * @param node the document
+   * @return the YAML text
+   */
+  public static String write(JsonNode node) {
+    try {
+      return YAML.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new ClusterStacksException("could not write YAML: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Writes a value as indented JSON.
+   *
+   * @param node the value
+   * @return the JSON text, ending in a newline
+   */
+  public static String writeJson(JsonNode node) {
+    try {
+      return JSON.writeValueAsString(node) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new ClusterStacksException("could not write JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Reads every document of a multi-document YAML text; empty documents are skipped.
+   *
+   * @param text the YAML
+   * @return the documents, in order
+   * @throws ClusterStacksException with the line and column when the YAML is malformed
+   */
+  public static List<JsonNode> readAll(String text) {
+    List<JsonNode> out = new ArrayList<>();
+    try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(text)) {
+      while (it.hasNextValue()) {
+        JsonNode n = it.nextValue();
+        if (n != null && !n.isNull() && !n.isMissingNode()) {
+          out.add(n);
+        }
+      }
+    } catch (IOException e) {
+      String where = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
+          ? " at line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr() : "";
+      String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+      throw new ClusterStacksException("manifest YAML is malformed" + where + ": " + msg + "; fix the YAML syntax");
+    }
+    return out;
+  }
+
+  /**
+   * A copy without null fields (as the API server prunes them) and with integral numbers as longs,
+   * for semantic comparison.
+   *
+   * @param node the tree
+   * @return the normalised copy
+   */
+  public static JsonNode normalize(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode o = NODES.objectNode();
+      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!e.getValue().isNull()) {
+          o.set(e.getKey(), normalize(e.getValue()));
+        }
+      }
+      return o;
+    }
+    if (node.isArray()) {
+      ArrayNode a = NODES.arrayNode();
+      for (JsonNode e : node) {
+        a.add(normalize(e));
+      }
+      return a;
+    }
+    if (node.isIntegralNumber()) {
+      return node.canConvertToLong() ? NODES.numberNode(node.longValue()) : NODES.numberNode(node.bigIntegerValue());
+    }
+    if (node.isNumber()) {
+      return NODES.numberNode(node.decimalValue().stripTrailingZeros());
+    }
+    return node.deepCopy();
+  }
+
+  /**
+   * Converts a normalised Java value (String, Long, Double, Boolean, List, Map) to a tree.
+   *
+   * @param value the value
+   * @return the tree
+   */
+  public static JsonNode toNode(Object value) {
+    if (value instanceof String s) {
+      return NODES.textNode(s);
+    }
+    if (value instanceof Boolean b) {
+      return NODES.booleanNode(b);
+    }
+    if (value instanceof Long l) {
+      return NODES.numberNode(l);
+    }
+    if (value instanceof Integer i) {
+      return NODES.numberNode((long) i);
+    }
+    if (value instanceof Double d) {
+      return NODES.numberNode(d);
+    }
+    if (value instanceof List<?> l) {
+      ArrayNode a = NODES.arrayNode();
+      for (Object o : l) {
+        a.add(toNode(o));
+      }
+      return a;
+    }
+    if (value instanceof Map<?, ?> m) {
+      ObjectNode o = NODES.objectNode();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        o.set(String.valueOf(e.getKey()), toNode(e.getValue()));
+      }
+      return o;
+    }
+    throw new ClusterStacksException("cannot render a value of type " + value.getClass().getSimpleName());
+  }
+}
