@@ -109,7 +109,8 @@ public final class ManifestDocument {
 
   /**
    * Whether another document is the same object as the API server would store it (null fields
-   * dropped, numbers compared by value, key order ignored).
+   * dropped, numbers compared by value, key order ignored, entries of the CAPI list-maps
+   * {@code variables} and {@code overrides} compared by name).
    *
    * @param other the other document
    * @return true when semantically equal

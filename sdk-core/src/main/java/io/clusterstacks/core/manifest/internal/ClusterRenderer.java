@@ -91,8 +91,11 @@ public final class ClusterRenderer {
   private void run() {
     checkServerGroups();
     if (options.includeClusterStack() && s.mode() == OutputMode.TOPOLOGY) {
-      s.clusterStack().ifPresent(cs -> docs.add(clusterStack(cs)));
-      s.cspoTemplate().ifPresent(t -> docs.add(cspoTemplate(t)));
+      Optional<String> stackNs = s.classNamespace().or(s::namespace);
+      s.clusterStack().ifPresent(cs -> docs.add(clusterStack(cs.namespace().isPresent() ? cs
+          : io.clusterstacks.core.model.ImmutableClusterStack.builder().from(cs).namespace(stackNs).build())));
+      s.cspoTemplate().ifPresent(t -> docs.add(cspoTemplate(t.namespace().isPresent() ? t
+          : io.clusterstacks.core.model.ImmutableCspoReleaseTemplate.builder().from(t).namespace(stackNs).build())));
     }
     s.versionCheck().filter(v -> v.status() == VersionCheck.Status.PARTIAL && s.mode() == OutputMode.TOPOLOGY)
         .ifPresent(v -> notices.add(new Notice(Notice.Severity.WARNING, "VERSION_CHECK_PARTIAL", v.message())));

@@ -33,6 +33,7 @@ public final class Yaml {
           .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
           .disable(YAMLGenerator.Feature.SPLIT_LINES)
           .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL)
           .build())
       .build();
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -106,7 +107,11 @@ public final class Yaml {
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         if (!e.getValue().isNull()) {
-          o.set(e.getKey(), normalize(e.getValue()));
+          JsonNode v = normalize(e.getValue());
+          if (LIST_MAPS.contains(e.getKey()) && v.isArray()) {
+            v = sortByName((ArrayNode) v);
+          }
+          o.set(e.getKey(), v);
         }
       }
       return o;
@@ -125,6 +130,23 @@ public final class Yaml {
       return NODES.numberNode(node.decimalValue().stripTrailingZeros());
     }
     return node.deepCopy();
+  }
+
+  /** CAPI list-map fields keyed by name (order is not significant to the API server). */
+  private static final java.util.Set<String> LIST_MAPS = java.util.Set.of("variables", "overrides");
+
+  private static JsonNode sortByName(ArrayNode a) {
+    List<JsonNode> items = new ArrayList<>();
+    for (JsonNode e : a) {
+      if (!e.isObject() || !e.path("name").isTextual()) {
+        return a;
+      }
+      items.add(e);
+    }
+    items.sort(java.util.Comparator.comparing(e -> e.path("name").textValue()));
+    ArrayNode out = NODES.arrayNode();
+    items.forEach(out::add);
+    return out;
   }
 
   /**

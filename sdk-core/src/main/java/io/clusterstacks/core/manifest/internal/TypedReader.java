@@ -1,0 +1,474 @@
+package io.clusterstacks.core.manifest.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.model.ClusterNetwork;
+import io.clusterstacks.core.model.ClusterSpec;
+import io.clusterstacks.core.model.ClusterStack;
+import io.clusterstacks.core.model.CspoReleaseTemplate;
+import io.clusterstacks.core.model.ImmutableClusterNetwork;
+import io.clusterstacks.core.model.ImmutableClusterSpec;
+import io.clusterstacks.core.model.ImmutableClusterStack;
+import io.clusterstacks.core.model.ImmutableCspoReleaseTemplate;
+import io.clusterstacks.core.model.ImmutableMachineDeploymentSpec;
+import io.clusterstacks.core.model.ImmutableOrcImage;
+import io.clusterstacks.core.model.ImmutableRolloutStrategy;
+import io.clusterstacks.core.model.IntOrPercent;
+import io.clusterstacks.core.model.MachineDeploymentSpec;
+import io.clusterstacks.core.model.ModelProblem;
+import io.clusterstacks.core.model.ModelValidationException;
+import io.clusterstacks.core.model.OrcImage;
+import io.clusterstacks.core.model.OutputMode;
+import io.clusterstacks.core.model.StackChannel;
+import io.clusterstacks.core.stack.ClusterClassName;
+import io.clusterstacks.core.stack.ReleaseCatalogue;
+import io.clusterstacks.core.stack.StackDialects;
+import io.clusterstacks.core.stack.StackException;
+import io.clusterstacks.core.stack.internal.Values;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads one document strictly into the typed model: every field must be one the model represents
+ * (null fields count as absent, as the API server prunes them).
+ */
+public final class TypedReader {
+  private final String where;
+  private final List<String> problems = new ArrayList<>();
+
+  /** Why a document stays generic, though it is well-formed. */
+  public static final class KeepGeneric extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the signal.
+     *
+     * @param reason the reason, for a notice
+     */
+    public KeepGeneric(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  /**
+   * A reader for one document.
+   *
+   * @param where e.g. {@code document 2 (Cluster/prod)}
+   */
+  public TypedReader(String where) {
+    this.where = where;
+  }
+
+  /**
+   * The problems found.
+   *
+   * @return one line each
+   */
+  public List<String> problems() {
+    return problems;
+  }
+
+  private void problem(String path, String what) {
+    problems.add(where + " " + path + ": " + what);
+  }
+
+  private JsonNode obj(JsonNode n, String path, Set<String> allowed) {
+    if (n.isMissingNode() || n.isNull()) {
+      return n;
+    }
+    if (!n.isObject()) {
+      problem(path, "expected a mapping, got " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+    Iterator<String> it = n.fieldNames();
+    while (it.hasNext()) {
+      String f = it.next();
+      if (!allowed.contains(f) && !n.get(f).isNull()) {
+        problem(path + "." + f, "not represented in the typed model (known here: " + String.join(", ", new java.util.TreeSet<>(allowed))
+            + "); use ManifestParser.parseLenient for such documents");
+      }
+    }
+    return n;
+  }
+
+  private static boolean absent(JsonNode n) {
+    return n == null || n.isMissingNode() || n.isNull();
+  }
+
+  private Optional<String> text(JsonNode n, String path) {
+    if (absent(n)) {
+      return Optional.empty();
+    }
+    if (!n.isTextual()) {
+      problem(path, "expected a string, got " + n);
+      return Optional.empty();
+    }
+    return Optional.of(n.textValue());
+  }
+
+  private String requiredText(JsonNode n, String path) {
+    Optional<String> t = text(n, path);
+    if (t.isEmpty() && absent(n)) {
+      problem(path, "required");
+    }
+    return t.orElse("");
+  }
+
+  private Optional<Integer> integer(JsonNode n, String path) {
+    if (absent(n)) {
+      return Optional.empty();
+    }
+    if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+      problem(path, "expected an integer, got " + n);
+      return Optional.empty();
+    }
+    return Optional.of(n.intValue());
+  }
+
+  private Optional<Boolean> bool(JsonNode n, String path) {
+    if (absent(n)) {
+      return Optional.empty();
+    }
+    if (!n.isBoolean()) {
+      problem(path, "expected true or false, got " + n);
+      return Optional.empty();
+    }
+    return Optional.of(n.booleanValue());
+  }
+
+  private List<String> strings(JsonNode n, String path) {
+    List<String> out = new ArrayList<>();
+    if (absent(n)) {
+      return out;
+    }
+    if (!n.isArray()) {
+      problem(path, "expected a list of strings, got " + n);
+      return out;
+    }
+    for (int i = 0; i < n.size(); i++) {
+      text(n.get(i), path + "[" + i + "]").ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private Map<String, String> stringMap(JsonNode n, String path) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (absent(n)) {
+      return out;
+    }
+    if (!n.isObject()) {
+      problem(path, "expected a mapping of strings");
+      return out;
+    }
+    Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      text(e.getValue(), path + "." + e.getKey()).ifPresent(v -> out.put(e.getKey(), v));
+    }
+    return out;
+  }
+
+  private void modelProblems(ModelValidationException e) {
+    for (ModelProblem p : e.problems()) {
+      problem(p.field(), "got " + (p.value().isEmpty() ? "\"\"" : p.value()) + "; " + p.fix());
+    }
+  }
+
+  /**
+   * Reads a ClusterStack.
+   *
+   * @param d the document
+   * @return the value, or empty when there were problems
+   */
+  public Optional<ClusterStack> clusterStack(JsonNode d) {
+    obj(d, "", Set.of("apiVersion", "kind", "metadata", "spec"));
+    JsonNode md = obj(d.path("metadata"), "metadata", Set.of("name", "namespace"));
+    JsonNode spec = obj(d.path("spec"), "spec",
+        Set.of("provider", "name", "kubernetesVersion", "channel", "versions", "autoSubscribe", "noProvider", "providerRef"));
+    ImmutableClusterStack.Builder b = ClusterStack.builder();
+    b.name(requiredText(md.path("name"), "metadata.name"));
+    text(md.path("namespace"), "metadata.namespace").ifPresent(b::namespace);
+    text(spec.path("provider"), "spec.provider").ifPresent(b::provider);
+    b.stackName(requiredText(spec.path("name"), "spec.name"));
+    b.kubernetesVersion(requiredText(spec.path("kubernetesVersion"), "spec.kubernetesVersion"));
+    text(spec.path("channel"), "spec.channel").ifPresent(c -> {
+      if (c.equals("stable")) {
+        b.channel(StackChannel.STABLE);
+      } else if (c.equals("custom")) {
+        b.channel(StackChannel.CUSTOM);
+      } else {
+        problem("spec.channel", "got '" + c + "'; allowed: stable, custom");
+      }
+    });
+    b.versions(strings(spec.path("versions"), "spec.versions"));
+    b.autoSubscribe(bool(spec.path("autoSubscribe"), "spec.autoSubscribe").orElse(true));
+    boolean noProvider = bool(spec.path("noProvider"), "spec.noProvider").orElse(false);
+    JsonNode ref = obj(spec.path("providerRef"), "spec.providerRef", Set.of("apiVersion", "kind", "name"));
+    if (!absent(ref)) {
+      text(ref.path("kind"), "spec.providerRef.kind").filter(k -> !k.equals("OpenStackClusterStackReleaseTemplate"))
+          .ifPresent(k -> problem("spec.providerRef.kind", "got '" + k + "'; the typed model knows OpenStackClusterStackReleaseTemplate"));
+      text(ref.path("apiVersion"), "spec.providerRef.apiVersion").filter(a -> !a.equals(ClusterRenderer.CSPO))
+          .ifPresent(a -> problem("spec.providerRef.apiVersion", "got '" + a + "'; expected " + ClusterRenderer.CSPO));
+      b.providerRef(requiredText(ref.path("name"), "spec.providerRef.name"));
+      if (noProvider) {
+        problem("spec.noProvider", "true together with a providerRef; choose one");
+      }
+    } else if (!noProvider) {
+      problem("spec.noProvider", "false without a providerRef: the operator's webhook requires providerRef unless noProvider is true");
+    }
+    if (!problems.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(b.build());
+    } catch (ModelValidationException e) {
+      modelProblems(e);
+    } catch (IllegalStateException e) {
+      problem("", e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Reads a CSPO release template.
+   *
+   * @param d the document
+   * @return the value, or empty when there were problems
+   */
+  public Optional<CspoReleaseTemplate> cspoTemplate(JsonNode d) {
+    obj(d, "", Set.of("apiVersion", "kind", "metadata", "spec"));
+    JsonNode md = obj(d.path("metadata"), "metadata", Set.of("name", "namespace"));
+    obj(d.path("spec"), "spec", Set.of("template"));
+    obj(d.path("spec").path("template"), "spec.template", Set.of("spec"));
+    obj(d.path("spec").path("template").path("spec"), "spec.template.spec", Set.of("identityRef"));
+    JsonNode id = obj(d.path("spec").path("template").path("spec").path("identityRef"), "spec.template.spec.identityRef",
+        Set.of("kind", "name"));
+    ImmutableCspoReleaseTemplate.Builder b = CspoReleaseTemplate.builder();
+    b.name(requiredText(md.path("name"), "metadata.name"));
+    text(md.path("namespace"), "metadata.namespace").ifPresent(b::namespace);
+    text(id.path("kind"), "identityRef.kind").filter(k -> !k.equals("Secret"))
+        .ifPresent(k -> problem("spec.template.spec.identityRef.kind", "got '" + k + "'; only Secret is known"));
+    text(id.path("name"), "identityRef.name").ifPresent(b::identitySecretName);
+    return problems.isEmpty() ? Optional.of(b.build()) : Optional.empty();
+  }
+
+  /**
+   * Reads an ORC Image.
+   *
+   * @param d the document
+   * @return the value, or empty when there were problems
+   */
+  public Optional<OrcImage> orcImage(JsonNode d) {
+    obj(d, "", Set.of("apiVersion", "kind", "metadata", "spec"));
+    JsonNode md = obj(d.path("metadata"), "metadata", Set.of("name", "namespace"));
+    JsonNode spec = obj(d.path("spec"), "spec", Set.of("cloudCredentialsRef", "managementPolicy", "resource"));
+    JsonNode cred = obj(spec.path("cloudCredentialsRef"), "spec.cloudCredentialsRef", Set.of("cloudName", "secretName"));
+    text(spec.path("managementPolicy"), "spec.managementPolicy").filter(p -> !p.equals("managed"))
+        .ifPresent(p -> problem("spec.managementPolicy", "got '" + p + "'; the typed model renders managed images only"));
+    JsonNode res = obj(spec.path("resource"), "spec.resource", Set.of("name", "visibility", "properties", "content"));
+    JsonNode props = obj(res.path("properties"), "spec.resource.properties",
+        Set.of("hardware", "architecture", "minDiskGB", "minMemoryMB", "operatingSystem"));
+    JsonNode hw = obj(props.path("hardware"), "spec.resource.properties.hardware",
+        Set.of("diskBus", "scsiModel", "vifModel", "qemuGuestAgent", "rngModel"));
+    JsonNode os = obj(props.path("operatingSystem"), "spec.resource.properties.operatingSystem", Set.of("distro", "version"));
+    JsonNode content = obj(res.path("content"), "spec.resource.content", Set.of("diskFormat", "download"));
+    JsonNode dl = obj(content.path("download"), "spec.resource.content.download", Set.of("url", "hash"));
+    JsonNode hash = obj(dl.path("hash"), "spec.resource.content.download.hash", Set.of("algorithm", "value"));
+    ImmutableOrcImage.Builder b = OrcImage.builder();
+    b.name(requiredText(md.path("name"), "metadata.name"));
+    text(cred.path("secretName"), "spec.cloudCredentialsRef.secretName").filter(x -> !x.equals("openstack")).ifPresent(b::secretName);
+    text(cred.path("cloudName"), "spec.cloudCredentialsRef.cloudName").filter(x -> !x.equals("openstack")).ifPresent(b::cloudName);
+    text(res.path("name"), "spec.resource.name").ifPresent(b::glanceName);
+    text(res.path("visibility"), "spec.resource.visibility").ifPresent(b::visibility);
+    text(hw.path("diskBus"), "hardware.diskBus").ifPresent(b::diskBus);
+    text(hw.path("scsiModel"), "hardware.scsiModel").ifPresent(b::scsiModel);
+    text(hw.path("vifModel"), "hardware.vifModel").ifPresent(b::vifModel);
+    bool(hw.path("qemuGuestAgent"), "hardware.qemuGuestAgent").ifPresent(b::qemuGuestAgent);
+    text(hw.path("rngModel"), "hardware.rngModel").ifPresent(b::rngModel);
+    text(props.path("architecture"), "properties.architecture").ifPresent(b::architecture);
+    integer(props.path("minDiskGB"), "properties.minDiskGB").ifPresent(b::minDiskGB);
+    integer(props.path("minMemoryMB"), "properties.minMemoryMB").ifPresent(b::minMemoryMB);
+    text(os.path("distro"), "operatingSystem.distro").ifPresent(b::osDistro);
+    text(os.path("version"), "operatingSystem.version").ifPresent(b::osVersion);
+    text(content.path("diskFormat"), "content.diskFormat").ifPresent(b::diskFormat);
+    b.url(requiredText(dl.path("url"), "spec.resource.content.download.url"));
+    text(hash.path("algorithm"), "hash.algorithm").ifPresent(b::checksumAlgorithm);
+    b.checksum(requiredText(hash.path("value"), "spec.resource.content.download.hash.value"));
+    if (!problems.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(b.build());
+    } catch (ModelValidationException e) {
+      modelProblems(e);
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Reads a topology-mode Cluster.
+   *
+   * @param d the document
+   * @param releases the release catalogue for the version check
+   * @return the value, or empty when there were problems
+   * @throws KeepGeneric when the Cluster is well-formed but not typed (raw Cluster, unknown stack)
+   */
+  public Optional<ClusterSpec> cluster(JsonNode d, ReleaseCatalogue releases) {
+    JsonNode topo = d.path("spec").path("topology");
+    if (absent(topo)) {
+      throw new KeepGeneric("a Cluster without spec.topology (raw CAPI) is kept generic");
+    }
+    String cls = topo.path("class").asText("");
+    Optional<ClusterClassName> cn = ClusterClassName.tryParse(cls);
+    if (cn.isEmpty()) {
+      throw new KeepGeneric("class '" + cls + "' is not a cluster-stack class name; kept generic");
+    }
+    if (StackDialects.forClass(cn.get()).isEmpty()) {
+      throw new KeepGeneric("stack '" + cn.get().stackName() + "' (class " + cls + ") has no typed dialect; kept generic");
+    }
+    obj(d, "", Set.of("apiVersion", "kind", "metadata", "spec"));
+    JsonNode md = obj(d.path("metadata"), "metadata", Set.of("name", "namespace", "labels"));
+    JsonNode spec = obj(d.path("spec"), "spec", Set.of("clusterNetwork", "topology"));
+    obj(topo, "spec.topology", Set.of("class", "classNamespace", "version", "controlPlane", "variables", "workers"));
+    ImmutableClusterSpec.Builder b = ClusterSpec.builder().mode(OutputMode.TOPOLOGY).releases(releases);
+    b.name(requiredText(md.path("name"), "metadata.name"));
+    text(md.path("namespace"), "metadata.namespace").ifPresent(b::namespace);
+    b.labels(stringMap(md.path("labels"), "metadata.labels"));
+    JsonNode cnw = obj(spec.path("clusterNetwork"), "spec.clusterNetwork", Set.of("pods", "services", "serviceDomain"));
+    if (!absent(cnw)) {
+      ImmutableClusterNetwork.Builder nb = ClusterNetwork.builder();
+      JsonNode pods = obj(cnw.path("pods"), "spec.clusterNetwork.pods", Set.of("cidrBlocks"));
+      JsonNode services = obj(cnw.path("services"), "spec.clusterNetwork.services", Set.of("cidrBlocks"));
+      nb.pods(strings(pods.path("cidrBlocks"), "spec.clusterNetwork.pods.cidrBlocks"));
+      nb.services(strings(services.path("cidrBlocks"), "spec.clusterNetwork.services.cidrBlocks"));
+      text(cnw.path("serviceDomain"), "spec.clusterNetwork.serviceDomain").ifPresent(nb::serviceDomain);
+      b.clusterNetwork(nb.build());
+    }
+    b.className(cn.get());
+    text(topo.path("classNamespace"), "spec.topology.classNamespace").ifPresent(b::classNamespace);
+    b.kubernetesVersion(requiredText(topo.path("version"), "spec.topology.version"));
+    JsonNode cp = obj(topo.path("controlPlane"), "spec.topology.controlPlane", Set.of("replicas"));
+    integer(cp.path("replicas"), "spec.topology.controlPlane.replicas").ifPresent(b::controlPlaneReplicas);
+    b.variables(variables(topo.path("variables"), "spec.topology.variables"));
+    JsonNode workers = obj(topo.path("workers"), "spec.topology.workers", Set.of("machineDeployments"));
+    JsonNode mds = workers.path("machineDeployments");
+    if (!absent(mds)) {
+      if (!mds.isArray()) {
+        problem("spec.topology.workers.machineDeployments", "expected a list");
+      } else {
+        for (int i = 0; i < mds.size(); i++) {
+          machineDeployment(mds.get(i), "spec.topology.workers.machineDeployments[" + i + "]").ifPresent(b::addMachineDeployments);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(b.build());
+    } catch (ModelValidationException e) {
+      modelProblems(e);
+      return Optional.empty();
+    }
+  }
+
+  private Map<String, Object> variables(JsonNode n, String path) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (absent(n)) {
+      return out;
+    }
+    if (!n.isArray()) {
+      problem(path, "expected a list of {name, value}");
+      return out;
+    }
+    for (int i = 0; i < n.size(); i++) {
+      String p = path + "[" + i + "]";
+      JsonNode v = obj(n.get(i), p, Set.of("name", "value"));
+      String name = requiredText(v.path("name"), p + ".name");
+      JsonNode value = v.path("value");
+      if (absent(value)) {
+        problem(p + ".value", "required");
+        continue;
+      }
+      if (out.containsKey(name)) {
+        problem(p + ".name", "variable '" + name + "' is set twice");
+      }
+      try {
+        out.put(name, Values.normalize(value));
+      } catch (ClusterStacksException e) {
+        problem(p + ".value", e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private Optional<MachineDeploymentSpec> machineDeployment(JsonNode n, String path) {
+    JsonNode m = obj(n, path, Set.of("class", "name", "replicas", "failureDomain", "strategy", "variables"));
+    ImmutableMachineDeploymentSpec.Builder b = MachineDeploymentSpec.builder();
+    b.name(requiredText(m.path("name"), path + ".name"));
+    text(m.path("class"), path + ".class").ifPresent(b::workerClass);
+    Optional<Integer> r = integer(m.path("replicas"), path + ".replicas");
+    if (r.isEmpty() && absent(m.path("replicas"))) {
+      problem(path + ".replicas", "not set; the typed model needs an explicit replica count");
+    }
+    b.replicas(r.orElse(0));
+    text(m.path("failureDomain"), path + ".failureDomain").ifPresent(b::failureDomain);
+    JsonNode st = obj(m.path("strategy"), path + ".strategy", Set.of("type", "rollingUpdate"));
+    if (!absent(st)) {
+      text(st.path("type"), path + ".strategy.type").filter(t -> !t.equals("RollingUpdate"))
+          .ifPresent(t -> problem(path + ".strategy.type", "got '" + t + "'; the typed model knows RollingUpdate"));
+      JsonNode ru = obj(st.path("rollingUpdate"), path + ".strategy.rollingUpdate", Set.of("maxSurge", "maxUnavailable"));
+      ImmutableRolloutStrategy.Builder sb = io.clusterstacks.core.model.RolloutStrategy.builder();
+      intOrPercent(ru.path("maxSurge"), path + ".strategy.rollingUpdate.maxSurge").ifPresent(sb::maxSurge);
+      intOrPercent(ru.path("maxUnavailable"), path + ".strategy.rollingUpdate.maxUnavailable").ifPresent(sb::maxUnavailable);
+      b.strategy(sb.build());
+    }
+    JsonNode vars = obj(m.path("variables"), path + ".variables", Set.of("overrides"));
+    b.variableOverrides(variables(vars.path("overrides"), path + ".variables.overrides"));
+    try {
+      return Optional.of(b.build());
+    } catch (ModelValidationException e) {
+      modelProblems(e);
+      return Optional.empty();
+    }
+  }
+
+  private Optional<IntOrPercent> intOrPercent(JsonNode n, String path) {
+    if (absent(n)) {
+      return Optional.empty();
+    }
+    try {
+      if (n.isIntegralNumber()) {
+        return Optional.of(IntOrPercent.of(n.intValue()));
+      }
+      if (n.isTextual()) {
+        return Optional.of(IntOrPercent.parse(n.textValue()));
+      }
+    } catch (ClusterStacksException e) {
+      problem(path, e.getMessage());
+      return Optional.empty();
+    }
+    problem(path, "expected an integer or a percentage, got " + n);
+    return Optional.empty();
+  }
+
+  /**
+   * Checks that a class name parses (for callers that need the error text).
+   *
+   * @param text the class name
+   * @return the error, or empty
+   */
+  public static Optional<String> classNameError(String text) {
+    try {
+      ClusterClassName.parse(text);
+      return Optional.empty();
+    } catch (StackException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+}
