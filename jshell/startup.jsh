@@ -4,6 +4,7 @@ import io.clusterstacks.core.*
 import io.clusterstacks.core.cloud.*
 import io.clusterstacks.core.flavor.*
 import io.clusterstacks.core.image.*
+import io.clusterstacks.core.manifest.*
 import io.clusterstacks.core.model.*
 import io.clusterstacks.core.stack.*
 import io.clusterstacks.core.validation.*
