@@ -183,7 +183,8 @@ public final class ValidateCommand implements Callable<Integer> {
       }
     }
     sb.append('\n').append(files).append(" file(s), ").append(docs).append(" document(s), ")
-        .append(violations).append(" violation(s): ").append(violations == 0 ? "valid" : "INVALID").append('\n');
+        .append(violations).append(" violation(s): ")
+        .append(files < results.size() ? "UNREADABLE INPUT" : violations == 0 ? "valid" : "INVALID").append('\n');
     return sb.toString();
   }
 
