@@ -25,6 +25,7 @@ public final class ExplainFlavorNames {
     List<String> names = args.length > 0
         ? List.of(args)
         : List.of("SCS-2V-4-20s", "SCS-8Ti-32-50p_i1", "SCS-2C:4:10n", "SCS-2C-4ou-10n", "m1.large");
+    // tag::explain[]
     for (String name : names) {
       // tryParse tells the three outcomes apart without exceptions
       FlavorNameParseResult result = ScsFlavorName.tryParse(name);
@@ -47,5 +48,6 @@ public final class ExplainFlavorNames {
     List<FlavorDiscrepancy> problems = FlavorConsistency.check("SCS-2V-4-20s", 2, 4096, 10,
         Map.of("scs:cpu-type", "shared-core", "scs:name-v1", "SCS-2V:4:20s", "scs:name-v2", "SCS-2V-4-20s"));
     System.out.println("cloud flavor SCS-2V-4-20s (2 vCPUs, 4096 MiB, 10 GB disk): " + problems);
+    // end::explain[]
   }
 }
