@@ -63,7 +63,7 @@ public final class CrdCatalog {
   private CrdCatalog(Map<String, CrdKind> byGroupKind) {
     this.byGroupKind = Map.copyOf(byGroupKind);
     Map<String, List<CrdKind>> k = new HashMap<>();
-    byGroupKind.values().forEach(c -> k.computeIfAbsent(c.kind(), x -> new ArrayList<>()).add(c));
+    new TreeMap<>(byGroupKind).values().forEach(c -> k.computeIfAbsent(c.kind(), x -> new ArrayList<>()).add(c));
     this.byKind = Map.copyOf(k);
   }
 

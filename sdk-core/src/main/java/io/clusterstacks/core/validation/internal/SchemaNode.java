@@ -41,7 +41,7 @@ public final class SchemaNode {
   boolean preserveUnknownFields;
   boolean embeddedResource;
   Map<String, SchemaNode> properties = Map.of();
-  /** Sorted property names, for "allowed" texts. */
+  /** Sorted property names: the deterministic iteration order (defaults, "allowed" texts). */
   List<String> propertyNames = List.of();
   @Nullable SchemaNode additionalProperties;
   boolean additionalPropertiesAllowed;

@@ -131,10 +131,10 @@ final class SchemaWalker {
       }
     }
     if (s.defaultsBelow) {
-      for (Map.Entry<String, SchemaNode> p : s.properties.entrySet()) {
-        JsonNode def = p.getValue().defaultValue;
-        if (def != null && !obj.has(p.getKey())) {
-          obj.set(p.getKey(), def.deepCopy());
+      for (String name : s.propertyNames) {
+        JsonNode def = s.properties.get(name).defaultValue;
+        if (def != null && !obj.has(name)) {
+          obj.set(name, def.deepCopy());
         }
       }
     }
