@@ -38,7 +38,8 @@
  *       {@code kamaji.dataStore.etcdTls}, {@code kamaji.dataStore.auth};</li>
  *   <li>CAPI webhooks: {@code capi.kcp.replicas}, {@code capi.kcp.replicas.odd},
  *       {@code capi.kcp.maxSurge}, {@code capi.kcp.scaleIn}, {@code capi.kcp.version},
- *       {@code capi.cluster.topology.version}, {@code capi.machineDeployment.version},
+ *       {@code capi.cluster.topology.version}, {@code capi.cluster.variables} (against the SDK's stack
+ *       dialect of the class), {@code capi.machineDeployment.version},
  *       {@code capi.crs.selectorNotEmpty};</li>
  *   <li>CSO webhooks: {@code cso.clusterStack.versions}, {@code cso.clusterStack.providerRef},
  *       {@code cso.cluster.topologyVersion}, {@code cso.cluster.versionMatchesClass},

@@ -1,9 +1,15 @@
 package io.clusterstacks.core.validation.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterstacks.core.stack.ClusterClassName;
+import io.clusterstacks.core.stack.StackDialect;
+import io.clusterstacks.core.stack.StackDialects;
+import io.clusterstacks.core.stack.VariableSpec;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
@@ -31,7 +37,7 @@ public final class NamedRules {
       "orc.managementPolicy.unmanagedForbidsResource", "orc.managementPolicy.unmanagedNeedsImport",
       "orc.managementPolicy.managedOptions", "orc.image.content", "orc.serverGroup.maxServerPerHost",
       "capi.kcp.replicas", "capi.kcp.replicas.odd", "capi.kcp.maxSurge", "capi.kcp.scaleIn", "capi.kcp.version",
-      "capi.cluster.topology.version", "capi.machineDeployment.version",
+      "capi.cluster.topology.version", "capi.cluster.variables", "capi.machineDeployment.version",
       "capi.crs.selectorNotEmpty", "capi.crs.resources",
       "cso.clusterStack.versions", "cso.clusterStack.providerRef", "cso.cluster.topologyVersion",
       "cso.cluster.versionMatchesClass", "cso.cluster.exactPatchVersion", "cso.cluster.releaseListed",
@@ -422,6 +428,11 @@ public final class NamedRules {
     if (topology == null || !topology.isObject()) {
       return;
     }
+    clusterVersion(i, batch, topology);
+    clusterVariables(i, topology);
+  }
+
+  private static void clusterVersion(ValidationEngine.Item i, List<ValidationEngine.Item> batch, JsonNode topology) {
     DocContext c = i.ctx;
     FieldPath vp = FieldPath.of("spec.topology.version");
     JsonNode version = topology.get("version");
@@ -461,6 +472,93 @@ public final class NamedRules {
           + " is unknown to the validator (only the form and minor version were checked)");
     }
     releaseListed(i, batch, m, className);
+  }
+
+  /**
+   * CAPI's topology webhook checks variables against the ClusterClass's variable schemas; offline, the
+   * SDK's stack dialect of the class stands in for them (classes without a dialect are not checked).
+   */
+  private static void clusterVariables(ValidationEngine.Item i, JsonNode topology) {
+    Optional<StackDialect> dialect = ClusterClassName.tryParse(text(topology, "class"))
+        .flatMap(StackDialects::forClass);
+    if (dialect.isEmpty()) {
+      return;
+    }
+    StackDialect d = dialect.get();
+    FieldPath tp = FieldPath.of("spec.topology");
+    Set<String> set = new HashSet<>();
+    checkVariables(i.ctx, d, topology.get("variables"), tp.child("variables"), set);
+    for (VariableSpec spec : d.variables()) {
+      if (spec.required() && !set.contains(spec.name())) {
+        i.ctx.add(tp.child("variables"), null, "a value for the required variable " + spec.name(),
+            "capi.cluster.variables", "required variable " + spec.name() + " of stack dialect " + d.id()
+                + " is not set");
+      }
+    }
+    checkVariables(i.ctx, d, topology.path("controlPlane").path("variables").get("overrides"),
+        tp.child("controlPlane").child("variables").child("overrides"), new HashSet<>());
+    JsonNode mds = topology.path("workers").get("machineDeployments");
+    if (mds != null && mds.isArray()) {
+      for (int k = 0; k < mds.size(); k++) {
+        checkVariables(i.ctx, d, mds.get(k).path("variables").get("overrides"),
+            tp.child("workers").child("machineDeployments").at(k).child("variables").child("overrides"),
+            new HashSet<>());
+      }
+    }
+  }
+
+  private static void checkVariables(DocContext c, StackDialect d, @Nullable JsonNode list, FieldPath lp,
+      Set<String> seen) {
+    if (list == null || !list.isArray()) {
+      return;
+    }
+    for (int k = 0; k < list.size(); k++) {
+      JsonNode var = list.get(k);
+      String name = text(var, "name");
+      if (name.isEmpty() || !var.has("value")) {
+        continue;
+      }
+      seen.add(name);
+      FieldPath vp = lp.at(k);
+      if (d.variable(name).isEmpty()) {
+        c.add(vp.child("name"), var.get("name"), "a variable of stack dialect " + d.id() + ": "
+            + d.variableNames(), "capi.cluster.variables", d.unknownMessage(name));
+        continue;
+      }
+      List<String> problems = d.problems(name, toJava(var.get("value")));
+      if (!problems.isEmpty()) {
+        c.add(vp.child("value"), var.get("value"), "a value of the variable's schema in stack dialect " + d.id(),
+            "capi.cluster.variables", String.join("; ", problems));
+      }
+    }
+  }
+
+  private static @Nullable Object toJava(JsonNode n) {
+    if (n.isTextual()) {
+      return n.textValue();
+    }
+    if (n.isIntegralNumber()) {
+      return n.asLong();
+    }
+    if (n.isNumber()) {
+      return n.asDouble();
+    }
+    if (n.isBoolean()) {
+      return n.asBoolean();
+    }
+    if (n.isArray()) {
+      List<@Nullable Object> l = new ArrayList<>();
+      n.forEach(x -> l.add(toJava(x)));
+      return l;
+    }
+    if (n.isObject()) {
+      Map<String, @Nullable Object> m = new java.util.LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> e : n.properties()) {
+        m.put(e.getKey(), toJava(e.getValue()));
+      }
+      return m;
+    }
+    return null;
   }
 
   private static void releaseListed(ValidationEngine.Item i, List<ValidationEngine.Item> batch, Matcher m,
