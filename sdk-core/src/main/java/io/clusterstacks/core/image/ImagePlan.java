@@ -3,6 +3,11 @@ package io.clusterstacks.core.image;
 import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.cloud.CloudImage;
 import io.clusterstacks.core.model.BootstrapAdditions;
+import io.clusterstacks.core.model.ClusterSpec;
+import io.clusterstacks.core.model.ImmutableClusterSpec;
+import io.clusterstacks.core.model.ImmutableMachineInputs;
+import io.clusterstacks.core.model.MachineInputs;
+import io.clusterstacks.core.model.Role;
 import io.clusterstacks.core.model.ImageRef;
 import io.clusterstacks.core.model.OutputMode;
 import java.util.List;
@@ -58,8 +63,9 @@ public abstract class ImagePlan {
   public abstract Optional<CloudImage> cloudImage();
 
   /**
-   * ClusterClass variables to set in topology mode (scs2: {@code imageName}, {@code imageAddVersion},
-   * {@code imageIsOrc}).
+   * The ClusterClass variables this image means in topology mode (scs2: {@code imageName},
+   * {@code imageAddVersion}, {@code imageIsOrc}), exactly as the cluster model derives them from
+   * {@link #image()} when rendering; shown in the plan, no need to set them separately.
    *
    * @return variable name to value, sorted by name (empty in raw mode and for fixed-image stacks)
    */
@@ -174,6 +180,31 @@ public abstract class ImagePlan {
    * @return warnings, one sentence each
    */
   public abstract List<String> warnings();
+
+  /**
+   * The cluster spec with this plan applied: the output mode, and the image and bootstrap additions on
+   * the control plane (when it has machines) and on the workers.
+   *
+   * @param spec the cluster spec
+   * @return a new spec; rendering it emits the image reference, the additions and (for ORC) the Image
+   */
+  public ClusterSpec applyTo(ClusterSpec spec) {
+    ImmutableClusterSpec.Builder b = ClusterSpec.builder().from(spec).mode(mode());
+    boolean cpMachines = spec.dialect().map(d -> d.hasMachines(Role.CONTROL_PLANE)).orElse(true);
+    if (cpMachines) {
+      b.controlPlane(with(spec.controlPlane()));
+    }
+    b.workers(with(spec.workers()));
+    return b.build();
+  }
+
+  private MachineInputs with(MachineInputs in) {
+    ImmutableMachineInputs.Builder m = MachineInputs.builder().from(in).image(image());
+    if (!bootstrap().isEmpty()) {
+      m.bootstrap(bootstrap());
+    }
+    return m.build();
+  }
 
   /**
    * The feature gates this plan needs.

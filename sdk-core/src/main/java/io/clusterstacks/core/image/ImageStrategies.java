@@ -187,6 +187,39 @@ public final class ImageStrategies {
   }
 
   /**
+   * Whether the SDK can render a stack generation in a mode at all: raw CAPI mode renders a kubeadm
+   * control plane, so a Kamaji cluster needs topology mode with the kamaji ClusterClass.
+   *
+   * @param generation the generation, or empty without a stack
+   * @param mode the mode
+   * @return true when clusters of that generation can be rendered in that mode
+   */
+  public static boolean renderable(Optional<StackGeneration> generation, OutputMode mode) {
+    return !(mode == OutputMode.RAW_CAPI && generation.orElse(null) == StackGeneration.KAMAJI);
+  }
+
+  /**
+   * A strategy's support as the SDK delivers it: its own {@link ImageStrategy#support(Optional, OutputMode)},
+   * limited by what can be rendered ({@link #renderable(Optional, OutputMode)}).
+   *
+   * @param strategy the strategy
+   * @param generation the generation, or empty without a stack
+   * @param mode the mode
+   * @return the effective support
+   */
+  public static ImageSupport effectiveSupport(
+      ImageStrategy strategy, Optional<StackGeneration> generation, OutputMode mode) {
+    if (!renderable(generation, mode)) {
+      return ImageSupport.UNSUPPORTED;
+    }
+    ImageSupport s = strategy.support(generation, mode);
+    if (s == ImageSupport.RAW_CAPI_ONLY && !renderable(generation, OutputMode.RAW_CAPI)) {
+      return ImageSupport.UNSUPPORTED;
+    }
+    return s;
+  }
+
+  /**
    * The built-in strategies that work with a stack generation in a mode.
    *
    * @param generation the generation, or empty without a stack
@@ -196,7 +229,7 @@ public final class ImageStrategies {
   public static List<String> supportedChoices(Optional<StackGeneration> generation, OutputMode mode) {
     List<String> out = new ArrayList<>();
     for (ImageStrategy s : builtIns()) {
-      if (s.support(generation, mode) == ImageSupport.SUPPORTED) {
+      if (effectiveSupport(s, generation, mode) == ImageSupport.SUPPORTED) {
         out.add(s.label());
       }
     }
@@ -216,13 +249,17 @@ public final class ImageStrategies {
   public static ImagePlan plan(ImageStrategy strategy, ImageRequest request) {
     Optional<StackGeneration> g = request.generation();
     String dialect = request.dialect().map(StackDialect::id).orElse("none");
-    ImageSupport asked = strategy.support(g, request.mode());
+    ImageSupport asked = effectiveSupport(strategy, g, request.mode());
     if (asked == ImageSupport.SUPPORTED) {
       return checked(strategy, strategy.planSupported(request), request.mode(), dialect, g);
     }
-    String why = strategy.whyUnsupported(g, request.mode());
+    String why = !renderable(g, request.mode()) ? "raw CAPI mode renders a kubeadm control plane; a Kamaji control"
+        + " plane needs topology mode with the kamaji ClusterClass"
+        : strategy.support(g, request.mode()) == ImageSupport.RAW_CAPI_ONLY && !renderable(g, OutputMode.RAW_CAPI)
+            ? strategy.whyUnsupported(g, request.mode()) + "; and raw CAPI mode cannot render a Kamaji control plane"
+            : strategy.whyUnsupported(g, request.mode());
     boolean rawWorks = request.mode() == OutputMode.TOPOLOGY
-        && strategy.support(g, OutputMode.RAW_CAPI) == ImageSupport.SUPPORTED;
+        && effectiveSupport(strategy, g, OutputMode.RAW_CAPI) == ImageSupport.SUPPORTED;
     if (rawWorks && request.allowRawCapiSwitch()) {
       ImagePlan p = checked(strategy, strategy.planSupported(request.withMode(OutputMode.RAW_CAPI)),
           OutputMode.RAW_CAPI, dialect, g);
@@ -246,8 +283,8 @@ public final class ImageStrategies {
 
   private static ImagePlan checked(ImageStrategy s, ImagePlan plan, OutputMode mode, String dialect,
       Optional<StackGeneration> g) {
-    boolean topo = s.support(g, OutputMode.TOPOLOGY) == ImageSupport.SUPPORTED;
-    boolean raw = s.support(g, OutputMode.RAW_CAPI) == ImageSupport.SUPPORTED;
+    boolean topo = effectiveSupport(s, g, OutputMode.TOPOLOGY) == ImageSupport.SUPPORTED;
+    boolean raw = effectiveSupport(s, g, OutputMode.RAW_CAPI) == ImageSupport.SUPPORTED;
     Optional<OutputMode> needed = topo == raw ? Optional.empty()
         : Optional.of(topo ? OutputMode.TOPOLOGY : OutputMode.RAW_CAPI);
     plan = ImagePlan.builder().from(plan).modeNeeded(needed).build();

@@ -95,7 +95,8 @@ public record SupportTable(List<Column> columns, List<Row> rows) {
   }
 
   /**
-   * Builds the table for some strategies by asking each for its support.
+   * Builds the table for some strategies from their effective support
+   * ({@link ImageStrategies#effectiveSupport(ImageStrategy, Optional, OutputMode)}).
    *
    * @param strategies the strategies, one row each
    * @return the table
@@ -106,7 +107,7 @@ public record SupportTable(List<Column> columns, List<Row> rows) {
     for (ImageStrategy s : strategies) {
       List<ImageSupport> cells = new ArrayList<>();
       for (Column c : cols) {
-        cells.add(s.support(c.generation(), c.mode()));
+        cells.add(ImageStrategies.effectiveSupport(s, c.generation(), c.mode()));
       }
       rows.add(new Row(s.label(), s.description(), cells));
     }

@@ -59,16 +59,27 @@ class ImageStrategiesTest {
     String flatcar = ImageStrategies.flatcar().label();
     for (Optional<StackGeneration> g : List.of(SCS, SCS2, KAMAJI)) {
       assertEquals(ImageSupport.SUPPORTED, t.get(std, g, OutputMode.TOPOLOGY), "standard name everywhere");
+      for (String s : List.of(std, custom, byId, orc, cspo, ubuntu, flatcar)) {
+        ImageSupport raw = t.get(s, g, OutputMode.RAW_CAPI);
+        if (g.equals(KAMAJI) || s.equals(cspo)) {
+          assertEquals(ImageSupport.UNSUPPORTED, raw, s + ": raw mode renders no Kamaji control plane / no CSPO");
+        } else {
+          assertEquals(ImageSupport.SUPPORTED, raw, s + " in raw mode with " + g);
+        }
+      }
+    }
+    for (Optional<StackGeneration> g : List.of(SCS, SCS2)) {
       assertEquals(ImageSupport.RAW_CAPI_ONLY, t.get(byId, g, OutputMode.TOPOLOGY), "no class takes an ID");
       assertEquals(ImageSupport.RAW_CAPI_ONLY, t.get(ubuntu, g, OutputMode.TOPOLOGY), "no class takes commands");
       assertEquals(ImageSupport.RAW_CAPI_ONLY, t.get(flatcar, g, OutputMode.TOPOLOGY), "no class takes ignition");
-      for (String s : List.of(std, custom, byId, orc, ubuntu, flatcar)) {
-        assertEquals(ImageSupport.SUPPORTED, t.get(s, g, OutputMode.RAW_CAPI), s + " in raw mode");
-      }
-      assertEquals(ImageSupport.UNSUPPORTED, t.get(cspo, g, OutputMode.RAW_CAPI));
+    }
+    for (String s : List.of(byId, custom, ubuntu, flatcar)) {
+      assertEquals(ImageSupport.UNSUPPORTED, t.get(s, KAMAJI, OutputMode.TOPOLOGY), s + ": kamaji has no raw fallback");
+    }
+    for (String s : List.of(std, custom, byId, orc, ubuntu, flatcar)) {
+      assertEquals(ImageSupport.SUPPORTED, t.get(s, Optional.empty(), OutputMode.RAW_CAPI), s + " without a stack");
     }
     assertEquals(ImageSupport.RAW_CAPI_ONLY, t.get(custom, SCS, OutputMode.TOPOLOGY), "scs forces the name");
-    assertEquals(ImageSupport.RAW_CAPI_ONLY, t.get(custom, KAMAJI, OutputMode.TOPOLOGY), "kamaji forces the name");
     assertEquals(ImageSupport.SUPPORTED, t.get(custom, SCS2, OutputMode.TOPOLOGY), "scs2 has imageName");
     assertEquals(ImageSupport.SUPPORTED, t.get(cspo, SCS, OutputMode.TOPOLOGY));
     assertEquals(ImageSupport.SUPPORTED, t.get(orc, SCS2, OutputMode.TOPOLOGY), "scs2: imageIsOrc");
@@ -102,7 +113,7 @@ class ImageStrategiesTest {
   @Test
   void scs2GetsItsImageVariables() {
     ImagePlan std = ImageStrategies.capiImage().plan(request(StackDialects.scs2(), OutputMode.TOPOLOGY, "v1.34.7"));
-    assertEquals(Map.of("imageName", "ubuntu-capi-image", "imageAddVersion", true, "imageIsOrc", false),
+    assertEquals(Map.of("imageName", "ubuntu-capi-image-v1.34.7", "imageAddVersion", false, "imageIsOrc", false),
         std.topologyVariables());
     CloudProfile withCustom = CloudProfile.builder().from(CLOUD)
         .addImages(CloudImage.of(b -> b.name("my-capi-1.34").id("c0ffee").minDiskGiB(20).minRamMiB(2048)
@@ -114,7 +125,7 @@ class ImageStrategiesTest {
     ImagePlan orc = ImageStrategies.capiImageFromUrl("https://nbg1.your-objectstorage.com/osism/"
             + "openstack-k8s-capi-images/ubuntu-2404-kube-v1.34/ubuntu-2404-kube-v1.34.7.qcow2", "F7".repeat(32))
         .plan(request(StackDialects.scs2(), OutputMode.TOPOLOGY, "v1.34.7"));
-    assertEquals(Map.of("imageName", "ubuntu-capi-image", "imageAddVersion", true, "imageIsOrc", true),
+    assertEquals(Map.of("imageName", "ubuntu-capi-image-v1.34.7", "imageAddVersion", false, "imageIsOrc", true),
         orc.topologyVariables());
     ImageRef.OrcCreate create = assertInstanceOf(ImageRef.OrcCreate.class, orc.image());
     assertEquals("ubuntu-capi-image-v1.34.7", create.image().name());
@@ -158,7 +169,7 @@ class ImageStrategiesTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = StackGeneration.class)
+  @EnumSource(value = StackGeneration.class, names = {"SCS", "SCS2"})
   void allowedSwitchToRawModeIsAnnouncedWithItsCost(StackGeneration g) {
     StackDialect d = StackDialects.all().stream().filter(x -> x.generation() == g).findFirst().orElseThrow();
     ImageRequest r = ImageRequest.builder().from(request(d, OutputMode.TOPOLOGY, "v1.33.4")).allowRawCapiSwitch(true)
@@ -172,6 +183,17 @@ class ImageStrategiesTest {
     assertEquals(List.of(ImageRequirement.IGNITION_FEATURE_GATE), p.featureGates());
     assertEquals(BootstrapFormat.IGNITION, p.bootstrap().format());
     assertTrue(p.describe().contains("switched"), p.describe());
+  }
+
+  @Test
+  void kamajiHasNoRawFallbackSoTheSwitchIsNotOffered() {
+    ImageRequest r = ImageRequest.builder().from(request(StackDialects.kamaji(), OutputMode.TOPOLOGY, "v1.30.1"))
+        .allowRawCapiSwitch(true).build();
+    UnsupportedCombinationException e = assertThrows(UnsupportedCombinationException.class,
+        () -> ImageStrategies.flatcar().plan(withFlatcar(r)));
+    assertTrue(e.getMessage().contains("Kamaji"), e.getMessage());
+    assertFalse(e.supportedChoices().stream().anyMatch(c -> c.contains("allowRawCapiSwitch")));
+    assertTrue(e.supportedChoices().get(0).contains(ImageStrategies.capiImage().label()), e.supportedChoices().toString());
   }
 
   static ImageRequest withFlatcar(ImageRequest r) {

@@ -259,8 +259,7 @@ public final class CapiImageStrategy implements ImageStrategy {
               + image.checksumAlgorithm()))
           .addReasons("ORC uploads the image from a URL and verifies its checksum, so it need not exist yet");
       if (scs2Topology) {
-        boolean std = image.name().equals(standard);
-        variables(plan, dialect.get(), std ? STANDARD_PREFIX : image.name(), std, true);
+        variables(plan, dialect.get(), image.name(), true);
       }
       if (topology && request.generation().orElse(null) == StackGeneration.KAMAJI) {
         plan.addWarnings("if the ClusterStack uses CSPO (noProvider: false) it uploads " + glanceName + " as well;"
@@ -294,8 +293,7 @@ public final class CapiImageStrategy implements ImageStrategy {
             : "pre-built CAPI images are named " + STANDARD_PREFIX + "-<version> (SCS convention, scs-0104)");
       }
       if (scs2Topology) {
-        variables(plan, dialect.get(), source instanceof CustomName c ? c.name() : STANDARD_PREFIX,
-            !(source instanceof CustomName), false);
+        variables(plan, dialect.get(), name, false);
       }
     }
 
@@ -323,10 +321,13 @@ public final class CapiImageStrategy implements ImageStrategy {
     return plan.build();
   }
 
-  private static void variables(
-      ImmutableImagePlan.Builder plan, StackDialect d, String imageName, boolean addVersion, boolean orc) {
+  /**
+   * The scs2 image variables, exactly as the cluster model derives them from the image reference (the
+   * full name, no appended version), so plan and rendered Cluster agree.
+   */
+  private static void variables(ImmutableImagePlan.Builder plan, StackDialect d, String imageName, boolean orc) {
     d.variableFor(CommonVariable.IMAGE_NAME).ifPresent(n -> plan.putTopologyVariables(n.name(), imageName));
-    d.variableFor(CommonVariable.IMAGE_ADD_VERSION).ifPresent(n -> plan.putTopologyVariables(n.name(), addVersion));
+    d.variableFor(CommonVariable.IMAGE_ADD_VERSION).ifPresent(n -> plan.putTopologyVariables(n.name(), false));
     d.variableFor(CommonVariable.IMAGE_IS_ORC).ifPresent(n -> plan.putTopologyVariables(n.name(), orc));
   }
 
