@@ -6,6 +6,7 @@ import io.clusterstacks.core.flavor.*
 import io.clusterstacks.core.image.*
 import io.clusterstacks.core.manifest.*
 import io.clusterstacks.core.model.*
+import io.clusterstacks.core.plan.*
 import io.clusterstacks.core.stack.*
 import io.clusterstacks.core.validation.*
 import java.nio.file.*

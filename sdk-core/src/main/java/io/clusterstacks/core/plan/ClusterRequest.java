@@ -1,0 +1,180 @@
+package io.clusterstacks.core.plan;
+
+import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.image.ImageStrategies;
+import io.clusterstacks.core.image.ImageStrategy;
+import io.clusterstacks.core.model.OutputMode;
+import io.clusterstacks.core.stack.ClusterClassName;
+import io.clusterstacks.core.stack.StackDialect;
+import io.clusterstacks.core.stack.StackDialects;
+import java.util.Optional;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.immutables.value.Value;
+
+/**
+ * What a user asks for: a cluster of a Kubernetes version, in an output mode, with a control plane and
+ * worker deployments, each with its requirements and optional pins.
+ *
+ * <pre>{@code
+ * ClusterRequest request = ClusterRequest.builder()
+ *     .clusterName("prod")
+ *     .kubernetesVersion("v1.34.7")
+ *     .mode(OutputMode.TOPOLOGY)
+ *     .controlPlane(ControlPlaneRequest.of(cp -> cp.replicas(3)))
+ *     .addWorkers(WorkerRequest.of("md-0", 3))
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+@SdkStyle
+public abstract class ClusterRequest {
+
+  private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+\\.\\d+");
+  private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?");
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static ImmutableClusterRequest.Builder builder() {
+    return ImmutableClusterRequest.builder();
+  }
+
+  /**
+   * Builds a request in one expression.
+   *
+   * @param spec fills in the builder
+   * @return the request
+   */
+  public static ClusterRequest of(Consumer<ImmutableClusterRequest.Builder> spec) {
+    ImmutableClusterRequest.Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * The cluster name; server groups are named after it ({@code <cluster>-control-plane}).
+   *
+   * @return e.g. {@code prod} (default {@code cluster})
+   */
+  @Value.Default
+  public String clusterName() {
+    return "cluster";
+  }
+
+  /**
+   * The Kubernetes version with a {@code v} prefix.
+   *
+   * @return e.g. {@code v1.34.7}
+   */
+  public abstract String kubernetesVersion();
+
+  /**
+   * The output mode.
+   *
+   * @return topology (default) or raw CAPI
+   */
+  @Value.Default
+  public OutputMode mode() {
+    return OutputMode.TOPOLOGY;
+  }
+
+  /**
+   * The control plane.
+   *
+   * @return the control-plane request (3 replicas by default)
+   */
+  @Value.Default
+  public ControlPlaneRequest controlPlane() {
+    return ControlPlaneRequest.DEFAULT;
+  }
+
+  /**
+   * The worker machine deployments, in order.
+   *
+   * @return the deployments (may be empty)
+   */
+  public abstract List<WorkerRequest> workers();
+
+  /**
+   * The cluster stack's ClusterClass, in topology mode (its dialect decides variable names and what a
+   * release can express, e.g. a root disk of 0).
+   *
+   * @return the class name, or empty
+   */
+  public abstract Optional<ClusterClassName> className();
+
+  /**
+   * The stack dialect; derived from {@link #className()} when not given.
+   *
+   * @return the dialect, or empty when neither is known
+   */
+  @Value.Default
+  public Optional<StackDialect> dialect() {
+    return className().flatMap(StackDialects::forClass);
+  }
+
+  /**
+   * How the machines get their image.
+   *
+   * @return the strategy (default: the pre-built CAPI image by name)
+   */
+  @Value.Default
+  @Value.Auxiliary
+  public ImageStrategy imageStrategy() {
+    return ImageStrategies.capiImage();
+  }
+
+  /**
+   * Whether etcd quorum must survive the loss of any one hypervisor.
+   *
+   * @return the tolerance (default {@link HostFailureTolerance#PREFERRED})
+   */
+  @Value.Default
+  public HostFailureTolerance hostFailureTolerance() {
+    return HostFailureTolerance.PREFERRED;
+  }
+
+  private static String minorOf(String version) {
+    String[] p = version.substring(1).split("\\.");
+    return p.length >= 2 ? p[0] + "." + p[1] : version;
+  }
+
+  /**
+   * Checks names and versions, reporting every problem at once.
+   */
+  @Value.Check
+  protected void check() {
+    List<String> problems = new ArrayList<>();
+    if (!NAME.matcher(clusterName()).matches()) {
+      problems.add("clusterName: got '" + clusterName() + "'; use lower-case letters, digits and '-', at most 42 characters");
+    }
+    if (!VERSION.matcher(kubernetesVersion()).matches()) {
+      problems.add("kubernetesVersion: got '" + kubernetesVersion() + "'; write v<major>.<minor>.<patch>, e.g. v1.34.7");
+    }
+    Set<String> names = new HashSet<>();
+    for (WorkerRequest w : workers()) {
+      if (!names.add(w.name())) {
+        problems.add("workers: the name '" + w.name() + "' is used twice; give each deployment its own name");
+      }
+    }
+    if (mode() == OutputMode.TOPOLOGY && controlPlane().maxSurge().isPresent() && controlPlane().maxSurge().getAsInt() == 0) {
+      problems.add("controlPlane.maxSurge: got 0 in topology mode; SCS ClusterClasses always roll the control plane out with "
+          + "maxSurge 1 (no variable for it); use OutputMode.RAW_CAPI for maxSurge 0");
+    }
+    if (className().isPresent() && !className().get().kubernetesMinor().equals(minorOf(kubernetesVersion()))) {
+      problems.add("kubernetesVersion: got " + kubernetesVersion() + " for class " + className().get()
+          + "; the class is for Kubernetes " + className().get().kubernetesMinor() + ".x");
+    }
+    if (!problems.isEmpty()) {
+      throw new ClusterStacksException("invalid cluster request:\n  " + String.join("\n  ", problems));
+    }
+  }
+}

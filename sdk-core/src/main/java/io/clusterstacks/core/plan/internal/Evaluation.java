@@ -1,0 +1,189 @@
+package io.clusterstacks.core.plan.internal;
+
+import io.clusterstacks.core.plan.PlacementPolicy;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One candidate (flavor, policy, surge, number of groups) judged by {@link Scoring}: its violations
+ * (empty when feasible), its placement metrics and its ranking key (lower is better).
+ */
+public final class Evaluation implements Comparable<Evaluation> {
+  final FlavorFacts flavor;
+  final PlacementPolicy policy;
+  final int surge;
+  final int groups;
+  final int[] groupSizes;
+  final List<String> violations;
+  final int worstPerHost;
+  final int expectedPerHost;
+  final boolean survivesWorst;
+  final boolean survivesExpected;
+  final long[] before;
+  final long[] after;
+
+  Evaluation(FlavorFacts flavor, PlacementPolicy policy, int surge, int groups, int[] groupSizes, List<String> violations,
+      int worstPerHost, int expectedPerHost, boolean survivesWorst, boolean survivesExpected, long[] before, long[] after) {
+    this.flavor = flavor;
+    this.policy = policy;
+    this.surge = surge;
+    this.groups = groups;
+    this.groupSizes = groupSizes;
+    this.violations = violations;
+    this.worstPerHost = worstPerHost;
+    this.expectedPerHost = expectedPerHost;
+    this.survivesWorst = survivesWorst;
+    this.survivesExpected = survivesExpected;
+    this.before = before;
+    this.after = after;
+  }
+
+  /**
+   * Whether the candidate violates nothing.
+   *
+   * @return true when feasible
+   */
+  public boolean feasible() {
+    return violations.isEmpty();
+  }
+
+  /**
+   * The flavor.
+   *
+   * @return the flavor facts
+   */
+  public FlavorFacts flavor() {
+    return flavor;
+  }
+
+  /**
+   * The policy.
+   *
+   * @return the policy
+   */
+  public PlacementPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * The rollout surge.
+   *
+   * @return 0 or more
+   */
+  public int surge() {
+    return surge;
+  }
+
+  /**
+   * The number of server groups (machine deployments after a split), 1 without a split.
+   *
+   * @return 1 or more
+   */
+  public int groups() {
+    return groups;
+  }
+
+  /**
+   * The replicas of each group.
+   *
+   * @return the sizes, largest first
+   */
+  public int[] groupSizes() {
+    return groupSizes.clone();
+  }
+
+  /**
+   * The violated constraints.
+   *
+   * @return the violations, empty when feasible
+   */
+  public List<String> violations() {
+    return violations;
+  }
+
+  /**
+   * The most members one hypervisor can carry in the steady state after rollouts that the policy still allows.
+   *
+   * @return the worst case
+   */
+  public int worstPerHost() {
+    return worstPerHost;
+  }
+
+  /**
+   * The most members one hypervisor is expected to carry after rollouts.
+   *
+   * @return the expected case
+   */
+  public int expectedPerHost() {
+    return expectedPerHost;
+  }
+
+  /**
+   * Whether quorum survives losing the worst hypervisor in the worst case (control plane).
+   *
+   * @return true when it survives
+   */
+  public boolean survivesWorst() {
+    return survivesWorst;
+  }
+
+  /**
+   * Whether quorum survives losing the worst hypervisor in the expected case (control plane).
+   *
+   * @return true when it survives
+   */
+  public boolean survivesExpected() {
+    return survivesExpected;
+  }
+
+  /**
+   * A short identity of the decision, for comparisons and tests.
+   *
+   * @return e.g. {@code SCS-2V-4-20s / anti-affinity / surge 1 / 1 group}
+   */
+  public String decision() {
+    return flavor.flavor().name() + " / " + policy + " / surge " + surge + " / " + groups + (groups == 1 ? " group" : " groups");
+  }
+
+  @Override
+  public int compareTo(Evaluation o) {
+    int c = Arrays.compare(before, o.before);
+    if (c != 0) {
+      return c;
+    }
+    c = flavor.flavor().name().compareTo(o.flavor.flavor().name());
+    if (c != 0) {
+      return c;
+    }
+    return Arrays.compare(after, o.after);
+  }
+
+  /**
+   * The first ranking term in which this candidate is worse than the other, for "why it lost".
+   *
+   * @param winner the better candidate
+   * @return the index into {@link Scoring#termNames(boolean)}, or -1 when only the name differs
+   */
+  public int firstWorseTerm(Evaluation winner) {
+    for (int i = 0; i < before.length; i++) {
+      if (before[i] != winner.before[i]) {
+        return i;
+      }
+    }
+    if (!flavor.flavor().name().equals(winner.flavor.flavor().name())) {
+      return -1;
+    }
+    for (int i = 0; i < after.length; i++) {
+      if (after[i] != winner.after[i]) {
+        return before.length + i;
+      }
+    }
+    return -2;
+  }
+
+  @Override
+  public String toString() {
+    return decision() + (feasible() ? "" : " " + violations);
+  }
+}

@@ -1,0 +1,308 @@
+package io.clusterstacks.core.plan.internal;
+
+import io.clusterstacks.core.cloud.HostCount;
+import io.clusterstacks.core.cloud.HostKnowledge;
+import io.clusterstacks.core.flavor.CpuType;
+import io.clusterstacks.core.flavor.DiskType;
+import io.clusterstacks.core.model.OutputMode;
+import io.clusterstacks.core.plan.HostFailureTolerance;
+import io.clusterstacks.core.plan.PlacementPolicy;
+import io.clusterstacks.core.plan.RoleRequirements;
+import io.clusterstacks.core.plan.StorageClass;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place that judges a candidate: which constraints it violates and how it ranks. The planner's
+ * search and the brute-force oracle both call {@link #evaluate}, so they rank by the same rules.
+ *
+ * <p>Control plane ranking, most important first: quorum after losing the worst hypervisor (worst case,
+ * then expected case; ignored when the tolerance is not needed), spread over several hypervisors
+ * (scs-0214), etcd-grade storage (local SSD/NVMe, scs-0110), worst-case and expected members per
+ * hypervisor, surge 1 over surge 0, no pointless group, policy strength, the per-host limit, the
+ * number of groups, then the flavor: consistent with its SCS name, fewest vCPUs, least RAM, smallest
+ * disk, cheapest CPU type, not insecure, name.
+ *
+ * <p>Workers: the flavor first (the smallest that fits, same order as above), then worst-case and
+ * expected members per hypervisor, no pointless group, policy strength, per-host limit, groups.
+ */
+public final class Scoring {
+
+  private static final String[] CP_TERMS = {
+    "quorum after losing one hypervisor", "spread over hypervisors (scs-0214)", "etcd storage (scs-0110)",
+    "worst-case members per hypervisor", "expected members per hypervisor", "rollout surge",
+    "a server group that cannot spread anything", "policy strength", "max_server_per_host", "number of server groups",
+    "consistency with its SCS name", "vCPUs", "RAM", "disk", "CPU type", "insecure CPU"};
+  private static final String[] WORKER_TERMS = {
+    "consistency with its SCS name", "vCPUs", "RAM", "disk", "CPU type", "insecure CPU",
+    "worst-case members per hypervisor", "expected members per hypervisor",
+    "a server group that cannot spread anything", "policy strength", "max_server_per_host", "number of server groups"};
+
+  private Scoring() {}
+
+  /**
+   * The names of the ranking terms in order (name tie-break not included).
+   *
+   * @param controlPlane which role's order
+   * @return the names
+   */
+  public static String[] termNames(boolean controlPlane) {
+    return controlPlane ? CP_TERMS : WORKER_TERMS;
+  }
+
+  /**
+   * The constraints a flavor itself violates for a role (requirements on its real values, etcd storage).
+   *
+   * @param ctx the role
+   * @param f the flavor
+   * @return one sentence per violation; empty when the flavor fits
+   */
+  public static List<String> flavorViolations(RoleContext ctx, FlavorFacts f) {
+    List<String> v = new ArrayList<>(2);
+    RoleRequirements r = ctx.requirements();
+    if (f.flavor.vcpus() < r.minVcpus()) {
+      v.add(f.flavor.vcpus() + " vCPU, needs at least " + r.minVcpus());
+    }
+    if (f.flavor.ramMiB() < r.minRamMiB()) {
+      v.add(f.flavor.ramMiB() + " MiB RAM, needs at least " + r.minRamMiB());
+    }
+    if (f.flavor.diskGB() > 0 && f.flavor.diskGB() < r.minDiskGB()) {
+      v.add("a " + f.flavor.diskGB() + " GB root disk, needs at least " + r.minDiskGB()
+          + " (a flavor with a disk boots from it; diskless flavors get a root volume)");
+    }
+    if (!f.flavor.architecture().equals(r.architecture())) {
+      v.add("architecture " + f.flavor.architecture() + ", needs " + r.architecture());
+    }
+    if (f.cpuType != null && !r.cpuTypes().contains(f.cpuType)) {
+      v.add(cpuWords(f.cpuType) + ", not among the allowed CPU types");
+    }
+    if (f.ramOversubscribed && !r.allowRamOversubscription()) {
+      v.add("oversubscribed RAM (o)");
+    }
+    if (r.minDiskType().isPresent()) {
+      DiskType have = f.diskType == null ? (f.storage == StorageClass.LOCAL_UNSPECIFIED ? null : DiskType.NETWORK) : f.diskType;
+      if (have == null || have.ordinal() < r.minDiskType().get().ordinal()) {
+        v.add("disk type " + (have == null ? "not stated" : have.extraSpecValue()) + ", needs at least "
+            + r.minDiskType().get().extraSpecValue());
+      }
+    }
+    if (ctx.controlPlane() && !ctx.allowNetworkStorage() && !f.storage.isEtcdGrade()) {
+      v.add(f.storage.description() + ", and etcd must be on local SSD/NVMe (network storage is not allowed)");
+    }
+    return v;
+  }
+
+  static String cpuWords(CpuType t) {
+    return switch (t) {
+      case CROWDED_CORE -> "crowded cores (L: heavily oversubscribed vCPUs)";
+      case SHARED_CORE -> "shared cores (V)";
+      case DEDICATED_THREAD -> "dedicated threads (T)";
+      case DEDICATED_CORE -> "dedicated cores (C)";
+    };
+  }
+
+  /**
+   * Judges one candidate.
+   *
+   * @param ctx the role
+   * @param f the flavor
+   * @param flavorViolations {@link #flavorViolations} of the flavor (passed in so the search computes them once)
+   * @param policy the policy
+   * @param surge the rollout surge
+   * @param groups the number of server groups (deployments after a split)
+   * @return the evaluation
+   */
+  public static Evaluation evaluate(RoleContext ctx, FlavorFacts f, List<String> flavorViolations, PlacementPolicy policy,
+      int surge, int groups) {
+    List<String> v = new ArrayList<>(flavorViolations);
+    int r = ctx.replicas();
+    HostCount hosts = f.hosts;
+    int guaranteedHosts = hosts.knowledge() == HostKnowledge.UNKNOWN ? 1 : hosts.count();
+    int knownHosts = hosts.knowledge() == HostKnowledge.UNKNOWN ? 0 : hosts.count();
+    boolean singleHost = hosts.isAssumedExact() && hosts.count() == 1;
+
+    // surge
+    boolean surgeAllowed = false;
+    for (int s : ctx.surgeOptions()) {
+      surgeAllowed |= s == surge;
+    }
+    if (!surgeAllowed) {
+      v.add(surgeViolation(ctx, surge));
+    }
+    // groups and sizes
+    int g = Math.max(1, groups);
+    int[] sizes = split(r, g);
+    int maxMembers = (sizes.length == 0 ? 0 : sizes[0]) + surge;
+    if (policy.needsGroup()) {
+      int required = ctx.requiredGroups(surge);
+      if (required == 0) {
+        v.add((r + surge) + " members (" + r + " replicas + surge " + surge + ") exceed the member quota of "
+            + ctx.memberQuota() + " per server group" + (ctx.controlPlane() ? " and a control plane cannot be split" : ""));
+      } else if (g != required) {
+        v.add(required == 1 ? "splitting is only done when the member quota needs it"
+            : "the member quota needs exactly " + required + " groups (the fewest that fit)");
+      }
+      if (g > r && r > 0) {
+        v.add("more groups than replicas");
+      }
+      if (ctx.groupHeadroom() < g) {
+        v.add("needs " + g + (g == 1 ? " server group" : " server groups") + ", " + ctx.groupHeadroom()
+            + " left of the project's server-group quota");
+      }
+      if (!ctx.microversions().supports(policy.requiredMicroversion())) {
+        v.add("needs compute microversion " + policy.requiredMicroversion() + ", the cloud offers " + ctx.microversions());
+      }
+    } else if (g != 1) {
+      v.add("without a server group there is nothing to split");
+    }
+    if (policy.kind() == PlacementPolicy.Kind.ANTI_AFFINITY && maxMembers > guaranteedHosts) {
+      v.add(hostShortage(hosts, maxMembers, r, surge, g));
+    }
+    int k = policy.maxServerPerHost().orElse(0);
+    if (policy.kind() == PlacementPolicy.Kind.ANTI_AFFINITY_MAX_PER_HOST) {
+      if (k >= maxMembers) {
+        v.add("max_server_per_host=" + k + " does not limit " + maxMembers + " members");
+      } else if ((long) k * guaranteedHosts < maxMembers) {
+        v.add(maxMembers + " members do not fit " + k + " per host on " + describeHosts(hosts));
+      }
+    }
+    if (ctx.pinnedPolicy() != null && !ctx.pinnedPolicy().equals(policy)) {
+      v.add("the policy is pinned to " + ctx.pinnedPolicy());
+    }
+
+    // metrics
+    int worst;
+    int expected;
+    switch (policy.kind()) {
+      case ANTI_AFFINITY -> {
+        worst = Math.min(r, g);
+        expected = worst;
+      }
+      case ANTI_AFFINITY_MAX_PER_HOST -> {
+        int w = 0;
+        int e = 0;
+        for (int s : sizes) {
+          w += Math.min(k, s);
+          e += Math.min(k, softExpected(s, surge, knownHosts));
+        }
+        worst = Math.min(r, w);
+        expected = Math.min(r, e);
+      }
+      case SOFT_ANTI_AFFINITY -> {
+        int e = 0;
+        for (int s : sizes) {
+          e += softExpected(s, surge, knownHosts);
+        }
+        worst = r;
+        expected = Math.min(r, e);
+      }
+      default -> {
+        worst = r;
+        expected = r;
+      }
+    }
+    if (singleHost) {
+      worst = r;
+      expected = r;
+    }
+    int tolerable = (r - 1) / 2;
+    boolean survivesWorst = r > 0 && worst <= tolerable;
+    boolean survivesExpected = r > 0 && expected <= tolerable;
+    if (ctx.controlPlane() && ctx.tolerance() == HostFailureTolerance.REQUIRED && !survivesWorst) {
+      v.add("etcd quorum is lost when the worst hypervisor fails: up to " + worst + " of " + r
+          + " members on one host, quorum needs " + (r / 2 + 1));
+    }
+
+    boolean pointless = policy.needsGroup() && (r <= 1 || singleHost);
+    long policyRank = policy.kind().ordinal();
+    long cost0 = f.nameProblems.isEmpty() ? 0 : 1;
+    long cpuRank = f.cpuType == null ? 4 : switch (f.cpuType) {
+      case SHARED_CORE -> 0;
+      case CROWDED_CORE -> 1;
+      case DEDICATED_THREAD -> 2;
+      case DEDICATED_CORE -> 3;
+    };
+    long[] flavorPart = {cost0, f.flavor.vcpus(), f.flavor.ramMiB(), f.flavor.diskGB(), cpuRank, f.insecure ? 1 : 0};
+    long[] before;
+    long[] after;
+    if (ctx.controlPlane()) {
+      long resilience = ctx.tolerance() == HostFailureTolerance.NOT_NEEDED ? 0 : survivesWorst ? 0 : survivesExpected ? 1 : 2;
+      long spread = r <= 1 ? 0 : worst < r ? 0 : expected < r ? 1 : 2;
+      long storage = switch (f.storage) {
+        case LOCAL_NVME, LOCAL_SSD -> 0;
+        case LOCAL_UNSPECIFIED -> 1;
+        case LOCAL_HDD -> 2;
+        default -> 3;
+      };
+      long[] policyPart = {resilience, spread, storage, worst, expected, surge == 1 ? 0 : 1, pointless ? 1 : 0, policyRank, k, g};
+      before = concat(policyPart, flavorPart);
+      after = new long[0];
+    } else {
+      before = flavorPart;
+      after = new long[] {worst, expected, pointless ? 1 : 0, policyRank, k, g};
+    }
+    return new Evaluation(f, policy, surge, g, sizes, List.copyOf(v), worst, expected, survivesWorst, survivesExpected,
+        before, after);
+  }
+
+  /**
+   * The expected most members on one host for a soft-spread group after surge-first rollouts: even
+   * spread, plus one when the hosts are not more than the members during a rollout (the lab saw 2/1/0
+   * on 3 hosts in every repetition).
+   */
+  static int softExpected(int members, int surge, int knownHosts) {
+    if (members <= 0) {
+      return 0;
+    }
+    if (knownHosts <= 0) {
+      return members;
+    }
+    int even = (members + knownHosts - 1) / knownHosts;
+    int extra = surge > 0 && knownHosts < members + surge ? 1 : 0;
+    return Math.min(members, even + extra);
+  }
+
+  public static int[] split(int replicas, int groups) {
+    int[] sizes = new int[groups];
+    for (int i = 0; i < groups; i++) {
+      sizes[i] = replicas / groups + (i < replicas % groups ? 1 : 0);
+    }
+    return sizes;
+  }
+
+  private static long[] concat(long[] a, long[] b) {
+    long[] out = new long[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  private static String surgeViolation(RoleContext ctx, int surge) {
+    if (ctx.requestedSurge().isPresent()) {
+      return "the surge is set to " + ctx.requestedSurge().getAsInt();
+    }
+    if (ctx.controlPlane() && ctx.mode() == OutputMode.TOPOLOGY) {
+      return "in topology mode the SCS ClusterClass rolls the control plane out with maxSurge 1";
+    }
+    if (ctx.controlPlane() && surge == 0) {
+      return "maxSurge 0 needs at least 3 replicas (KubeadmControlPlane webhook)";
+    }
+    return "surge " + surge + " is not an option";
+  }
+
+  public static String describeHosts(HostCount h) {
+    return switch (h.knowledge()) {
+      case EXACT -> h.count() + (h.count() == 1 ? " hypervisor" : " hypervisors");
+      case DECLARED -> h.count() + " declared " + (h.count() == 1 ? "hypervisor" : "hypervisors");
+      case LOWER_BOUND -> "at least " + h.count() + " known " + (h.count() == 1 ? "hypervisor" : "hypervisors");
+      case UNKNOWN -> "an unknown number of hypervisors (only 1 is certain)";
+    };
+  }
+
+  private static String hostShortage(HostCount hosts, int maxMembers, int r, int surge, int g) {
+    String members = maxMembers + (g > 1 ? " members per group" : " members") + " (" + (maxMembers - surge)
+        + " replicas + surge " + surge + ")";
+    return "hard anti-affinity needs " + maxMembers + " hypervisors for " + members + ", the flavor is served by "
+        + describeHosts(hosts) + "; the extra member would go to ERROR (No valid host was found)";
+  }
+}
