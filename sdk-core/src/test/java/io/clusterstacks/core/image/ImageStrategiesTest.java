@@ -113,14 +113,14 @@ class ImageStrategiesTest {
   @Test
   void scs2GetsItsImageVariables() {
     ImagePlan std = ImageStrategies.capiImage().plan(request(StackDialects.scs2(), OutputMode.TOPOLOGY, "v1.34.7"));
-    assertEquals(Map.of("imageName", "ubuntu-capi-image-v1.34.7", "imageAddVersion", false, "imageIsOrc", false),
+    assertEquals(Map.of("imageName", "ubuntu-capi-image-v1.34.7", "imageAddVersion", false),
         std.topologyVariables());
     CloudProfile withCustom = CloudProfile.builder().from(CLOUD)
         .addImages(CloudImage.of(b -> b.name("my-capi-1.34").id("c0ffee").minDiskGiB(20).minRamMiB(2048)
             .putProperties("architecture", "x86_64"))).build();
     ImagePlan custom = ImageStrategies.capiImage("my-capi-1.34").plan(ImageRequest.builder()
         .from(request(StackDialects.scs2(), OutputMode.TOPOLOGY, "v1.34.7")).cloud(withCustom).build());
-    assertEquals(Map.of("imageName", "my-capi-1.34", "imageAddVersion", false, "imageIsOrc", false),
+    assertEquals(Map.of("imageName", "my-capi-1.34", "imageAddVersion", false),
         custom.topologyVariables());
     ImagePlan orc = ImageStrategies.capiImageFromUrl("https://nbg1.your-objectstorage.com/osism/"
             + "openstack-k8s-capi-images/ubuntu-2404-kube-v1.34/ubuntu-2404-kube-v1.34.7.qcow2", "F7".repeat(32))

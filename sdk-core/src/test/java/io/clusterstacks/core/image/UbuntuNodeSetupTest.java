@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.clusterstacks.core.ClusterStacksException;
-import io.clusterstacks.core.image.internal.KubeadmSpecPatcher;
 import io.clusterstacks.core.model.BootstrapAdditions;
 import io.clusterstacks.core.model.BootstrapFile;
 import java.net.URI;

@@ -328,7 +328,9 @@ public final class CapiImageStrategy implements ImageStrategy {
   private static void variables(ImmutableImagePlan.Builder plan, StackDialect d, String imageName, boolean orc) {
     d.variableFor(CommonVariable.IMAGE_NAME).ifPresent(n -> plan.putTopologyVariables(n.name(), imageName));
     d.variableFor(CommonVariable.IMAGE_ADD_VERSION).ifPresent(n -> plan.putTopologyVariables(n.name(), false));
-    d.variableFor(CommonVariable.IMAGE_IS_ORC).ifPresent(n -> plan.putTopologyVariables(n.name(), orc));
+    if (orc) {
+      d.variableFor(CommonVariable.IMAGE_IS_ORC).ifPresent(n -> plan.putTopologyVariables(n.name(), true));
+    }
   }
 
 }

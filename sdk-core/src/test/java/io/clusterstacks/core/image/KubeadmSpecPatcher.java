@@ -1,4 +1,4 @@
-package io.clusterstacks.core.image.internal;
+package io.clusterstacks.core.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,8 +8,8 @@ import io.clusterstacks.core.model.BootstrapFile;
 import io.clusterstacks.core.model.BootstrapFormat;
 import java.util.Map;
 
-/** Applies bootstrap additions to a KubeadmConfig spec tree (CAPI v1beta1 shape). */
-public final class KubeadmSpecPatcher {
+/** Applies bootstrap additions to a KubeadmConfig spec tree shaped like an SCS template (tests only). */
+final class KubeadmSpecPatcher {
   private KubeadmSpecPatcher() {}
 
   /**
