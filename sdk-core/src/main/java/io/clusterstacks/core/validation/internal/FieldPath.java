@@ -1,5 +1,6 @@
 package io.clusterstacks.core.validation.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.regex.Pattern;
@@ -85,6 +86,24 @@ public final class FieldPath {
       }
     }
     return p;
+  }
+
+  /**
+   * Finds the node at this path.
+   *
+   * @param root the document
+   * @return the node, or null when a segment is absent or null
+   */
+  public @Nullable JsonNode resolve(JsonNode root) {
+    if (parent == null) {
+      return root;
+    }
+    JsonNode p = parent.resolve(root);
+    if (p == null) {
+      return null;
+    }
+    JsonNode n = key != null ? p.get(key) : p.get(index);
+    return n == null || n.isNull() ? null : n;
   }
 
   @Override

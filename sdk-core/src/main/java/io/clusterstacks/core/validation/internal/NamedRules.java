@@ -62,6 +62,8 @@ public final class NamedRules {
   private static final Pattern CONFIG_KEY = Pattern.compile("^[-._a-zA-Z0-9]+$");
   private static final int MAX_SECRET_BYTES = 1024 * 1024;
 
+  private static final FieldPath TEMPLATE_SPEC = FieldPath.of("spec.template.spec");
+  private static final FieldPath SPEC = FieldPath.of("spec");
   private static final String CAPO = "infrastructure.cluster.x-k8s.io";
   private static final String ORC = "openstack.k-orc.cloud";
   private static final String CAPI = "cluster.x-k8s.io";
@@ -72,25 +74,25 @@ public final class NamedRules {
   private static final Map<String, List<BiConsumer<ValidationEngine.Item, List<ValidationEngine.Item>>>> BY_KIND =
       Map.ofEntries(
           Map.entry(CAPO + "/OpenStackMachineTemplate", List.of(
-              (i, b) -> machineSpec(i, FieldPath.of("spec.template.spec")))),
+              (i, b) -> machineSpec(i, TEMPLATE_SPEC))),
           Map.entry(CAPO + "/OpenStackCluster", List.of(
-              (i, b) -> clusterSpec(i, FieldPath.of("spec")))),
+              (i, b) -> clusterSpec(i, SPEC))),
           Map.entry(CAPO + "/OpenStackClusterTemplate", List.of(
-              (i, b) -> clusterSpec(i, FieldPath.of("spec.template.spec")))),
+              (i, b) -> clusterSpec(i, TEMPLATE_SPEC))),
           Map.entry(ORC + "/Image", List.of((i, b) -> orc(i, true))),
           Map.entry(ORC + "/ServerGroup", List.of((i, b) -> orc(i, false))),
           Map.entry(CP + "/KubeadmControlPlane", List.of((i, b) -> kubeadmControlPlane(i))),
           Map.entry(CP + "/KubeadmControlPlaneTemplate", List.of(
-              (i, b) -> maxSurge(i, FieldPath.of("spec.template.spec"), null))),
+              (i, b) -> maxSurge(i, TEMPLATE_SPEC, null))),
           Map.entry(CAPI + "/Cluster", List.of(NamedRules::cluster)),
           Map.entry(CAPI + "/MachineDeployment", List.of((i, b) -> machineDeployment(i))),
           Map.entry(CSO + "/ClusterStack", List.of((i, b) -> clusterStack(i))),
           Map.entry("addons.cluster.x-k8s.io/ClusterResourceSet", List.of((i, b) -> clusterResourceSet(i))),
           Map.entry("/Secret", List.of((i, b) -> secret(i))),
           Map.entry("/ConfigMap", List.of((i, b) -> configMap(i))),
-          Map.entry(CP + "/KamajiControlPlane", List.of((i, b) -> kamajiControlPlane(i, FieldPath.of("spec")))),
+          Map.entry(CP + "/KamajiControlPlane", List.of((i, b) -> kamajiControlPlane(i, SPEC))),
           Map.entry(CP + "/KamajiControlPlaneTemplate", List.of(
-              (i, b) -> kamajiControlPlane(i, FieldPath.of("spec.template.spec")))),
+              (i, b) -> kamajiControlPlane(i, TEMPLATE_SPEC))),
           Map.entry(KAMAJI + "/TenantControlPlane", List.of((i, b) -> tenantControlPlane(i))),
           Map.entry(KAMAJI + "/DataStore", List.of((i, b) -> dataStore(i))));
 
@@ -113,21 +115,11 @@ public final class NamedRules {
   // ---------------------------------------------------------------- helpers
 
   private static @Nullable JsonNode at(JsonNode root, FieldPath path) {
-    return at(root, path.toString());
+    return path.resolve(root);
   }
 
   private static @Nullable JsonNode at(JsonNode root, String dotted) {
-    JsonNode n = root;
-    if (dotted.equals("<root>")) {
-      return n;
-    }
-    for (String part : dotted.split("\\.")) {
-      n = n.get(part);
-      if (n == null || n.isNull()) {
-        return null;
-      }
-    }
-    return n;
+    return FieldPath.of(dotted).resolve(root);
   }
 
   private static boolean has(@Nullable JsonNode obj, String field) {
