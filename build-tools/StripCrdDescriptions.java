@@ -3,8 +3,9 @@
 // Reads every upstream CRD (*.yaml, one per file, grouped by API group) below <crd-dir>, drops the
 // `description` texts (schema nodes and printer columns; a *property* named "description" is kept),
 // and writes each CRD as compact JSON to <out-dir>/<resource-prefix>/<group>/<file>.json plus an
-// index.txt listing them in a stable order. Everything else (served flags, defaults, enums, CEL rules,
-// x-kubernetes-* markers) is kept byte-for-byte as data. Needs only the JDK and Jackson.
+// index.txt listing them in a stable order (one line per CRD: file, group, kind, scope; tab-separated).
+// Everything else (served flags, defaults, enums, CEL rules, x-kubernetes-* markers) is kept as data.
+// Needs only the JDK and Jackson.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,7 +65,9 @@ public class StripCrdDescriptions {
       Files.createDirectories(target.getParent());
       byte[] bytes = json.writeValueAsBytes(crd);
       Files.write(target, bytes);
-      index.add(rel);
+      // index line: file, API group, kind, scope (tab-separated), so readers can load CRDs lazily per kind
+      index.add(rel + "\t" + crd.path("spec").path("group").asText() + "\t"
+          + crd.path("spec").path("names").path("kind").asText() + "\t" + crd.path("spec").path("scope").asText());
     }
     Files.createDirectories(base);
     Files.writeString(base.resolve("index.txt"), String.join("\n", index) + "\n", StandardCharsets.UTF_8);

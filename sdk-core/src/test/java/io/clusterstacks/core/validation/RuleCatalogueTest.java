@@ -87,7 +87,7 @@ class RuleCatalogueTest {
     List<String> files;
     try (InputStream in = getClass().getResourceAsStream("/io/clusterstacks/core/validation/crds/index.txt")) {
       files = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-          .filter(l -> !l.isBlank()).toList();
+          .filter(l -> !l.isBlank()).map(l -> l.split("\t")[0]).toList();
     }
     assertEquals(21, files.size());
     List<String> problems = new ArrayList<>();

@@ -13,14 +13,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The bundled schemas are loaded once per process, whatever the number of validators and threads. */
+/**
+ * The bundled schemas are loaded once per process: one catalogue, and each CRD parsed and compiled at
+ * most once, whatever the number of validators, threads and calls.
+ */
 class SchemaLoadingTest {
 
-  private static final String STACK = """
+  private static final String SET = """
       apiVersion: clusterstack.x-k8s.io/v1alpha1
       kind: ClusterStack
       metadata: {name: s, namespace: cs}
       spec: {provider: openstack, name: scs2, kubernetesVersion: "1.33", noProvider: true, versions: [v1]}
+      ---
+      apiVersion: infrastructure.cluster.x-k8s.io/v1beta1
+      kind: OpenStackMachineTemplate
+      metadata: {name: m, namespace: cs}
+      spec: {template: {spec: {flavor: SCS-2V-4, image: {filter: {name: ubuntu-capi-image-v1.33.4}}}}}
+      ---
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: c, namespace: cs}
+      stringData: {clouds.yaml: "clouds: {}"}
       """;
 
   @Test
@@ -28,9 +41,9 @@ class SchemaLoadingTest {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Callable<Boolean>> jobs = new ArrayList<>();
-      for (int i = 0; i < 16; i++) {
+      for (int i = 0; i < 32; i++) {
         boolean own = i % 2 == 0;
-        jobs.add(() -> (own ? CrdValidator.builder().build() : CrdValidator.strict()).validateYaml(STACK).isValid());
+        jobs.add(() -> (own ? CrdValidator.builder().build() : CrdValidator.strict()).validateYaml(SET).isValid());
       }
       for (Future<Boolean> f : pool.invokeAll(jobs)) {
         assertTrue(f.get());
@@ -38,13 +51,23 @@ class SchemaLoadingTest {
     } finally {
       pool.shutdown();
     }
-    assertEquals(1, CrdCatalog.loadCount());
+    assertEquals(1, CrdCatalog.catalogueCount());
     assertSame(CrdCatalog.get(), CrdCatalog.get());
-    assertEquals(1, CrdCatalog.loadCount());
+    CrdCatalog.CrdKind stack = CrdCatalog.get().find("clusterstack.x-k8s.io", "ClusterStack");
+    assertSame(stack, CrdCatalog.get().find("clusterstack.x-k8s.io", "ClusterStack"), "compiled once, then shared");
+    assertTrue(CrdCatalog.crdLoadCount() <= 21, "each CRD at most once: " + CrdCatalog.crdLoadCount());
+
+    List<CrdCatalog.CrdKind> all = CrdCatalog.get().all();
+    assertEquals(21, CrdCatalog.crdLoadCount(), "all 21 CRDs compiled exactly once");
+    assertEquals(25, all.size(), "21 CRDs and 4 built-in kinds");
+    CrdValidator.strict().validateYaml(SET);
+    CrdCatalog.get().all();
+    assertEquals(21, CrdCatalog.crdLoadCount());
+    assertEquals(1, CrdCatalog.catalogueCount());
   }
 
   @Test
-  void everyBundledCrdIsPresentWithoutDescriptions() {
+  void everyBundledCrdIsPresent() {
     List<String> kinds = CrdCatalog.get().all().stream().filter(k -> !k.builtIn())
         .map(k -> k.group() + "/" + k.kind()).toList();
     assertEquals(21, kinds.size(), kinds.toString());

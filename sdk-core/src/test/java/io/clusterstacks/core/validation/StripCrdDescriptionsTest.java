@@ -73,7 +73,8 @@ class StripCrdDescriptionsTest {
         """);
     Run r = run(tmp.resolve("crds"), tmp.resolve("out"));
     assertEquals(0, r.exit(), r.stderr());
-    assertEquals(List.of("example.org/widget.json"), Files.readAllLines(tmp.resolve("out/crds/index.txt")));
+    assertEquals(List.of("example.org/widget.json\texample.org\tWidget\tNamespaced"),
+        Files.readAllLines(tmp.resolve("out/crds/index.txt")));
     JsonNode crd = new ObjectMapper().readTree(tmp.resolve("out/crds/example.org/widget.json").toFile());
     JsonNode schema = crd.at("/spec/versions/0/schema/openAPIV3Schema");
     assertFalse(schema.has("description"));

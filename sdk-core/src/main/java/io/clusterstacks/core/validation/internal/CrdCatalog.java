@@ -13,25 +13,31 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bundled CRD schemas, loaded once per process on first use (lazy holder idiom).
+ * The bundled CRD schemas: each loaded and compiled at most once per process, on first use of its kind.
  *
  * <p>The build copies the upstream CRDs without descriptions to
- * {@code io/clusterstacks/core/validation/crds/} with an {@code index.txt}; this class reads them,
- * compiles the schema of every version, and indexes them by {@code group/kind}. The JVM's class
- * initialisation makes the load thread-safe and happen exactly once.
+ * {@code io/clusterstacks/core/validation/crds/} with an {@code index.txt} (file, group, kind, scope per
+ * line). The catalogue itself is a lazy holder (created on first use, thread-safe by class
+ * initialisation); it reads only the index and the small built-in schemas up front, and compiles a CRD
+ * the first time a document of its kind is validated ({@link ConcurrentHashMap#computeIfAbsent} makes
+ * that happen exactly once, also under concurrent first use). Validating one ClusterStack from a cold
+ * JVM therefore compiles one 10 KB schema, not all 21 CRDs.
  */
 public final class CrdCatalog {
 
   private static final Logger LOG = LoggerFactory.getLogger(CrdCatalog.class);
   private static final String BASE = "/io/clusterstacks/core/validation/crds/";
   private static final String BUILT_IN = "/io/clusterstacks/core/validation/builtin/";
-  private static final AtomicInteger LOADS = new AtomicInteger();
+  private static final AtomicInteger CATALOGUES = new AtomicInteger();
+  private static final AtomicInteger CRD_LOADS = new AtomicInteger();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One version of one CRD. */
   public record CrdVersion(
@@ -57,22 +63,32 @@ public final class CrdCatalog {
     }
   }
 
-  private final Map<String, CrdKind> byGroupKind;
-  private final Map<String, List<CrdKind>> byKind;
+  private record Entry(String file, String group, String kind) {}
 
-  private CrdCatalog(Map<String, CrdKind> byGroupKind) {
-    this.byGroupKind = Map.copyOf(byGroupKind);
-    Map<String, List<CrdKind>> k = new HashMap<>();
-    new TreeMap<>(byGroupKind).values().forEach(c -> k.computeIfAbsent(c.kind(), x -> new ArrayList<>()).add(c));
+  /** Index entries by {@code group/kind}, sorted. */
+  private final TreeMap<String, Entry> index;
+  /** Kind name to the {@code group/kind} keys that have it, in sorted order. */
+  private final Map<String, List<String>> byKind;
+  private final Map<String, CrdKind> builtIns;
+  private final ConcurrentHashMap<String, CrdKind> loaded = new ConcurrentHashMap<>();
+
+  private CrdCatalog(TreeMap<String, Entry> index, Map<String, CrdKind> builtIns) {
+    this.index = index;
+    this.builtIns = Map.copyOf(builtIns);
+    Map<String, List<String>> k = new HashMap<>();
+    TreeMap<String, String> all = new TreeMap<>();
+    index.forEach((key, e) -> all.put(key, e.kind()));
+    builtIns.forEach((key, c) -> all.put(key, c.kind()));
+    all.forEach((key, kind) -> k.computeIfAbsent(kind, x -> new ArrayList<>()).add(key));
     this.byKind = Map.copyOf(k);
   }
 
   private static final class Holder {
-    static final CrdCatalog INSTANCE = load();
+    static final CrdCatalog INSTANCE = create();
   }
 
   /**
-   * The catalogue, loading it on the first call.
+   * The catalogue, creating it on the first call.
    *
    * @return the process-wide catalogue
    */
@@ -81,66 +97,82 @@ public final class CrdCatalog {
   }
 
   /**
-   * How many times the bundled schemas were loaded in this process (1 after first use, never more).
+   * How many catalogues were created in this process (1 after first use, never more).
    *
-   * @return the load count
+   * @return the count
    */
-  public static int loadCount() {
-    return LOADS.get();
+  public static int catalogueCount() {
+    return CATALOGUES.get();
   }
 
   /**
-   * Looks a kind up by API group and kind.
+   * How many bundled CRD files were parsed and compiled in this process (each at most once).
+   *
+   * @return the count
+   */
+  public static int crdLoadCount() {
+    return CRD_LOADS.get();
+  }
+
+  /**
+   * Looks a kind up by API group and kind, compiling its CRD on first use.
    *
    * @param group the API group
    * @param kind the kind
    * @return the CRD, or null when none is bundled
    */
   public @Nullable CrdKind find(String group, String kind) {
-    return byGroupKind.get(group + "/" + kind);
+    String key = group + "/" + kind;
+    CrdKind b = builtIns.get(key);
+    if (b != null) {
+      return b;
+    }
+    Entry e = index.get(key);
+    return e == null ? null : loaded.computeIfAbsent(key, k -> load(e));
   }
 
   /**
-   * All bundled CRDs with this kind name, in any group.
+   * All bundled CRDs with this kind name, in any group (sorted by group).
    *
    * @param kind the kind
    * @return the CRDs (empty when none)
    */
   public List<CrdKind> findKind(String kind) {
-    return byKind.getOrDefault(kind, List.of());
+    List<CrdKind> out = new ArrayList<>();
+    for (String key : byKind.getOrDefault(kind, List.of())) {
+      int slash = key.lastIndexOf('/');
+      CrdKind c = find(key.substring(0, slash), key.substring(slash + 1));
+      if (c != null) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   /**
-   * All bundled kinds, sorted by group and kind.
+   * All bundled kinds (CRDs and built-ins), sorted by group and kind; compiles every CRD.
    *
    * @return the kinds
    */
   public List<CrdKind> all() {
-    return new TreeMap<>(byGroupKind).values().stream().toList();
+    TreeMap<String, CrdKind> out = new TreeMap<>(builtIns);
+    index.forEach((key, e) -> out.put(key, find(e.group(), e.kind())));
+    return List.copyOf(out.values());
   }
 
-  private static CrdCatalog load() {
-    LOADS.incrementAndGet();
-    long start = System.nanoTime();
-    ObjectMapper mapper = new ObjectMapper();
-    Map<String, CrdKind> kinds = new HashMap<>();
-    for (String file : readIndex(BASE)) {
-      JsonNode crd = readJson(mapper, BASE, file);
-      JsonNode spec = crd.path("spec");
-      String group = spec.path("group").asText();
-      String kind = spec.path("names").path("kind").asText();
-      boolean namespaced = "Namespaced".equals(spec.path("scope").asText());
-      Map<String, CrdVersion> versions = new HashMap<>();
-      for (JsonNode v : spec.path("versions")) {
-        JsonNode schema = v.path("schema").path("openAPIV3Schema");
-        String name = v.path("name").asText();
-        versions.put(name, new CrdVersion(group, kind, name, v.path("served").asBoolean(false),
-            namespaced, SchemaCompiler.compile(schema)));
+  private static CrdCatalog create() {
+    CATALOGUES.incrementAndGet();
+    TreeMap<String, Entry> index = new TreeMap<>();
+    for (String line : readIndex(BASE)) {
+      String[] f = line.split("\t");
+      if (f.length < 3) {
+        throw new ClusterStacksException("The bundled CRD index line '" + line + "' is malformed; rebuild sdk-core");
       }
-      kinds.put(group + "/" + kind, new CrdKind(group, kind, namespaced, false, Map.copyOf(versions)));
+      index.put(f[1] + "/" + f[2], new Entry(f[0], f[1], f[2]));
     }
+    Map<String, CrdKind> builtIns = new HashMap<>();
     for (String file : readIndex(BUILT_IN)) {
-      JsonNode def = readJson(mapper, BUILT_IN, file);
+      JsonNode def = readJson(BUILT_IN, file);
       String group = def.path("group").asText();
       String kind = def.path("kind").asText();
       boolean namespaced = def.path("namespaced").asBoolean(true);
@@ -149,10 +181,25 @@ public final class CrdCatalog {
       for (JsonNode v : def.path("versions")) {
         versions.put(v.asText(), new CrdVersion(group, kind, v.asText(), true, namespaced, schema));
       }
-      kinds.put(group + "/" + kind, new CrdKind(group, kind, namespaced, true, Map.copyOf(versions)));
+      builtIns.put(group + "/" + kind, new CrdKind(group, kind, namespaced, true, Map.copyOf(versions)));
     }
-    LOG.debug("Loaded {} bundled CRD schemas in {} ms", kinds.size(), (System.nanoTime() - start) / 1_000_000);
-    return new CrdCatalog(kinds);
+    return new CrdCatalog(index, builtIns);
+  }
+
+  private static CrdKind load(Entry e) {
+    CRD_LOADS.incrementAndGet();
+    long start = System.nanoTime();
+    JsonNode crd = readJson(BASE, e.file());
+    JsonNode spec = crd.path("spec");
+    boolean namespaced = "Namespaced".equals(spec.path("scope").asText());
+    Map<String, CrdVersion> versions = new HashMap<>();
+    for (JsonNode v : spec.path("versions")) {
+      String name = v.path("name").asText();
+      versions.put(name, new CrdVersion(e.group(), e.kind(), name, v.path("served").asBoolean(false),
+          namespaced, SchemaCompiler.compile(v.path("schema").path("openAPIV3Schema"))));
+    }
+    LOG.debug("Compiled bundled CRD {} in {} ms", e.file(), (System.nanoTime() - start) / 1_000_000);
+    return new CrdKind(e.group(), e.kind(), namespaced, false, Map.copyOf(versions));
   }
 
   private static List<String> readIndex(String base) {
@@ -171,19 +218,19 @@ public final class CrdCatalog {
         }
       }
       return files;
-    } catch (IOException e) {
-      throw new ClusterStacksException("Could not read the bundled index " + base + "index.txt", e);
+    } catch (IOException ex) {
+      throw new ClusterStacksException("Could not read the bundled index " + base + "index.txt", ex);
     }
   }
 
-  private static JsonNode readJson(ObjectMapper mapper, String base, String file) {
+  private static JsonNode readJson(String base, String file) {
     try (InputStream in = CrdCatalog.class.getResourceAsStream(base + file)) {
       if (in == null) {
         throw new ClusterStacksException("The bundled schema " + base + file + " is listed but missing");
       }
-      return mapper.readTree(in);
-    } catch (IOException e) {
-      throw new ClusterStacksException("Could not read the bundled schema " + base + file, e);
+      return JSON.readTree(in);
+    } catch (IOException ex) {
+      throw new ClusterStacksException("Could not read the bundled schema " + base + file, ex);
     }
   }
 }
