@@ -103,7 +103,10 @@ public final class CrdValidator {
   }
 
   /**
-   * Validates a set of documents together (cross-document rules see all of them).
+   * Validates a set of documents together (cross-document rules see all of them). A {@code null} or
+   * non-object entry is reported as a {@code type} violation at its index, as an API server rejects
+   * such a request body (empty YAML documents are skipped by {@link #validateYaml(String)}, as kubectl
+   * does).
    *
    * @param documents the documents in order (not modified)
    * @return the report
