@@ -145,6 +145,17 @@ class ValidationReportTest {
   }
 
   @Test
+  void nullDocumentsInAListAreTypeViolations() {
+    List<JsonNode> docs = new java.util.ArrayList<>();
+    docs.add(null);
+    docs.add(com.fasterxml.jackson.databind.node.NullNode.getInstance());
+    ValidationReport report = CrdValidator.strict().validate(docs);
+    assertEquals(List.of("0 <root> type", "1 <root> type"), report.violations().stream()
+        .map(v -> v.documentIndex() + " " + v.path() + " " + v.rule()).toList());
+    assertEquals(CheckStatus.NOT_SCHEMA_CHECKED, report.documents().get(0).status());
+  }
+
+  @Test
   void missingFileIsAClusterStacksException(@TempDir Path tmp) {
     assertThrows(ClusterStacksException.class, () -> CrdValidator.strict().validateYaml(tmp.resolve("nope.yaml")));
   }
