@@ -9,12 +9,13 @@ import java.util.Optional;
  * the cloud profile shows it.
  *
  * <p>Requirements of a {@link Kind#checkedAgainstProfile() checkable} kind (image present, image fits
- * the flavor) carry {@code met}; the others (feature gates, controllers, network access) cannot be seen
- * in a cloud profile and are listed for the user to ensure.
+ * the flavor) carry whether the profile shows them in {@code met}; the others (feature gates,
+ * controllers, network access) cannot be seen in a cloud profile: they are always {@code met} (nothing
+ * the profile contradicts) and listed for the user to ensure ({@code [ensure]} in {@link #toString()}).
  *
  * @param kind what sort of requirement it is
  * @param description what is needed, e.g. "Glance image ubuntu-capi-image-v1.34.7"
- * @param met whether the cloud profile shows it (always false for kinds a profile cannot show)
+ * @param met whether the cloud profile shows it (always true for kinds a profile cannot show)
  * @param fix what to do when it is not met (empty when met)
  * @param candidates for a missing image: the images that do exist, most relevant first
  * @param featureGate for {@link Kind#FEATURE_GATE}: the CAPI feature gate name
@@ -126,7 +127,7 @@ public record ImageRequirement(
    * @return the requirement
    */
   public static ImageRequirement toEnsure(Kind kind, String description) {
-    return new ImageRequirement(kind, description, false, "", List.of(), Optional.empty());
+    return new ImageRequirement(kind, description, true, "", List.of(), Optional.empty());
   }
 
   /**
@@ -137,7 +138,7 @@ public record ImageRequirement(
   public static ImageRequirement ignitionFeatureGate() {
     return new ImageRequirement(Kind.FEATURE_GATE, "Cluster API feature gate " + IGNITION_FEATURE_GATE
         + " (clusterctl: EXP_KUBEADM_BOOTSTRAP_FORMAT_IGNITION=true) so kubeadm bootstrap configs may use"
-        + " format: ignition", false, "", List.of(), Optional.of(IGNITION_FEATURE_GATE));
+        + " format: ignition", true, "", List.of(), Optional.of(IGNITION_FEATURE_GATE));
   }
 
   @Override
