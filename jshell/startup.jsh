@@ -1,5 +1,5 @@
 // Start-up script for bin/sdk-jshell: imports the SDK's API packages (every package of sdk-core that is
-// not internal; samples/src/test/.../JShellStartupTest fails when one is missing).
+// not internal; samples/src/test/.../JShellWalkthroughTest fails when one is missing).
 import io.clusterstacks.core.*
 import io.clusterstacks.core.cloud.*
 import io.clusterstacks.core.flavor.*

@@ -1,6 +1,8 @@
 package io.clusterstacks.samples.cli;
 
 import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.plan.FlavorNotFoundException;
+import io.clusterstacks.core.plan.InfeasiblePlanException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -77,9 +79,13 @@ public final class ClusterStacksCli implements Callable<Integer> {
    * The exit code for an SDK error.
    *
    * @param e the error
-   * @return {@link #EXIT_INVALID_INPUT} for every SDK error (more specific ones get their own code)
+   * @return {@link #EXIT_INFEASIBLE} when no plan meets the constraints, {@link #EXIT_INVALID_INPUT}
+   *     for every other SDK error (including a pinned flavor the cloud does not have)
    */
   static int exitCodeOf(Exception e) {
+    if (e instanceof InfeasiblePlanException && !(e instanceof FlavorNotFoundException)) {
+      return EXIT_INFEASIBLE;
+    }
     return EXIT_INVALID_INPUT;
   }
 
