@@ -1,6 +1,8 @@
 package io.clusterstacks.core.cloud;
 
 import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.flavor.FlavorNameParseResult;
+import io.clusterstacks.core.flavor.ScsFlavorName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -145,6 +147,16 @@ public abstract class CloudFlavor {
     }
     String t = extraSpecs().getOrDefault(DISK0_TYPE_EXTRA_SPEC, "").toLowerCase(Locale.ROOT);
     return t.equals("ssd") || t.equals("nvme") || t.equals("hdd");
+  }
+
+  /**
+   * The flavor's name decoded as an SCS name (scs-0100), computed once per flavor value.
+   *
+   * @return the parse result: valid, not an SCS name, or invalid
+   */
+  @Value.Lazy
+  public FlavorNameParseResult scsName() {
+    return ScsFlavorName.tryParse(name());
   }
 
   /**

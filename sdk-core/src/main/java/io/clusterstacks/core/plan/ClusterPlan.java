@@ -2,9 +2,18 @@ package io.clusterstacks.core.plan;
 
 import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.cloud.CloudProfile;
+import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.manifest.ManifestRenderer;
+import io.clusterstacks.core.manifest.Manifests;
+import io.clusterstacks.core.model.ClusterSpec;
+import io.clusterstacks.core.model.ImmutableClusterSpec;
+import io.clusterstacks.core.model.ServerGroupRef;
 import io.clusterstacks.core.plan.internal.ReportRenderer;
+import io.clusterstacks.core.plan.internal.SpecBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -130,6 +139,93 @@ public abstract class ClusterPlan {
    */
   public String report() {
     return ReportRenderer.report(this);
+  }
+
+  /**
+   * The server groups the plan needs that do not exist yet, in role order. Create them (sdk-openstack,
+   * or {@code openstack server group create}) and pass their IDs to {@link #withServerGroupIds(Map)}
+   * before rendering topology mode; raw CAPI mode renders them as ORC {@code ServerGroup} objects.
+   *
+   * @return the groups to create
+   */
+  public List<ServerGroupRef.ToCreate> serverGroupsToCreate() {
+    List<ServerGroupRef.ToCreate> out = new ArrayList<>();
+    for (RolePlan r : roles()) {
+      for (ServerGroupRef g : r.serverGroups()) {
+        if (g instanceof ServerGroupRef.ToCreate t) {
+          out.add(t);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The same plan with server groups referred to by their IDs (after they were created).
+   *
+   * @param idsByName the Nova server-group ID for each group name of {@link #serverGroupsToCreate()}
+   * @return the changed plan
+   * @throws ClusterStacksException naming every group without an ID
+   */
+  public ClusterPlan withServerGroupIds(Map<String, String> idsByName) {
+    List<String> missing = new ArrayList<>();
+    for (ServerGroupRef.ToCreate t : serverGroupsToCreate()) {
+      if (!idsByName.containsKey(t.name())) {
+        missing.add(t.name());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new ClusterStacksException("withServerGroupIds: no ID for " + missing + "; got IDs for " + idsByName.keySet()
+          + "; create the groups (serverGroupsToCreate()) and pass each ID by group name");
+    }
+    java.util.function.UnaryOperator<RolePlan> resolve = r -> new RolePlan(r.role(), r.name(), r.replicas(), r.flavor(),
+        r.placement(), r.rootDisk(), r.maintenance(), r.deployments().stream().map(d -> new RolePlan.Deployment(d.name(),
+            d.replicas(), d.serverGroup().map(g -> g instanceof ServerGroupRef.ToCreate t
+                ? ServerGroupRef.known(idsByName.get(t.name())) : g))).toList(), r.image());
+    return ImmutableClusterPlan.builder().from(this).controlPlane(controlPlane().map(resolve))
+        .workers(workers().stream().map(resolve).toList()).build();
+  }
+
+  /**
+   * The plan as the model's cluster spec: per role the flavor, root disk, server group and (raw mode)
+   * server metadata, the control-plane surge (raw mode), the worker deployments with their rollout
+   * strategy, and the image.
+   *
+   * @return the spec
+   */
+  public ClusterSpec toClusterSpec() {
+    return SpecBuilder.toSpec(this, b -> { });
+  }
+
+  /**
+   * The plan as the model's cluster spec, with further settings the planner does not decide.
+   *
+   * @param extras e.g. {@code b -> b.namespace("prod").sshKeyName("ops")}
+   * @return the spec
+   */
+  public ClusterSpec toClusterSpec(Consumer<ImmutableClusterSpec.Builder> extras) {
+    return SpecBuilder.toSpec(this, extras);
+  }
+
+  /**
+   * Renders the plan's manifests (raw mode: with ORC {@code ServerGroup} objects for the groups to
+   * create; topology mode: resolve the groups first with {@link #withServerGroupIds(Map)}).
+   *
+   * @return the manifests
+   * @throws io.clusterstacks.core.model.UnresolvedServerGroupException in topology mode while groups are still to be created
+   */
+  public Manifests manifests() {
+    return ManifestRenderer.render(toClusterSpec());
+  }
+
+  /**
+   * Renders the plan's manifests with further settings.
+   *
+   * @param extras e.g. {@code b -> b.namespace("prod").sshKeyName("ops")}
+   * @return the manifests
+   */
+  public Manifests manifests(Consumer<ImmutableClusterSpec.Builder> extras) {
+    return ManifestRenderer.render(toClusterSpec(extras));
   }
 
   /**

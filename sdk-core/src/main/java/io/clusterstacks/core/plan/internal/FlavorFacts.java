@@ -8,7 +8,6 @@ import io.clusterstacks.core.flavor.DiskType;
 import io.clusterstacks.core.flavor.FlavorNameParseResult;
 import io.clusterstacks.core.flavor.ScsFlavorName;
 import io.clusterstacks.core.plan.StorageClass;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +27,7 @@ public final class FlavorFacts {
   final StorageClass storage;
   final HostCount hosts;
   final List<String> nameProblems;
+  final long[] cost;
 
   private FlavorFacts(FlavorFacts base, HostCount hosts) {
     this.flavor = base.flavor;
@@ -39,6 +39,7 @@ public final class FlavorFacts {
     this.storage = base.storage;
     this.hosts = hosts;
     this.nameProblems = base.nameProblems;
+    this.cost = base.cost;
   }
 
   /**
@@ -54,7 +55,7 @@ public final class FlavorFacts {
   private FlavorFacts(CloudFlavor flavor, HostCount hosts) {
     this.flavor = flavor;
     this.hosts = hosts;
-    FlavorNameParseResult parsed = ScsFlavorName.tryParse(flavor.name());
+    FlavorNameParseResult parsed = flavor.scsName();
     this.scsName = parsed instanceof FlavorNameParseResult.Valid v ? v.flavorName() : null;
     List<String> problems = new ArrayList<>();
     if (parsed instanceof FlavorNameParseResult.Invalid) {
@@ -79,7 +80,8 @@ public final class FlavorFacts {
       if (flavor.vcpus() < scsName.vcpus()) {
         problems.add("the name promises " + scsName.vcpus() + " vCPU, the flavor has " + flavor.vcpus());
       }
-      if (BigDecimal.valueOf(flavor.ramGiB()).compareTo(scsName.ramGiB()) < 0) {
+      // the SCS semantics check in tenths of GiB: int((ram+51)/102.4) against the name's GiB x 10
+      if ((long) ((flavor.ramMiB() + 51) / 102.4) < scsName.ramHalfGiB() * 5) {
         problems.add("the name promises " + scsName.ramGiB().stripTrailingZeros().toPlainString() + " GiB RAM, the flavor has "
             + flavor.ramMiB() + " MiB (" + flavor.ramGiB() + " GiB as the SCS check rounds it)");
       }
@@ -101,6 +103,14 @@ public final class FlavorFacts {
       }
     }
     this.nameProblems = List.copyOf(problems);
+    long cpuRank = cpuType == null ? 4 : switch (cpuType) {
+      case SHARED_CORE -> 0;
+      case CROWDED_CORE -> 1;
+      case DEDICATED_THREAD -> 2;
+      case DEDICATED_CORE -> 3;
+    };
+    this.cost = new long[] {nameProblems.isEmpty() ? 0 : 1, flavor.vcpus(), flavor.ramMiB(), flavor.diskGB(), cpuRank,
+        insecure ? 1 : 0};
   }
 
   private static StorageClass storageOf(CloudFlavor f, @Nullable DiskType dt) {
@@ -127,18 +137,28 @@ public final class FlavorFacts {
     return f.localDisk() ? StorageClass.LOCAL_UNSPECIFIED : StorageClass.NETWORK;
   }
 
+  /** The facts of the profile planned last (profiles are immutable, so identity is a safe key). */
+  private static volatile Object[] last = {null, List.of()};
+
   /**
-   * Reads the facts of every flavor of a profile.
+   * Reads the facts of every flavor of a profile; the facts of the profile planned last are reused.
    *
    * @param cloud the profile
    * @return one entry per flavor, in profile order
    */
+  @SuppressWarnings("unchecked")
   public static List<FlavorFacts> of(CloudProfile cloud) {
+    Object[] cached = last;
+    if (cached[0] == cloud) {
+      return (List<FlavorFacts>) cached[1];
+    }
     List<FlavorFacts> out = new ArrayList<>(cloud.flavors().size());
     for (CloudFlavor f : cloud.flavors()) {
       out.add(new FlavorFacts(f, cloud.hypervisors().forFlavor(f)));
     }
-    return out;
+    List<FlavorFacts> facts = List.copyOf(out);
+    last = new Object[] {cloud, facts};
+    return facts;
   }
 
   /**

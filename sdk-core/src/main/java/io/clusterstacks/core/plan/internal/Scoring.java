@@ -92,6 +92,31 @@ public final class Scoring {
     return v;
   }
 
+  /**
+   * Whether a flavor meets the role's requirements; the same rules as {@link #flavorViolations}, without
+   * building the messages.
+   *
+   * @param ctx the role
+   * @param f the flavor
+   * @return true when {@link #flavorViolations} would be empty
+   */
+  public static boolean fits(RoleContext ctx, FlavorFacts f) {
+    RoleRequirements r = ctx.requirements();
+    if (f.flavor.vcpus() < r.minVcpus() || f.flavor.ramMiB() < r.minRamMiB()
+        || (f.flavor.diskGB() > 0 && f.flavor.diskGB() < r.minDiskGB())
+        || !f.flavor.architecture().equals(r.architecture())
+        || (f.cpuType != null && !r.cpuTypes().contains(f.cpuType))
+        || (f.ramOversubscribed && !r.allowRamOversubscription())
+        || (ctx.controlPlane() && !ctx.allowNetworkStorage() && !f.storage.isEtcdGrade())) {
+      return false;
+    }
+    if (r.minDiskType().isPresent()) {
+      DiskType have = f.diskType == null ? (f.storage == StorageClass.LOCAL_UNSPECIFIED ? null : DiskType.NETWORK) : f.diskType;
+      return have != null && have.ordinal() >= r.minDiskType().get().ordinal();
+    }
+    return true;
+  }
+
   static String cpuWords(CpuType t) {
     return switch (t) {
       case CROWDED_CORE -> "crowded cores (L: heavily oversubscribed vCPUs)";
@@ -215,14 +240,7 @@ public final class Scoring {
 
     boolean pointless = policy.needsGroup() && (r <= 1 || singleHost);
     long policyRank = policy.kind().ordinal();
-    long cost0 = f.nameProblems.isEmpty() ? 0 : 1;
-    long cpuRank = f.cpuType == null ? 4 : switch (f.cpuType) {
-      case SHARED_CORE -> 0;
-      case CROWDED_CORE -> 1;
-      case DEDICATED_THREAD -> 2;
-      case DEDICATED_CORE -> 3;
-    };
-    long[] flavorPart = {cost0, f.flavor.vcpus(), f.flavor.ramMiB(), f.flavor.diskGB(), cpuRank, f.insecure ? 1 : 0};
+    long[] flavorPart = f.cost;
     long[] before;
     long[] after;
     if (ctx.controlPlane()) {

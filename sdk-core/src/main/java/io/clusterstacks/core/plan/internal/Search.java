@@ -6,7 +6,7 @@ import io.clusterstacks.core.plan.PlacementPolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,17 +36,8 @@ public final class Search {
   private Search() {}
 
   static long[] costKey(FlavorFacts f) {
-    long cpuRank = f.cpuType == null ? 4 : switch (f.cpuType) {
-      case SHARED_CORE -> 0;
-      case CROWDED_CORE -> 1;
-      case DEDICATED_THREAD -> 2;
-      case DEDICATED_CORE -> 3;
-    };
-    return new long[] {f.nameProblems.isEmpty() ? 0 : 1, f.flavor.vcpus(), f.flavor.ramMiB(), f.flavor.diskGB(), cpuRank,
-        f.insecure ? 1 : 0};
+    return f.cost;
   }
-
-  private record GroupKey(HostCount hosts, int storageTier) {}
 
   private static final class Group {
     final List<FlavorFacts> top = new ArrayList<>(KEEP_PER_GROUP + 1);
@@ -134,21 +125,33 @@ public final class Search {
    * @return the outcome
    */
   public static RoleOutcome run(RoleContext ctx, List<FlavorFacts> all) {
-    Map<GroupKey, Group> groups = new HashMap<>();
-    List<RoleOutcome.Rejected> rejected = new ArrayList<>(KEEP_REJECTED + 1);
+    // flavors of one host class share their HostCount instance; storage tiers 0..3 index the array
+    Map<HostCount, Group[]> byHosts = new IdentityHashMap<>();
+    List<Group> groups = new ArrayList<>();
+    List<FlavorFacts> rejectedFlavors = new ArrayList<>(KEEP_REJECTED + 1);
+    boolean pinned = ctx.pinnedFlavor() != null;
     for (FlavorFacts f : candidates(ctx, all)) {
-      List<String> fv = countedFlavorViolations(ctx, f);
-      if (fv.isEmpty()) {
-        groups.computeIfAbsent(new GroupKey(f.hosts, ctx.controlPlane() ? storageTier(f) : 0), x -> new Group()).offer(f);
+      if (pinned || Scoring.fits(ctx, f)) {
+        Group[] tiers = byHosts.computeIfAbsent(f.hosts, x -> new Group[4]);
+        int tier = ctx.controlPlane() ? storageTier(f) : 0;
+        if (tiers[tier] == null) {
+          tiers[tier] = new Group();
+          groups.add(tiers[tier]);
+        }
+        tiers[tier].offer(f);
       } else {
-        offerRejected(rejected, new RoleOutcome.Rejected(f, fv));
+        offerCheapest(rejectedFlavors, f);
       }
+    }
+    List<RoleOutcome.Rejected> rejected = new ArrayList<>(rejectedFlavors.size());
+    for (FlavorFacts f : rejectedFlavors) {
+      rejected.add(new RoleOutcome.Rejected(f, Scoring.flavorViolations(ctx, f)));
     }
     Evaluation best = null;
     List<Evaluation> ranked = new ArrayList<>();
     Evaluation closestInfeasible = null;
     List<String> reasons = new ArrayList<>();
-    for (Group g : groups.values()) {
+    for (Group g : groups) {
       FlavorFacts rep = g.top.get(0);
       Evaluation groupBest = null;
       for (Evaluation e : candidatesFor(ctx, rep, List.of())) {
@@ -213,6 +216,20 @@ public final class Search {
       }
     }
     return out;
+  }
+
+  static void offerCheapest(List<FlavorFacts> kept, FlavorFacts f) {
+    if (kept.size() == KEEP_REJECTED && COST.compare(f, kept.get(KEEP_REJECTED - 1)) >= 0) {
+      return;
+    }
+    int i = kept.size();
+    while (i > 0 && COST.compare(f, kept.get(i - 1)) < 0) {
+      i--;
+    }
+    kept.add(i, f);
+    if (kept.size() > KEEP_REJECTED) {
+      kept.remove(KEEP_REJECTED);
+    }
   }
 
   static void offerRejected(List<RoleOutcome.Rejected> rejected, RoleOutcome.Rejected r) {

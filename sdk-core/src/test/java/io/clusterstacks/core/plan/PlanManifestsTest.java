@@ -1,0 +1,110 @@
+package io.clusterstacks.core.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.cloud.CloudProfiles;
+import io.clusterstacks.core.manifest.ManifestDocument;
+import io.clusterstacks.core.manifest.Manifests;
+import io.clusterstacks.core.model.OutputMode;
+import io.clusterstacks.core.model.ServerGroupRef;
+import io.clusterstacks.core.model.UnresolvedServerGroupException;
+import io.clusterstacks.core.stack.ClusterClassName;
+import io.clusterstacks.core.stack.ReleaseCatalogue;
+import io.clusterstacks.core.stack.StackRelease;
+import io.clusterstacks.core.validation.CrdValidator;
+import io.clusterstacks.core.validation.ValidationReport;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A plan becomes the model's manifests, which pass strict validation against the upstream CRDs. */
+class PlanManifestsTest {
+
+  private static CrdValidator validator() {
+    Map<String, String> versions = new LinkedHashMap<>();
+    for (StackRelease r : ReleaseCatalogue.builtIn().releases()) {
+      versions.put(r.className().format(), r.kubernetesVersion());
+    }
+    return CrdValidator.builder().releaseKubernetesVersions(versions).build();
+  }
+
+  private static void assertValid(Manifests m) {
+    ValidationReport r = validator().validate(m.trees());
+    assertTrue(r.violations().isEmpty(), r.violations().toString());
+  }
+
+  @Test
+  void rawModeRendersOrcServerGroupsTheRestartOptInAndTheSurge() {
+    // two-hypervisors, raw: surge 0 would need 3 hosts for hard anti-affinity; the plan keeps surge 1 with k=2.
+    ClusterPlan plan = Planner.plan(ClusterRequest.of(r -> r.clusterName("edge").kubernetesVersion("v1.34.7")
+        .mode(OutputMode.RAW_CAPI).addWorkers(WorkerRequest.of("md-0", 2))), CloudProfiles.bundled("two-hypervisors"));
+    Manifests m = plan.manifests();
+    assertValid(m);
+    List<ManifestDocument> groups = m.ofKind("ServerGroup");
+    assertEquals(List.of("edge-control-plane", "edge-md-0"), groups.stream().map(ManifestDocument::name).toList());
+    JsonNode cpGroup = groups.get(0).tree().at("/spec/resource");
+    assertEquals("anti-affinity", cpGroup.path("policy").asText());
+    assertEquals(2, cpGroup.at("/rules/maxServerPerHost").asInt());
+    ManifestDocument kcp = m.ofKind("KubeadmControlPlane").get(0);
+    assertEquals(1, kcp.tree().at("/spec/rolloutStrategy/rollingUpdate/maxSurge").asInt());
+    String yaml = m.toYaml();
+    assertTrue(yaml.contains("ps_restart_after_maint"), "the local-SSD control plane carries the restart opt-in");
+    assertTrue(yaml.contains("SCS-2V-4-20s"));
+  }
+
+  @Test
+  void rawModeWithMaxSurgeZeroRendersIt() {
+    ClusterPlan plan = Planner.plan(ClusterRequest.of(r -> r.clusterName("core").kubernetesVersion("v1.34.7")
+        .mode(OutputMode.RAW_CAPI)), CloudProfiles.bundled("scs-reference"));
+    assertEquals(0, plan.controlPlane().orElseThrow().placement().maxSurge());
+    Manifests m = plan.manifests();
+    assertValid(m);
+    assertEquals(0, m.ofKind("KubeadmControlPlane").get(0).tree().at("/spec/rolloutStrategy/rollingUpdate/maxSurge").asInt());
+    assertEquals("anti-affinity", m.ofKind("ServerGroup").get(0).tree().at("/spec/resource/policy").asText());
+  }
+
+  @Test
+  void topologyModeNeedsTheGroupIdsAndThenSetsTheClassVariables() {
+    ClusterPlan plan = Planner.plan(ClusterRequest.of(r -> r.clusterName("prod").kubernetesVersion("v1.34.7")
+        .className(ClusterClassName.of("scs2", "1.34", "v2")).addWorkers(WorkerRequest.of("md-0", 3))),
+        CloudProfiles.bundled("scs-reference"));
+    assertThrows(UnresolvedServerGroupException.class, plan::manifests);
+    List<ServerGroupRef.ToCreate> toCreate = plan.serverGroupsToCreate();
+    assertEquals(List.of("prod-control-plane", "prod-md-0"), toCreate.stream().map(ServerGroupRef.ToCreate::name).toList());
+    ClusterStacksException missing = assertThrows(ClusterStacksException.class,
+        () -> plan.withServerGroupIds(Map.of("prod-control-plane", "id-1")));
+    assertTrue(missing.getMessage().contains("prod-md-0"), missing.getMessage());
+    ClusterPlan resolved = plan.withServerGroupIds(Map.of("prod-control-plane", "1b3e6c51-0000-4000-8000-000000000001",
+        "prod-md-0", "1b3e6c51-0000-4000-8000-000000000002"));
+    Manifests m = resolved.manifests();
+    assertValid(m);
+    String yaml = m.toYaml();
+    assertTrue(yaml.contains("controlPlaneFlavor"), yaml);
+    assertTrue(yaml.contains("SCS-2V-4-20s"), yaml);
+    assertTrue(yaml.contains("1b3e6c51-0000-4000-8000-000000000001"), yaml);
+    JsonNode vars = m.ofKind("Cluster").get(0).tree().at("/spec/topology/variables");
+    boolean zeroRootDisk = false;
+    for (JsonNode v : vars) {
+      if (v.path("name").asText().equals("controlPlaneRootDisk")) {
+        zeroRootDisk = v.path("value").asInt() == 0;
+      }
+    }
+    assertTrue(zeroRootDisk, "the control plane boots from its local SSD: controlPlaneRootDisk 0\n" + yaml);
+  }
+
+  @Test
+  void aSplitWorkerDeploymentBecomesSeveralMachineDeploymentsWithTheirOwnGroups() {
+    ClusterPlan plan = Planner.plan(ClusterRequest.of(r -> r.clusterName("big").kubernetesVersion("v1.34.7")
+        .mode(OutputMode.RAW_CAPI).addWorkers(WorkerRequest.of("md-0", 10))),
+        io.clusterstacks.core.cloud.CloudProfile.builder().from(CloudProfiles.bundled("scs-reference")).quotas(TestClouds.roomy(10)).build());
+    Manifests m = plan.manifests();
+    assertValid(m);
+    assertEquals(List.of("big-md-0-1", "big-md-0-2"), m.ofKind("MachineDeployment").stream().map(ManifestDocument::name).toList());
+    assertEquals(3, m.ofKind("ServerGroup").size());
+  }
+}
