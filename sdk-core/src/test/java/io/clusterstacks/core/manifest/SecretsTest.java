@@ -58,6 +58,28 @@ class SecretsTest {
   }
 
   @Test
+  void cloudsYamlAndTheWorkloadSecretParseBackExactly() {
+    String tricky = "p\"a:s #s'\\w\u00f6rd\n2";
+    CloudCredentials c = CloudCredentials.builder().cloudName("my cloud").regionName("RegionOne")
+        .caCert("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
+        .auth(CloudAuth.password("https://keystone.example.com:5000/v3", "alice", tricky, "Default", "p1")).build();
+    Manifests m = ManifestRenderer.render(Fixtures.scs2().credentials(c).build());
+    var mgmt = m.find("Secret", "openstack").orElseThrow().tree();
+    var clouds = ManifestParser.parseLenient(mgmt.path("stringData").path("clouds.yaml").asText()).documents().get(0).tree();
+    var cloud = clouds.path("clouds").path("my cloud");
+    org.junit.jupiter.api.Assertions.assertEquals(tricky, cloud.path("auth").path("password").asText());
+    org.junit.jupiter.api.Assertions.assertEquals("p1", cloud.path("auth").path("project_id").asText());
+    org.junit.jupiter.api.Assertions.assertEquals(3, cloud.path("identity_api_version").asInt());
+    var outer = m.find("Secret", "openstack-clouds-yaml").orElseThrow().tree();
+    var inner = ManifestParser.parseLenient(outer.path("stringData").path("clouds-yaml-secret.yaml").asText()).documents().get(0);
+    org.junit.jupiter.api.Assertions.assertEquals("Secret/clouds-yaml in kube-system (v1)", inner.toString());
+    var innerClouds = ManifestParser.parseLenient(inner.tree().path("stringData").path("clouds.yaml").asText()).documents().get(0).tree();
+    org.junit.jupiter.api.Assertions.assertEquals(tricky, innerClouds.path("clouds").path("my cloud").path("auth").path("password").asText());
+    org.junit.jupiter.api.Assertions.assertEquals("/etc/openstack/cacert", innerClouds.path("clouds").path("my cloud").path("cacert").asText());
+    org.junit.jupiter.api.Assertions.assertEquals(c.caCert().get(), inner.tree().path("stringData").path("cacert").asText());
+  }
+
+  @Test
   void gitOpsRenderingLeavesSecretBodiesOut() {
     CloudCredentials c = Fixtures.password();
     Manifests m = ManifestRenderer.render(Fixtures.scs2().credentials(c).build(), RenderOptions.gitOps());

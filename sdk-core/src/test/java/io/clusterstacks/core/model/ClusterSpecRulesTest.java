@@ -106,6 +106,34 @@ class ClusterSpecRulesTest {
   }
 
   @Test
+  void theClusterStackMustInstallTheClusterClass() {
+    ClusterClassName c = ClusterClassName.of("scs2", "1.34", "v2");
+    ClusterStack ok = ClusterStack.builder().from(ClusterStack.forClass("openstack", c)).namespace("cluster").build();
+    scs2().clusterStack(ok).build();
+    assertEquals(List.of("clusterStack.kubernetesVersion"), fields(b -> b.clusterStack(
+        ClusterStack.builder().from(ok).kubernetesVersion("1.33").build())));
+    assertEquals(List.of("clusterStack.versions"), fields(b -> b.clusterStack(
+        ClusterStack.builder().from(ok).versions(List.of("v1")).build())));
+    assertEquals(List.of("clusterStack"), fields(b -> b.clusterStack(
+        ClusterStack.builder().from(ok).stackName("scs").build())));
+    assertEquals(List.of("classNamespace"), fields(b -> b.clusterStack(
+        ClusterStack.builder().from(ok).namespace("stacks").build())));
+    scs2().clusterStack(ClusterStack.builder().from(ok).namespace("stacks").build()).classNamespace("stacks").build();
+    assertEquals(List.of("clusterStack.providerRef"), fields(b -> b.clusterStack(ok)
+        .cspoTemplate(CspoReleaseTemplate.builder().name("cspotemplate").build())));
+    ClusterSpec derived = ClusterSpec.builder().name("d").clusterStack(ok).controlPlaneReplicas(1).build();
+    assertEquals(c, derived.className().orElseThrow(), "the class follows from a ClusterStack with one version");
+  }
+
+  @Test
+  void clusterStackValuesAreCheckedAtOnce() {
+    ModelValidationException e = assertThrows(ModelValidationException.class, () -> ClusterStack.builder().name("Bad")
+        .stackName("scs2").kubernetesVersion("v1.33").addVersions("v0-sha.abc").build());
+    assertEquals(List.of("clusterStack.name", "clusterStack.kubernetesVersion", "clusterStack.versions"),
+        e.problems().stream().map(ModelProblem::field).collect(Collectors.toList()));
+  }
+
+  @Test
   void topologyModeRejectsWhatTheClassCannotExpress() {
     List<String> f = fields(b -> b.controlPlane(MachineInputs.builder()
         .flavor(FlavorRef.byId("abc")).putServerMetadata("ps_restart_after_maint", "true")

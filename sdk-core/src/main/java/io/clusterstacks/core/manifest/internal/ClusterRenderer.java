@@ -300,9 +300,10 @@ public final class ClusterRenderer {
     ObjectNode mgmt = header("v1", "Secret", c.secretName());
     ((ObjectNode) mgmt.get("metadata")).putObject("labels").put("clusterctl.cluster.x-k8s.io/move", "true");
     mgmt.put("type", "Opaque");
+    String cloudsYaml = bodies ? Credentials.cloudsYaml(c, "") : "";
     if (bodies) {
       ObjectNode data = mgmt.putObject("stringData");
-      data.put("clouds.yaml", Credentials.cloudsYaml(c, ""));
+      data.put("clouds.yaml", cloudsYaml);
       c.caCert().ifPresent(ca -> data.put("cacert", ca));
     }
     docs.add(mgmt);
@@ -312,22 +313,16 @@ public final class ClusterRenderer {
     ObjectNode workload = header("v1", "Secret", crsName);
     workload.put("type", "addons.cluster.x-k8s.io/resource-set");
     if (bodies) {
-      ObjectNode inner = obj();
-      inner.put("apiVersion", "v1");
-      inner.put("kind", "Secret");
-      ObjectNode imd = inner.putObject("metadata");
-      imd.put("name", style.secretName());
-      imd.put("namespace", "kube-system");
-      inner.put("type", "Opaque");
-      ObjectNode idata = inner.putObject("stringData");
+      String inner;
       if (style == WorkloadSecretStyle.CLOUDS_YAML) {
-        idata.put(style.dataKey(), Credentials.cloudsYaml(c, c.caCert().isPresent() ? "/etc/openstack/cacert" : ""));
-        c.caCert().ifPresent(ca -> idata.put("cacert", ca));
+        inner = Credentials.workloadSecret(style.secretName(), style.dataKey(),
+            c.caCert().isPresent() ? Credentials.cloudsYaml(c, "/etc/openstack/cacert") : cloudsYaml,
+            c.caCert().isPresent() ? "cacert" : "", c.caCert().orElse(""));
       } else {
-        idata.put(style.dataKey(), Credentials.cloudConf(c));
-        c.caCert().ifPresent(ca -> idata.put("ca.crt", ca));
+        inner = Credentials.workloadSecret(style.secretName(), style.dataKey(), Credentials.cloudConf(c),
+            c.caCert().isPresent() ? "ca.crt" : "", c.caCert().orElse(""));
       }
-      workload.putObject("stringData").put(style.secretName() + "-secret.yaml", Yaml.write(inner));
+      workload.putObject("stringData").put(style.secretName() + "-secret.yaml", inner);
     }
     docs.add(workload);
 

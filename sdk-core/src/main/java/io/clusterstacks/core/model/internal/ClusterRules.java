@@ -620,6 +620,11 @@ public final class ClusterRules {
       p.add(new ModelProblem("clusterStack.channel", cs.channel().value(), "version " + c.version() + " needs channel "
           + (c.version().isCustom() ? "custom" : "stable")));
     }
+    if (s.cspoTemplate().isPresent() && !cs.providerRef().equals(Optional.of(s.cspoTemplate().get().name()))) {
+      p.add(new ModelProblem("clusterStack.providerRef", cs.providerRef().orElse("(none: noProvider)"),
+          "the CSPO template '" + s.cspoTemplate().get().name() + "' is rendered with the cluster; set providerRef(\""
+              + s.cspoTemplate().get().name() + "\") on the ClusterStack, or drop the template"));
+    }
     Optional<String> classNs = s.classNamespace().or(s::namespace);
     if (cs.namespace().isPresent() && classNs.isPresent() && !cs.namespace().get().equals(classNs.get())) {
       p.add(new ModelProblem("classNamespace", classNs.get(), "the ClusterClass is created in the ClusterStack's namespace "
