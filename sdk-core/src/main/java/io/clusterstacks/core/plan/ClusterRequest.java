@@ -6,6 +6,8 @@ import io.clusterstacks.core.image.ImageStrategies;
 import io.clusterstacks.core.image.ImageStrategy;
 import io.clusterstacks.core.model.OutputMode;
 import io.clusterstacks.core.stack.ClusterClassName;
+import io.clusterstacks.core.stack.ReleaseCatalogue;
+import io.clusterstacks.core.stack.StackRelease;
 import io.clusterstacks.core.stack.StackDialect;
 import io.clusterstacks.core.stack.StackDialects;
 import java.util.Optional;
@@ -70,11 +72,15 @@ public abstract class ClusterRequest {
   }
 
   /**
-   * The Kubernetes version with a {@code v} prefix.
+   * The Kubernetes version with a {@code v} prefix; taken from the release catalogue when only a
+   * {@link #className()} is given.
    *
    * @return e.g. {@code v1.34.7}
    */
-  public abstract String kubernetesVersion();
+  @Value.Default
+  public String kubernetesVersion() {
+    return className().flatMap(c -> ReleaseCatalogue.builtIn().find(c)).map(StackRelease::kubernetesVersion).orElse("");
+  }
 
   /**
    * The output mode.
@@ -156,7 +162,10 @@ public abstract class ClusterRequest {
     if (!NAME.matcher(clusterName()).matches()) {
       problems.add("clusterName: got '" + clusterName() + "'; use lower-case letters, digits and '-', at most 42 characters");
     }
-    if (!VERSION.matcher(kubernetesVersion()).matches()) {
+    if (kubernetesVersion().isEmpty()) {
+      problems.add("kubernetesVersion: missing; give it (e.g. v1.34.7) or a className the release catalogue knows"
+          + className().map(c -> " (" + c + " is not in it)").orElse(""));
+    } else if (!VERSION.matcher(kubernetesVersion()).matches()) {
       problems.add("kubernetesVersion: got '" + kubernetesVersion() + "'; write v<major>.<minor>.<patch>, e.g. v1.34.7");
     }
     Set<String> names = new HashSet<>();
@@ -169,7 +178,7 @@ public abstract class ClusterRequest {
       problems.add("controlPlane.maxSurge: got 0 in topology mode; SCS ClusterClasses always roll the control plane out with "
           + "maxSurge 1 (no variable for it); use OutputMode.RAW_CAPI for maxSurge 0");
     }
-    if (className().isPresent() && !className().get().kubernetesMinor().equals(minorOf(kubernetesVersion()))) {
+    if (className().isPresent() && !kubernetesVersion().isEmpty() && !className().get().kubernetesMinor().equals(minorOf(kubernetesVersion()))) {
       problems.add("kubernetesVersion: got " + kubernetesVersion() + " for class " + className().get()
           + "; the class is for Kubernetes " + className().get().kubernetesMinor() + ".x");
     }

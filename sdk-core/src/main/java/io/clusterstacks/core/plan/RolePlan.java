@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param image the image plan for this role's flavor
  */
 public record RolePlan(Role role, String name, int replicas, FlavorChoice flavor, PolicyDecision placement,
-    RootDisk rootDisk, MaintenanceOptIn maintenance, List<Deployment> deployments, ImagePlan image) {
+    RootDiskDecision rootDisk, MaintenanceOptIn maintenance, List<Deployment> deployments, ImagePlan image) {
 
   /**
    * One set of machines with its server group.

@@ -34,7 +34,7 @@ import io.clusterstacks.core.plan.QuorumAnalysis;
 import io.clusterstacks.core.plan.QuotaCheck;
 import io.clusterstacks.core.plan.RolePlan;
 import io.clusterstacks.core.plan.RoleRequirements;
-import io.clusterstacks.core.plan.RootDisk;
+import io.clusterstacks.core.plan.RootDiskDecision;
 import io.clusterstacks.core.plan.RunnerUp;
 import io.clusterstacks.core.plan.Scs0214Verdict;
 import io.clusterstacks.core.plan.StorageClass;
@@ -342,7 +342,7 @@ public final class PlanAssembler {
     }
     FlavorChoice flavor = flavorChoice(ctx, outcome);
     PolicyDecision placement = policyDecision(ctx, best);
-    RootDisk rootDisk = rootDisk(ctx, f, image);
+    RootDiskDecision rootDisk = rootDisk(ctx, f, image);
     MaintenanceOptIn maintenance = maintenance(ctx, f);
     List<RolePlan.Deployment> deployments = new ArrayList<>();
     int[] sizes = best.groupSizes();
@@ -692,25 +692,25 @@ public final class PlanAssembler {
 
   // ------------------------------------------------------------------ root disk, maintenance
 
-  private RootDisk rootDisk(RoleContext ctx, FlavorFacts f, ImagePlan image) {
+  private RootDiskDecision rootDisk(RoleContext ctx, FlavorFacts f, ImagePlan image) {
     Role role = ctx.controlPlane() ? Role.CONTROL_PLANE : Role.WORKER;
     Optional<String> variable = dialect == null ? Optional.empty()
         : dialect.variableFor(CommonVariable.rootDisk(role)).map(VariableSpec::name);
     if (f.flavor.diskGB() > 0) {
       if (request.mode() == OutputMode.RAW_CAPI) {
-        return new RootDisk(true, 0, "no rootVolume in the OpenStackMachineTemplate: the server boots from the flavor's "
+        return new RootDiskDecision(true, 0, "no rootVolume in the OpenStackMachineTemplate: the server boots from the flavor's "
             + f.flavor.diskGB() + " GB " + f.storage.description(), true);
       }
       if (dialect == null) {
-        return new RootDisk(true, 0, "leave the stack's root-disk variable unset or 0 (no dialect given)", true);
+        return new RootDiskDecision(true, 0, "leave the stack's root-disk variable unset or 0 (no dialect given)", true);
       }
       FlavorDiskBoot boot = dialect.flavorDiskBoot(role);
       switch (boot) {
         case OMIT_VARIABLE:
-          return new RootDisk(true, 0, variable.map(v -> "leave " + v + " unset (no default: no root volume)")
+          return new RootDiskDecision(true, 0, variable.map(v -> "leave " + v + " unset (no default: no root volume)")
               .orElse("no root-disk variable: the server boots from the flavor's disk"), true);
         case SET_ZERO:
-          return new RootDisk(true, 0, variable.orElse("root disk") + ": 0 (the default is a "
+          return new RootDiskDecision(true, 0, variable.orElse("root disk") + ": 0 (the default is a "
               + variable.flatMap(v -> dialect.variable(v)).flatMap(VariableSpec::defaultValue).map(String::valueOf).orElse("")
               + " GiB network volume, which would put " + (ctx.controlPlane() ? "etcd" : "the node") + " back on network storage)",
               true);
@@ -721,13 +721,13 @@ public final class PlanAssembler {
                   + " has a " + f.storage.description() : "")
               + "; use a release that accepts 0 or raw CAPI mode";
           warnings.add(new PlanWarning(ctx.controlPlane() ? Severity.WARNING : Severity.INFO, Code.ROOT_DISK, ctx.name(), msg));
-          return new RootDisk(false, Math.max(ctx.requirements().minDiskGB(), image.minDiskGiB()), msg, false);
+          return new RootDiskDecision(false, Math.max(ctx.requirements().minDiskGB(), image.minDiskGiB()), msg, false);
       }
     }
     int size = Math.max(ctx.requirements().minDiskGB(), image.minDiskGiB());
     String expr = request.mode() == OutputMode.RAW_CAPI ? "rootVolume.sizeGiB: " + size
         : variable.map(v -> v + ": " + size).orElse("root volume of " + size + " GiB");
-    return new RootDisk(false, size, expr + " (the flavor has no disk; the volume is network storage)", true);
+    return new RootDiskDecision(false, size, expr + " (the flavor has no disk; the volume is network storage)", true);
   }
 
   private MaintenanceOptIn maintenance(RoleContext ctx, FlavorFacts f) {

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param expression how the manifests express it (a variable value, an omitted field)
  * @param expressible false when the stack release cannot express it (it always creates a root volume)
  */
-public record RootDisk(boolean fromFlavorDisk, int volumeGiB, String expression, boolean expressible) {
+public record RootDiskDecision(boolean fromFlavorDisk, int volumeGiB, String expression, boolean expressible) {
   /**
    * Checks the parts.
    *
@@ -19,7 +19,7 @@ public record RootDisk(boolean fromFlavorDisk, int volumeGiB, String expression,
    * @param expression how the manifests express it
    * @param expressible whether the release can express it
    */
-  public RootDisk {
+  public RootDiskDecision {
     Objects.requireNonNull(expression, "expression");
   }
 }
