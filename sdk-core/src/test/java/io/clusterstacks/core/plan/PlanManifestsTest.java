@@ -107,4 +107,18 @@ class PlanManifestsTest {
     assertEquals(List.of("big-md-0-1", "big-md-0-2"), m.ofKind("MachineDeployment").stream().map(ManifestDocument::name).toList());
     assertEquals(3, m.ofKind("ServerGroup").size());
   }
+
+  @Test
+  void aWorkerDeploymentWithoutSurgeRollsOutByRemovingFirst() {
+    ClusterPlan plan = Planner.plan(ClusterRequest.of(r -> r.clusterName("nosurge").kubernetesVersion("v1.34.7")
+        .mode(OutputMode.RAW_CAPI).addWorkers(WorkerRequest.of(w -> w.name("md-0").replicas(3).maxSurge(0)))),
+        CloudProfiles.bundled("scs-reference"));
+    Manifests m = plan.manifests();
+    assertValid(m);
+    JsonNode strategy = m.ofKind("MachineDeployment").get(0).tree().at("/spec/strategy/rollingUpdate");
+    assertEquals(0, strategy.path("maxSurge").asInt());
+    assertEquals(1, strategy.path("maxUnavailable").asInt());
+    // without a surge, 3 workers fit hard anti-affinity on the 3 hypervisors
+    assertEquals(PlacementPolicy.antiAffinity(), plan.worker("md-0").orElseThrow().placement().policy());
+  }
 }

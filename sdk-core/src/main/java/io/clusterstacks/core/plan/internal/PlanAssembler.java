@@ -556,6 +556,8 @@ public final class PlanAssembler {
           + " (compute 2.64) lets every member and rollout find a host while capping each hypervisor at "
           + p.maxServerPerHost().getAsInt());
       case SOFT_ANTI_AFFINITY -> reasons.add("soft-anti-affinity (compute 2.15) never blocks a boot, but only prefers spreading"
+          + (ctx.controlPlane() ? " (control-plane machines are created one at a time, so each boot sees the others; rollouts"
+              + " are where members double up)" : "")
           + (ctx.microversions().supports(io.clusterstacks.core.cloud.ComputeMicroversion.MAX_SERVER_PER_HOST) ? ""
               : "; max_server_per_host needs compute 2.64 and the cloud offers " + ctx.microversions()));
       case NONE -> reasons.add(r <= 1 ? "one member: a server group would spread nothing"

@@ -46,7 +46,9 @@ public final class SpecBuilder {
             .name(d.name())
             .replicas(d.replicas())
             .machine(inputs(plan, w, d))
-            .strategy(RolloutStrategy.rollingUpdate(IntOrPercent.of(w.placement().maxSurge()), IntOrPercent.of(0)))
+            .strategy(RolloutStrategy.rollingUpdate(IntOrPercent.of(w.placement().maxSurge()),
+                // CAPI rejects maxSurge 0 with maxUnavailable 0: without a surge, a rollout removes one first
+                IntOrPercent.of(w.placement().maxSurge() == 0 ? 1 : 0)))
             .build());
       }
     }
