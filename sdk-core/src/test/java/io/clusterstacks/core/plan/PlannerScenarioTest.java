@@ -140,7 +140,7 @@ class PlannerScenarioTest {
 
   @Test
   void threeHostsTopologyWithoutMicroversion264FallsBackToSoft() {
-    // No 2.64: k rules are rejected. Hard needs 4 > 3. Soft: worst 3 (no bound), expected ceil(3/3)+1 = 2 < 3
+    // No 2.64: k rules are rejected. Hard needs 4 > 3. Soft: worst 3 (no bound), expected ceil(4/3) = 2 < 3
     // (spread likely); no group: worst and expected 3. Soft wins on expected spread.
     ClusterPlan p = cp(cloud(HostCount.exact(3), "2.60", 10, b -> {}), 3, OutputMode.TOPOLOGY);
     assertRole(cpOf(p), "SCS-2V-4-20s", SOFT, 1, 3);
@@ -204,10 +204,13 @@ class PlannerScenarioTest {
 
   @Test
   void fourHostsTopologyFiveReplicasWithoutMaxRuleGetsSoft() {
-    // No 2.64, m=6 > 4: soft; expected ceil(5/4)+1 = 3 on the busiest host (4 < 6 members during rollouts).
+    // No 2.64, m=6 > 4: soft; rollouts add each member to a least-loaded host, so at most ceil(6/4) = 2
+    // are expected on one host: quorum (3 of 5) holds in the expected case, not in the worst case (5).
     ClusterPlan p = cp(cloud(HostCount.exact(4), "2.60", 10, b -> {}), 5, OutputMode.TOPOLOGY);
     assertRole(cpOf(p), "SCS-2V-4-20s", SOFT, 1, 5);
-    assertEquals(3, cpOf(p).placement().expectedPerHost());
+    assertEquals(2, cpOf(p).placement().expectedPerHost());
+    assertTrue(p.quorum().orElseThrow().survivesHostLossExpected());
+    assertFalse(p.quorum().orElseThrow().survivesHostLossWorstCase());
   }
 
   // ---------------------------------------------------------------- one replica

@@ -584,7 +584,9 @@ public final class PlanAssembler {
           : " fails";
       String lose = best.survivesWorst() ? "" : " When that hypervisor" + storageNote + ", etcd loses quorum ("
           + best.worstPerHost() + " of " + r + " members down, quorum needs " + (r / 2 + 1) + ") until it is back.";
-      if (ctx.mode() == OutputMode.TOPOLOGY && members > hostsGuaranteed(f.hosts) && members - 1 <= hostsGuaranteed(f.hosts)) {
+      boolean surgeConflict = ctx.mode() == OutputMode.TOPOLOGY && members > hostsGuaranteed(f.hosts)
+          && members - 1 <= hostsGuaranteed(f.hosts);
+      if (surgeConflict) {
         tradeOff = Optional.of("Surge-safe upgrades and one member per hypervisor cannot both be had on " + hosts
             + " in topology mode: every upgrade briefly runs " + members + " members and hard anti-affinity would put the extra"
             + " one in ERROR (No valid host was found), stalling the rollout. The plan keeps upgrades working with " + p
@@ -596,7 +598,7 @@ public final class PlanAssembler {
       }
       if (tradeOff.isPresent()) {
         warnings.add(new PlanWarning(best.survivesWorst() ? Severity.INFO : Severity.WARNING,
-            ctx.mode() == OutputMode.TOPOLOGY && members > hostsGuaranteed(f.hosts) ? Code.SURGE_TRADE_OFF : Code.QUORUM_AT_RISK,
+            surgeConflict ? Code.SURGE_TRADE_OFF : Code.QUORUM_AT_RISK,
             ctx.name(), tradeOff.get()));
         alternatives.addAll(alternatives(ctx, best));
       }
