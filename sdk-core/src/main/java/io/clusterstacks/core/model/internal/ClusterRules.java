@@ -266,7 +266,7 @@ public final class ClusterRules {
       m.image().ifPresent(img -> {
         Optional<ImageRef> clusterImage = clusterLevelImage(s);
         if (clusterImage.isEmpty() || !clusterImage.get().equals(img)) {
-          image(t, img, s, path + ".machine.image");
+          image(t, img, s, path + ".machine.image", true);
         }
       });
     }
@@ -288,7 +288,7 @@ public final class ClusterRules {
     if (s.workers().image().isPresent() && m.image().isEmpty()) {
       Optional<ImageRef> clusterImage = clusterLevelImage(s);
       if (clusterImage.isPresent() && !clusterImage.get().equals(s.workers().image().get())) {
-        image(t, s.workers().image().get(), s, "workers.image");
+        image(t, s.workers().image().get(), s, "workers.image", true);
       }
     }
     return new LinkedHashMap<>(out);
@@ -388,7 +388,7 @@ public final class ClusterRules {
     Optional<ImageRef> img = clusterLevelImage(s);
     if (img.isPresent()) {
       String field = s.controlPlane().image().isPresent() && t.d.hasMachines(Role.CONTROL_PLANE) ? "controlPlane.image" : "workers.image";
-      image(t, img.get(), s, field);
+      image(t, img.get(), s, field, false);
     }
     if (!t.d.hasMachines(Role.CONTROL_PLANE) || s.controlPlane().image().isEmpty()) {
       return;
@@ -396,7 +396,7 @@ public final class ClusterRules {
     // A worker image that differs from the control plane's is rendered per deployment (deploymentOverrides).
   }
 
-  private static void image(Typed t, ImageRef img, ClusterSpec s, String field) {
+  private static void image(Typed t, ImageRef img, ClusterSpec s, String field, boolean explicitOrcFlag) {
     StackDialect d = t.d;
     Optional<String> forced = s.kubernetesVersion().flatMap(d::forcedImageName);
     if (d.fixedImageName()) {
@@ -418,8 +418,8 @@ public final class ClusterRules {
     boolean orc = img instanceof ImageRef.OrcRef || img instanceof ImageRef.OrcCreate;
     t.set(CommonVariable.IMAGE_NAME, img.value(), field);
     t.set(CommonVariable.IMAGE_ADD_VERSION, false, field);
-    if (orc) {
-      t.set(CommonVariable.IMAGE_IS_ORC, true, field);
+    if (orc || explicitOrcFlag) {
+      t.set(CommonVariable.IMAGE_IS_ORC, orc, field);
     }
   }
 
