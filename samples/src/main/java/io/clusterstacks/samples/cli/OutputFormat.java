@@ -16,13 +16,15 @@ public enum OutputFormat {
   /** One JSON object, indented. */
   JSON;
 
-  private static final ObjectMapper JSON_MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectMapper YAML_MAPPER = new ObjectMapper(YAMLFactory.builder()
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .build());
+  /** The mappers, created on first use only: a command that prints a table never pays for them. */
+  private static final class Mappers {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .build());
+  }
 
   /**
    * Writes a tree of maps, lists and scalars in this format (YAML or JSON only).
@@ -33,8 +35,8 @@ public enum OutputFormat {
   public String write(Object value) {
     try {
       return switch (this) {
-        case JSON -> JSON_MAPPER.writeValueAsString(value) + "\n";
-        case YAML -> YAML_MAPPER.writeValueAsString(value);
+        case JSON -> Mappers.JSON.writeValueAsString(value) + "\n";
+        case YAML -> Mappers.YAML.writeValueAsString(value);
         case TABLE -> throw new IllegalStateException("a table is written by each command itself");
       };
     } catch (JsonProcessingException e) {
