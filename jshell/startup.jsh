@@ -10,5 +10,3 @@ import io.clusterstacks.core.plan.*
 import io.clusterstacks.core.stack.*
 import io.clusterstacks.core.validation.*
 import java.nio.file.*
-// Both model and plan have a RootDisk; the model's (what a ClusterSpec takes) wins on the prompt.
-import io.clusterstacks.core.model.RootDisk

@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code clusterstacks} command line: the SDK's features as sub-commands.
  *
- * <p>Without a sub-command it runs {@code flavor}, which explains the scs-0103 mandatory flavors
- * (the planner will take over that default).
+ * <p>Without a sub-command it runs {@code plan}: a plan on the bundled SCS reference cloud profile
+ * with its reasons, the placement map, and the manifests validated strictly.
  *
  * <p>Exit codes: {@link #EXIT_OK} success, {@link #EXIT_INVALID_INPUT} for bad input,
  * {@link #EXIT_INFEASIBLE} when a plan cannot be met, {@link #EXIT_VALIDATION_FAILED} when manifests
@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "clusterstacks 0.1.0-SNAPSHOT",
     description = "Plan, render and validate SCS cluster stacks on OpenStack.",
-    subcommands = {CommandLine.HelpCommand.class, FlavorCommand.class, ValidateCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, RenderCommand.class, ValidateCommand.class,
+        FlavorCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -41,10 +42,10 @@ public final class ClusterStacksCli implements Callable<Integer> {
   public static final int EXIT_VALIDATION_FAILED = 4;
 
   /**
-   * The sub-command that runs when none is given: {@code flavor} explains the scs-0103 mandatory
-   * flavors until the planner exists (then set this to {@code "plan"}).
+   * The sub-command that runs when none is given: {@code plan} with its defaults (the bundled
+   * {@code scs-reference} profile, 3 control-plane nodes and 3 workers).
    */
-  static final String DEFAULT_SUBCOMMAND = "flavor";
+  static final String DEFAULT_SUBCOMMAND = "plan";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -69,8 +69,8 @@ class FlavorCommandTest {
   }
 
   @Test
-  void noArgumentsExplainsTheMandatoryFlavors() {
-    assertEquals(0, run());
+  void noNamesExplainsTheMandatoryFlavors() {
+    assertEquals(0, run("flavor"));
     String text = out.toString();
     assertTrue(text.contains("scs-0103 mandatory flavors"), text);
     assertTrue(text.contains("SCS-2V-4-20s         2  shared-core         4  20 GB ssd (local SSD)"), text);

@@ -1,0 +1,196 @@
+package io.clusterstacks.samples.cli;
+
+import io.clusterstacks.core.manifest.Manifests;
+import io.clusterstacks.core.model.ServerGroupRef;
+import io.clusterstacks.core.plan.Alternative;
+import io.clusterstacks.core.plan.ClusterPlan;
+import io.clusterstacks.core.plan.PlanWarning;
+import io.clusterstacks.core.plan.QuotaCheck;
+import io.clusterstacks.core.plan.RolePlan;
+import io.clusterstacks.core.validation.CrdValidator;
+import io.clusterstacks.core.validation.ValidationReport;
+import io.clusterstacks.core.validation.Violation;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code clusterstacks plan}: plans a cluster on a cloud profile and prints the plan with its reasons,
+ * the placement map and the manifests, which it validates strictly.
+ */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Plan a cluster on a cloud profile: flavors, anti-affinity and image with their reasons, the placement"
+            + " over the hypervisors, and the manifests (YAML), validated strictly against the upstream CRDs.",
+        "Without options: 3 control-plane nodes and 3 workers of the newest scs2 release on the bundled"
+            + " scs-reference profile."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:the plan is feasible and its manifests are valid",
+        "2:invalid input (an option value, an unreadable or invalid profile)",
+        "3:no plan meets the constraints (the message names them and what would work)",
+        "4:the rendered manifests fail strict validation"})
+public final class PlanCommand implements Callable<Integer> {
+
+  @Mixin PlanOptions options = new PlanOptions();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+      description = "table (the report, placement map and YAML), yaml or json (default: ${DEFAULT-VALUE}).")
+  OutputFormat output = OutputFormat.TABLE;
+
+  /**
+   * A validator to use instead of {@link CrdValidator#strict()}; tests set one with other release
+   * versions. Looked up only when needed, so that {@code --help} never loads the schemas' machinery.
+   */
+  static CrdValidator validatorForTests;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    ClusterPlan plan = options.plan();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<ServerGroupRef.ToCreate> missing = PlanOptions.missingServerGroupIds(plan);
+    if (!missing.isEmpty()) {
+      // Topology mode without server-group IDs: the plan stands, the YAML needs the IDs first.
+      if (output == OutputFormat.TABLE) {
+        out.print(plan.report());
+        out.println();
+      } else {
+        out.print(output.write(Map.of("plan", planTree(plan))));
+      }
+      out.flush();
+      err.print(PlanOptions.howToCreate(missing));
+      err.flush();
+      return ClusterStacksCli.EXIT_INVALID_INPUT;
+    }
+    Manifests manifests = plan.manifests();
+    ValidationReport validation = validator().validate(manifests.trees());
+    if (output == OutputFormat.TABLE) {
+      out.print(plan.report()); // decisions, reasons, warnings and the placement map
+      out.println();
+      if (!spec.commandLine().getParseResult().hasMatchedOption("--mode")) {
+        out.println("Raw CAPI mode is the command line's default: its manifests are complete without a cloud."
+            + " --mode topology uses the stack's ClusterClass and needs --server-group-id for each group.");
+        out.println();
+      }
+      out.println("Manifests (" + manifests.documents().size() + " documents):");
+      manifests.notices().forEach(n -> out.println("# NOTE " + n));
+      out.print(manifests.toYaml());
+      out.println();
+      out.println("Strict validation against the upstream CRDs: " + validation.summary());
+      out.println(validation.isValid() ? "valid" : "INVALID");
+    } else {
+      Map<String, Object> tree = new LinkedHashMap<>();
+      tree.put("plan", planTree(plan));
+      tree.put("notices", manifests.notices().stream().map(Object::toString).toList());
+      tree.put("manifests", manifests.trees());
+      tree.put("validation", validationTree(validation));
+      out.print(output.write(tree));
+    }
+    out.flush();
+    if (!validation.isValid()) {
+      err.println("error: the rendered manifests fail strict validation: "
+          + validation.violations().size() + " violation(s)");
+      err.flush();
+      return ClusterStacksCli.EXIT_VALIDATION_FAILED;
+    }
+    return ClusterStacksCli.EXIT_OK;
+  }
+
+  /**
+   * The validator for rendered manifests.
+   *
+   * @return the strict validator, or the one a test set
+   */
+  static CrdValidator validator() {
+    return validatorForTests != null ? validatorForTests : CrdValidator.strict();
+  }
+
+  /** The plan as plain maps and lists, in a stable order. */
+  static Map<String, Object> planTree(ClusterPlan plan) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cluster", plan.request().clusterName());
+    m.put("kubernetesVersion", plan.request().kubernetesVersion());
+    m.put("cloudProfile", plan.cloud().name());
+    m.put("mode", plan.request().mode().name());
+    m.put("modeReason", plan.modeReason());
+    plan.request().className().ifPresent(c -> m.put("clusterClass", c.format()));
+    List<Object> roles = new ArrayList<>();
+    for (RolePlan r : plan.roles()) {
+      Map<String, Object> role = new LinkedHashMap<>();
+      role.put("role", r.name());
+      role.put("replicas", r.replicas());
+      Map<String, Object> flavor = new LinkedHashMap<>();
+      flavor.put("name", r.flavor().flavor().name());
+      flavor.put("reasons", r.flavor().reasons());
+      flavor.put("runnersUp", r.flavor().runnersUp().stream().map(Object::toString).toList());
+      role.put("flavor", flavor);
+      Map<String, Object> placement = new LinkedHashMap<>();
+      placement.put("policy", r.placement().policy().toString());
+      placement.put("maxSurge", r.placement().maxSurge());
+      placement.put("worstCasePerHost", r.placement().worstCasePerHost());
+      placement.put("expectedPerHost", r.placement().expectedPerHost());
+      placement.put("reasons", r.placement().reasons());
+      r.placement().tradeOff().ifPresent(t -> placement.put("tradeOff", t));
+      placement.put("alternatives", r.placement().alternatives().stream().map(Alternative::toString).toList());
+      role.put("placement", placement);
+      role.put("serverGroups", r.deployments().stream()
+          .map(d -> d.name() + ": " + d.serverGroup().map(Object::toString).orElse("none")).toList());
+      role.put("rootDisk", r.rootDisk().expression());
+      role.put("maintenance", r.maintenance().method().name());
+      role.put("image", r.image().toString());
+      roles.add(role);
+    }
+    m.put("roles", roles);
+    plan.quorum().ifPresent(q -> m.put("quorum", q.lines()));
+    List<Object> quotas = new ArrayList<>();
+    for (QuotaCheck q : plan.quotas()) {
+      Map<String, Object> quota = new LinkedHashMap<>();
+      quota.put("resource", q.resource());
+      quota.put("limit", q.limit());
+      quota.put("used", q.used());
+      quota.put("steady", q.steady());
+      quota.put("peak", q.peak());
+      quota.put("fits", q.peakFits());
+      quotas.add(quota);
+    }
+    m.put("quotas", quotas);
+    List<Object> warnings = new ArrayList<>();
+    for (PlanWarning w : plan.warnings()) {
+      Map<String, Object> warning = new LinkedHashMap<>();
+      warning.put("severity", w.severity().name());
+      warning.put("code", w.code().name());
+      warning.put("role", w.role());
+      warning.put("message", w.message());
+      warnings.add(warning);
+    }
+    m.put("warnings", warnings);
+    m.put("placementMap", plan.placementMap().toText());
+    return m;
+  }
+
+  /** A validation report as plain maps and lists. */
+  static Map<String, Object> validationTree(ValidationReport report) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("valid", report.isValid());
+    m.put("documents", report.documents().size());
+    List<Object> violations = new ArrayList<>();
+    for (Violation v : report.violations()) {
+      violations.add(v.describe());
+    }
+    m.put("violations", violations);
+    m.put("warnings", report.warnings());
+    return m;
+  }
+}

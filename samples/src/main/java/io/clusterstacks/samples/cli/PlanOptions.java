@@ -1,0 +1,277 @@
+package io.clusterstacks.samples.cli;
+
+import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.cloud.CloudProfile;
+import io.clusterstacks.core.cloud.CloudProfiles;
+import io.clusterstacks.core.image.ImageStrategies;
+import io.clusterstacks.core.model.OutputMode;
+import io.clusterstacks.core.model.ServerGroupRef;
+import io.clusterstacks.core.plan.ClusterPlan;
+import io.clusterstacks.core.plan.ClusterRequest;
+import io.clusterstacks.core.plan.ControlPlaneRequest;
+import io.clusterstacks.core.plan.Planner;
+import io.clusterstacks.core.plan.WorkerRequest;
+import io.clusterstacks.core.stack.ClusterClassName;
+import io.clusterstacks.core.stack.ReleaseCatalogue;
+import io.clusterstacks.core.stack.StackRelease;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+
+/**
+ * The options {@code plan} and {@code render} share: the cloud profile, the cluster stack and release,
+ * the Kubernetes version, the output mode, the machine counts and the image strategy.
+ *
+ * <p>Defaults give a useful plan with no options at all: the bundled {@code scs-reference} profile,
+ * the newest {@code scs2} release the SDK knows and its exact Kubernetes version, 3 control-plane nodes
+ * and 3 workers, the pre-built CAPI image, and raw CAPI mode: the one mode whose manifests are complete
+ * without a cloud (ORC creates the server groups), because in topology mode the stack's ClusterClass
+ * takes server-group IDs and the SDK never invents one.
+ */
+public final class PlanOptions {
+
+  /** The bundled profile used without {@code --profile}. */
+  public static final String DEFAULT_PROFILE = "scs-reference";
+  /** The stack used without {@code --stack}. */
+  public static final String DEFAULT_STACK = "scs2";
+
+  private static final Pattern FULL_VERSION = Pattern.compile("v?\\d+\\.\\d+\\.\\d+");
+  private static final Pattern MINOR_VERSION = Pattern.compile("v?\\d+\\.\\d+");
+
+  @Option(names = {"-p", "--profile"}, paramLabel = "NAME|FILE", defaultValue = DEFAULT_PROFILE,
+      description = "A bundled cloud profile (scs-reference, two-hypervisors, large-multi-az) or a cloud-profile"
+          + " JSON file (default: ${DEFAULT-VALUE}).")
+  String profile = DEFAULT_PROFILE;
+
+  @Option(names = "--stack", paramLabel = "STACK", defaultValue = DEFAULT_STACK,
+      description = "The cluster stack: scs2, scs or kamaji (default: ${DEFAULT-VALUE}).")
+  String stack = DEFAULT_STACK;
+
+  @Option(names = "--release", paramLabel = "VERSION",
+      description = "The cluster-stack release, e.g. v2 or v0-sha.lvlvyfw (default: the newest the SDK knows"
+          + " for the stack and Kubernetes minor).")
+  Optional<String> release = Optional.empty();
+
+  @Option(names = {"-k", "--kubernetes-version"}, paramLabel = "VERSION",
+      description = "v1.34.7, or a minor such as 1.33 (default: the exact version of the chosen release;"
+          + " without a release, the newest the SDK knows for the stack).")
+  Optional<String> kubernetesVersion = Optional.empty();
+
+  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "raw-capi",
+      description = "raw-capi: every template rendered by the SDK, server groups created by ORC, so the"
+          + " manifests are complete without a cloud, but no stack operator installs addons; topology: a Cluster"
+          + " of the stack's ClusterClass, which takes server-group IDs (create the groups the plan names, then"
+          + " pass --server-group-id) (default: ${DEFAULT-VALUE}).",
+      converter = ModeConverter.class)
+  OutputMode mode = OutputMode.RAW_CAPI;
+
+  @Option(names = "--control-planes", paramLabel = "N", defaultValue = "3",
+      description = "Control-plane nodes (default: ${DEFAULT-VALUE}).")
+  int controlPlanes = 3;
+
+  @Option(names = "--workers", paramLabel = "N", defaultValue = "3",
+      description = "Worker nodes in one machine deployment md-0; 0 for none (default: ${DEFAULT-VALUE}).")
+  int workers = 3;
+
+  @Option(names = "--image-strategy", paramLabel = "NAME", defaultValue = "capi-image",
+      description = "How nodes get their image: capi-image (pre-built), ubuntu (general-purpose Ubuntu, packages"
+          + " installed at boot; raw-capi mode) or flatcar (default: ${DEFAULT-VALUE}).")
+  String imageStrategy = "capi-image";
+
+  @Option(names = "--image-option", paramLabel = "KEY=VALUE",
+      description = "An option of the image strategy, e.g. release=22.04 for ubuntu. Repeatable.")
+  Map<String, String> imageOptions = new LinkedHashMap<>();
+
+  @Option(names = "--server-group-id", paramLabel = "NAME=ID",
+      description = "The ID of a server group the plan asks for, after you created it (topology mode needs"
+          + " them; the plan lists the groups and the commands). Repeatable.")
+  Map<String, String> serverGroupIds = new LinkedHashMap<>();
+
+  @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = "cluster",
+      description = "The cluster's name (default: ${DEFAULT-VALUE}).")
+  String clusterName = "cluster";
+
+  /**
+   * Plans the requested cluster on the cloud profile, with the server-group IDs given.
+   *
+   * @return the plan
+   * @throws io.clusterstacks.core.plan.InfeasiblePlanException when no plan meets the constraints
+   * @throws ClusterStacksException when an option is invalid
+   */
+  public ClusterPlan plan() {
+    ClusterPlan plan = Planner.plan(request(), cloud());
+    return serverGroupIds.isEmpty() ? plan : plan.withServerGroupIds(serverGroupIds);
+  }
+
+  /**
+   * The server groups that still need an ID before the plan can be rendered: in topology mode the
+   * ClusterClass takes server-group IDs only, and the SDK never invents one.
+   *
+   * @param plan the plan
+   * @return the groups, empty when the plan can be rendered
+   */
+  static List<ServerGroupRef.ToCreate> missingServerGroupIds(ClusterPlan plan) {
+    return plan.request().mode() == OutputMode.TOPOLOGY ? plan.serverGroupsToCreate() : List.of();
+  }
+
+  /**
+   * Tells how to create the missing server groups and pass their IDs.
+   *
+   * @param groups the groups without an ID
+   * @return the text, ending with a line break
+   */
+  static String howToCreate(List<ServerGroupRef.ToCreate> groups) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Server groups to create first (topology mode: the ClusterClass takes their IDs):\n");
+    for (ServerGroupRef.ToCreate g : groups) {
+      sb.append("  openstack").append(g.maxServerPerHost().isPresent() ? " --os-compute-api-version 2.64" : "")
+          .append(" server group create --policy ").append(g.policy().novaName());
+      g.maxServerPerHost().ifPresent(n -> sb.append(" --rule max_server_per_host=").append(n));
+      sb.append(' ').append(g.name()).append('\n');
+    }
+    sb.append("then run again with ");
+    groups.forEach(g -> sb.append("--server-group-id ").append(g.name()).append("=ID "));
+    sb.append("\nor use --mode raw-capi, where ORC creates the groups from the manifests.\n");
+    return sb.toString();
+  }
+
+  /** Parses {@code topology} and {@code raw-capi} (also {@code raw_capi}, any case). */
+  static final class ModeConverter implements picocli.CommandLine.ITypeConverter<OutputMode> {
+    @Override
+    public OutputMode convert(String value) {
+      String v = value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+      for (OutputMode m : OutputMode.values()) {
+        if (m.name().equals(v) || (m == OutputMode.RAW_CAPI && v.equals("RAW"))) {
+          return m;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException("got '" + value + "'; use topology or raw-capi");
+    }
+  }
+
+  /**
+   * The cloud profile: a bundled one by name, or a JSON file.
+   *
+   * @return the profile
+   * @throws ClusterStacksException when it is neither (the message lists the bundled names)
+   */
+  public CloudProfile cloud() {
+    if (CloudProfiles.bundledNames().contains(profile)) {
+      return CloudProfiles.bundled(profile);
+    }
+    Path file = Path.of(profile);
+    if (Files.isRegularFile(file)) {
+      return CloudProfiles.read(file);
+    }
+    throw new ClusterStacksException("--profile: got '" + profile + "', which is neither a bundled profile "
+        + CloudProfiles.bundledNames() + " nor a file; name one of those or the path of a cloud-profile JSON file");
+  }
+
+  /**
+   * The cluster-stack release and Kubernetes version the options select.
+   *
+   * @return the ClusterClass name (only in topology mode) and the exact Kubernetes version
+   */
+  Target target() {
+    ReleaseCatalogue catalogue = ReleaseCatalogue.builtIn();
+    List<StackRelease> ofStack = catalogue.releases().stream()
+        .filter(r -> r.className().stackName().equals(stack)).toList();
+    Optional<String> minor = kubernetesVersion.map(PlanOptions::minorOf);
+    String version;
+    ClusterClassName className;
+    if (release.isPresent()) {
+      Optional<StackRelease> known = ofStack.stream()
+          .filter(r -> r.className().version().format().equals(release.get()))
+          .filter(r -> minor.isEmpty() || r.className().kubernetesMinor().equals(minor.get()))
+          .max(Comparator.comparing(r -> minorKey(r.className().kubernetesMinor())));
+      if (known.isPresent()) {
+        className = known.get().className();
+        version = kubernetesVersion.filter(v -> FULL_VERSION.matcher(v).matches()).map(PlanOptions::withV)
+            .orElse(known.get().kubernetesVersion());
+      } else if (kubernetesVersion.isPresent() && FULL_VERSION.matcher(kubernetesVersion.get()).matches()) {
+        className = ClusterClassName.of(stack, minor.orElseThrow(), release.get());
+        version = withV(kubernetesVersion.get());
+      } else {
+        throw new ClusterStacksException("--release: the SDK knows no release " + release.get() + " of stack "
+            + stack + minor.map(m -> " for Kubernetes " + m).orElse("") + "; give its exact version with"
+            + " --kubernetes-version vX.Y.Z, or use one of " + names(ofStack));
+      }
+    } else {
+      Optional<StackRelease> newest = ofStack.stream()
+          .filter(r -> !r.className().version().isCustom())
+          .filter(r -> minor.isEmpty() || r.className().kubernetesMinor().equals(minor.get()))
+          .max(Comparator.<StackRelease, Integer>comparing(r -> minorKey(r.className().kubernetesMinor()))
+              .thenComparing(r -> r.className().version().number()));
+      if (newest.isEmpty()) {
+        throw new ClusterStacksException("--stack " + stack + minor.map(m -> " with Kubernetes " + m).orElse("")
+            + ": the SDK knows no release" + (ofStack.isEmpty() ? " of this stack; use scs2, scs or kamaji"
+                : "; name one with --release and --kubernetes-version vX.Y.Z, or use one of " + names(ofStack)));
+      }
+      className = newest.get().className();
+      version = kubernetesVersion.filter(v -> FULL_VERSION.matcher(v).matches()).map(PlanOptions::withV)
+          .orElse(newest.get().kubernetesVersion());
+    }
+    return new Target(className, version);
+  }
+
+  /**
+   * The request the options describe.
+   *
+   * @return the request
+   * @throws ClusterStacksException when an option value is invalid (every problem at once)
+   */
+  public ClusterRequest request() {
+    if (kubernetesVersion.isPresent() && !FULL_VERSION.matcher(kubernetesVersion.get()).matches()
+        && !MINOR_VERSION.matcher(kubernetesVersion.get()).matches()) {
+      throw new ClusterStacksException("--kubernetes-version: got '" + kubernetesVersion.get()
+          + "'; write v<major>.<minor>.<patch> such as v1.34.7, or a minor such as 1.34");
+    }
+    if (controlPlanes < 1) {
+      throw new ClusterStacksException("--control-planes: got " + controlPlanes + "; use 1 or more (3 for a"
+          + " highly available control plane)");
+    }
+    if (workers < 0) {
+      throw new ClusterStacksException("--workers: got " + workers + "; use 0 or more");
+    }
+    Target t = target();
+    return ClusterRequest.of(r -> {
+      r.clusterName(clusterName)
+          .kubernetesVersion(t.kubernetesVersion())
+          .mode(mode)
+          .controlPlane(ControlPlaneRequest.of(cp -> cp.replicas(controlPlanes)))
+          .imageStrategy(ImageStrategies.named(imageStrategy, imageOptions));
+      // The ClusterClass names the stack's dialect in both modes; topology mode also renders it.
+      r.className(t.className());
+      if (workers > 0) {
+        r.addWorkers(WorkerRequest.of("md-0", workers));
+      }
+    });
+  }
+
+  /** The selected release and exact Kubernetes version. */
+  record Target(ClusterClassName className, String kubernetesVersion) {}
+
+  private static String withV(String v) {
+    return v.startsWith("v") ? v : "v" + v;
+  }
+
+  private static String minorOf(String v) {
+    String[] p = withV(v).substring(1).split("\\.");
+    return p.length >= 2 ? p[0] + "." + p[1] : v;
+  }
+
+  private static int minorKey(String minor) {
+    String[] p = minor.split("\\.");
+    return Integer.parseInt(p[0]) * 1000 + Integer.parseInt(p[1]);
+  }
+
+  private static List<String> names(List<StackRelease> releases) {
+    return releases.stream().map(r -> r.className().format()).toList();
+  }
+}
