@@ -233,12 +233,10 @@ public abstract class ClusterSpec {
    */
   @Value.Check
   protected ClusterSpec normalizeAndCheck() {
-    ImmutableClusterSpec.Builder b = null;
     Optional<ClusterClassName> cls = className();
     if (cls.isEmpty() && clusterStack().isPresent() && clusterStack().get().versions().size() == 1) {
-      b = ImmutableClusterSpec.builder().from(this);
-      b.className(clusterStack().get().className(clusterStack().get().versions().get(0)));
-      return b.build();
+      return ImmutableClusterSpec.builder().from(this)
+          .className(clusterStack().get().className(clusterStack().get().versions().get(0))).build();
     }
     if (dialect().isEmpty() && cls.isPresent()) {
       Optional<StackDialect> d = StackDialects.forClass(cls.get());

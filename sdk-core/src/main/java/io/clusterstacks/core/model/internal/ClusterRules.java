@@ -196,7 +196,7 @@ public final class ClusterRules {
     Typed t = new Typed(d, out, origin, p, "");
     if (!s.controlPlane().isEmpty()) {
       if (!d.hasMachines(Role.CONTROL_PLANE)) {
-        p.add(new ModelProblem("controlPlane", describe(s.controlPlane()), "the " + d.id() + " control plane has no "
+        p.add(new ModelProblem("controlPlane", String.valueOf(s.controlPlane()), "the " + d.id() + " control plane has no "
             + "machines (it runs as pods), so flavor, disk, server group and image do not apply; set only worker inputs"));
       } else {
         machine(t, Role.CONTROL_PLANE, s.controlPlane(), s, "controlPlane");
@@ -404,14 +404,14 @@ public final class ClusterRules {
       boolean ok = (img instanceof ImageRef.GlanceName g && g.value().equals(required))
           || (img instanceof ImageRef.OrcCreate c && c.image().glanceName().orElse(c.image().name()).equals(required));
       if (!ok) {
-        t.p.add(new ModelProblem(field, describe(img), "the " + d.id() + " ClusterClass always boots the Glance image named '"
+        t.p.add(new ModelProblem(field, String.valueOf(img), "the " + d.id() + " ClusterClass always boots the Glance image named '"
             + required + "' and has no image variable; provide an image of that name (ImageRef.glanceName(\"" + required
             + "\") or an ORC Image with that Glance name), use a scs2 class, or use OutputMode.RAW_CAPI"));
       }
       return;
     }
     if (img instanceof ImageRef.GlanceId) {
-      t.p.add(new ModelProblem(field, describe(img), "scs2 takes an image name, not an ID; use ImageRef.glanceName(...) "
+      t.p.add(new ModelProblem(field, String.valueOf(img), "scs2 takes an image name, not an ID; use ImageRef.glanceName(...) "
           + "or OutputMode.RAW_CAPI"));
       return;
     }
@@ -632,7 +632,4 @@ public final class ClusterRules {
     }
   }
 
-  private static String describe(Object o) {
-    return String.valueOf(o);
-  }
 }
