@@ -556,6 +556,28 @@ class PlannerScenarioTest {
   }
 
   @Test
+  void threeZonesOfOneHostKeepQuorumWhereOneZoneOfThreeHostsCannot() {
+    // 3 hosts, one per availability zone. Hard needs 4 > 3 in topology mode; k=2 fits. KubeadmControlPlane
+    // balances the 3 members over the 3 zones (one host each), so after any rollout at most ceil(3/3) = 1
+    // member shares a host: worst 1, quorum survives. The same 3 hosts in one zone give worst 2 (see above).
+    CloudProfile c = cloud(HostCount.exact(3), "2.96", 10, b -> b.availabilityZones(List.of("az1", "az2", "az3"))
+        .hypervisors(Hypervisors.of(h -> h.total(HostCount.exact(3)).putByZone("az1", HostCount.exact(1))
+            .putByZone("az2", HostCount.exact(1)).putByZone("az3", HostCount.exact(1)))));
+    ClusterPlan p = cp(c, 3, OutputMode.TOPOLOGY);
+    assertRole(cpOf(p), "SCS-2V-4-20s", max(2), 1, 1);
+    assertTrue(p.quorum().orElseThrow().survivesHostLossWorstCase());
+    assertTrue(cpOf(p).placement().tradeOff().isEmpty());
+    assertTrue(p.quorum().orElseThrow().zones().contains("at most 1 per zone"), p.quorum().orElseThrow().zones());
+  }
+
+  @Test
+  void workersAreNotSpreadByZones() {
+    // A machine deployment has one failure domain: zones do not bound its members per host.
+    CloudProfile c = cloud(HostCount.exact(3), "2.96", 10, b -> b.availabilityZones(List.of("az1", "az2", "az3")));
+    assertRole(worker(c, 3), "SCS-2V-4", max(2), 1, 2);
+  }
+
+  @Test
   void kamajiHasNoControlPlaneMachines() {
     ClusterPlan p = plan(CloudProfiles.bundled("scs-reference"), r -> r.dialect(StackDialects.kamaji())
         .addWorkers(WorkerRequest.of("md-0", 2)));

@@ -33,7 +33,7 @@ final class RandomPlans {
     };
   }
 
-  /** A cloud of 1..6 hypervisors (random knowledge), a random flavor subset, some flavors in a smaller SSD host class. */
+  /** A cloud of 1..6 hypervisors (random knowledge) in 1..3 zones, a random flavor subset, some flavors in a smaller SSD host class. */
   static CloudProfile cloud(Random rnd) {
     List<CloudFlavor> pool = new ArrayList<>(List.of(
         scs("SCS-2V-4-20s", 2, 4, 20, "ssd"), scs("SCS-4V-16-100s", 4, 16, 100, "ssd"), scs("SCS-2V-4-20p", 2, 4, 20, "nvme"),
@@ -59,9 +59,10 @@ final class RandomPlans {
       chosen.add(pool.get(3));
     }
     long groupsLimit = new long[] {1, 2, 3, 10}[rnd.nextInt(4)];
+    List<String> zones = List.of("az1", "az2", "az3").subList(0, 1 + rnd.nextInt(3));
     return CloudProfile.builder()
         .name("random")
-        .addAvailabilityZones("nova")
+        .availabilityZones(zones)
         .hypervisors(hv.build())
         .computeMicroversions(MicroversionRange.of("2.1", MICROVERSIONS[rnd.nextInt(MICROVERSIONS.length)]))
         .quotas(Quotas.of(q -> q.instances(Quota.of(1000)).cores(Quota.of(10_000)).ramMiB(Quota.of(100_000_000))

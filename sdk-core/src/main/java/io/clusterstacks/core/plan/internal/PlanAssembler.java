@@ -115,13 +115,14 @@ public final class PlanAssembler {
     ControlPlaneRequest cp = request.controlPlane();
     return new RoleContext(true, "control-plane", cp.replicas(), request.mode(), cp.maxSurge(),
         cloud.quotas().serverGroupMembers(), headroom, cloud.computeMicroversions(), request.hostFailureTolerance(),
-        cp.requirements(), cp.allowNetworkStorage(), cp.policy().orElse(null), cp.flavor().orElse(null));
+        cp.requirements(), cp.allowNetworkStorage(), cp.policy().orElse(null), cp.flavor().orElse(null),
+        Math.max(1, cloud.availabilityZones().size()));
   }
 
   private static RoleContext workerCtx(ClusterRequest request, CloudProfile cloud, WorkerRequest w, long headroom) {
     return new RoleContext(false, w.name(), w.replicas(), request.mode(), OptionalInt.of(w.maxSurge()),
         cloud.quotas().serverGroupMembers(), headroom, cloud.computeMicroversions(), HostFailureTolerance.NOT_NEEDED,
-        w.requirements(), true, w.policy().orElse(null), w.flavor().orElse(null));
+        w.requirements(), true, w.policy().orElse(null), w.flavor().orElse(null), 1);
   }
 
   private ClusterPlan build() {
@@ -268,7 +269,7 @@ public final class PlanAssembler {
     if (ctx.memberQuota() >= 0) {
       RoleContext raised = new RoleContext(ctx.controlPlane(), ctx.name(), ctx.replicas(), ctx.mode(), ctx.requestedSurge(),
           ctx.replicas() + 1L, ctx.groupHeadroom(), ctx.microversions(), ctx.tolerance(), ctx.requirements(),
-          ctx.allowNetworkStorage(), ctx.pinnedPolicy(), ctx.pinnedFlavor());
+          ctx.allowNetworkStorage(), ctx.pinnedPolicy(), ctx.pinnedFlavor(), ctx.zones());
       tryOption(out, raised, facts, "raise the server_group_members quota to " + (ctx.replicas() + 1));
     }
     if (failed.best() == null && !failed.rejected().isEmpty()) {
@@ -564,6 +565,10 @@ public final class PlanAssembler {
           : f.hosts.isAssumedExact() && f.hosts.count() == 1 ? "one hypervisor: a server group would spread nothing"
           : "no server group: " + noGroupReason(ctx, f, best));
     }
+    if (ctx.controlPlane() && ctx.zones() > 1 && r > 1) {
+      reasons.add("KubeadmControlPlane balances the members over the " + ctx.zones() + " availability zones (failure"
+          + " domains): at most " + ((r + ctx.zones() - 1) / ctx.zones()) + " per zone, and a hypervisor belongs to one zone");
+    }
     reasons.add("worst case " + best.worstPerHost() + (best.worstPerHost() == 1 ? " member" : " members")
         + " per hypervisor, expected " + best.expectedPerHost() + " on the busiest one after rollouts");
 
@@ -586,7 +591,7 @@ public final class PlanAssembler {
           + best.worstPerHost() + " of " + r + " members down, quorum needs " + (r / 2 + 1) + ") until it is back.";
       boolean surgeConflict = ctx.mode() == OutputMode.TOPOLOGY && members > hostsGuaranteed(f.hosts)
           && members - 1 <= hostsGuaranteed(f.hosts);
-      if (surgeConflict) {
+      if (surgeConflict && best.expectedPerHost() > 1) {
         tradeOff = Optional.of("Surge-safe upgrades and one member per hypervisor cannot both be had on " + hosts
             + " in topology mode: every upgrade briefly runs " + members + " members and hard anti-affinity would put the extra"
             + " one in ERROR (No valid host was found), stalling the rollout. The plan keeps upgrades working with " + p

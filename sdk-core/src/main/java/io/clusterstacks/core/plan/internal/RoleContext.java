@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param allowNetworkStorage whether etcd may go on network storage (control plane)
  * @param pinnedPolicy the pinned policy, if any
  * @param pinnedFlavor the pinned flavor name or ID, if any
+ * @param zones the availability zones the role's machines are spread over (control plane: every zone of the
+ *     cloud, as CAPO uses them as failure domains; workers: 1, a machine deployment has one failure domain)
  */
 public record RoleContext(
     boolean controlPlane,
@@ -38,7 +40,8 @@ public record RoleContext(
     RoleRequirements requirements,
     boolean allowNetworkStorage,
     @Nullable PlacementPolicy pinnedPolicy,
-    @Nullable String pinnedFlavor) {
+    @Nullable String pinnedFlavor,
+    int zones) {
 
   /**
    * The same context in another output mode.
@@ -48,7 +51,7 @@ public record RoleContext(
    */
   public RoleContext withMode(OutputMode m) {
     return new RoleContext(controlPlane, name, replicas, m, m == OutputMode.TOPOLOGY && controlPlane ? OptionalInt.empty() : requestedSurge,
-        memberQuota, groupHeadroom, microversions, tolerance, requirements, allowNetworkStorage, pinnedPolicy, pinnedFlavor);
+        memberQuota, groupHeadroom, microversions, tolerance, requirements, allowNetworkStorage, pinnedPolicy, pinnedFlavor, zones);
   }
 
   /**
@@ -59,7 +62,7 @@ public record RoleContext(
    */
   public RoleContext withTolerance(HostFailureTolerance t) {
     return new RoleContext(controlPlane, name, replicas, mode, requestedSurge, memberQuota, groupHeadroom, microversions, t,
-        requirements, allowNetworkStorage, pinnedPolicy, pinnedFlavor);
+        requirements, allowNetworkStorage, pinnedPolicy, pinnedFlavor, zones);
   }
 
   /**
@@ -69,7 +72,7 @@ public record RoleContext(
    */
   public RoleContext withoutPinnedPolicy() {
     return new RoleContext(controlPlane, name, replicas, mode, requestedSurge, memberQuota, groupHeadroom, microversions,
-        tolerance, requirements, allowNetworkStorage, null, pinnedFlavor);
+        tolerance, requirements, allowNetworkStorage, null, pinnedFlavor, zones);
   }
 
   /**
@@ -79,7 +82,7 @@ public record RoleContext(
    */
   public RoleContext allowingNetworkStorage() {
     return new RoleContext(controlPlane, name, replicas, mode, requestedSurge, memberQuota, groupHeadroom, microversions,
-        tolerance, requirements, true, pinnedPolicy, pinnedFlavor);
+        tolerance, requirements, true, pinnedPolicy, pinnedFlavor, zones);
   }
 
   /**

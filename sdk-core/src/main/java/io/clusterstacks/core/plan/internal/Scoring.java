@@ -16,6 +16,9 @@ import java.util.List;
  * The one place that judges a candidate: which constraints it violates and how it ranks. The planner's
  * search and the brute-force oracle both call {@link #evaluate}, so they rank by the same rules.
  *
+ * <p>A control plane spread over several availability zones (CAPO failure domains, balanced by the
+ * KubeadmControlPlane) never has more than ceil(replicas / zones) members in one zone, so on one host.
+ *
  * <p>Control plane ranking, most important first: quorum after losing the worst hypervisor (worst case,
  * then expected case; ignored when the tolerance is not needed), spread over several hypervisors
  * (scs-0214), etcd-grade storage (local SSD/NVMe, scs-0110), worst-case and expected members per
@@ -229,6 +232,13 @@ public final class Scoring {
     if (singleHost) {
       worst = r;
       expected = r;
+    }
+    if (ctx.controlPlane() && ctx.zones() > 1 && !singleHost) {
+      // KubeadmControlPlane balances its machines over the failure domains (the availability zones), and a
+      // hypervisor belongs to one zone: at most ceil(r / zones) members can share a host after any rollout
+      int zoneBound = (r + ctx.zones() - 1) / ctx.zones();
+      worst = Math.min(worst, zoneBound);
+      expected = Math.min(expected, zoneBound);
     }
     int tolerable = (r - 1) / 2;
     boolean survivesWorst = r > 0 && worst <= tolerable;
