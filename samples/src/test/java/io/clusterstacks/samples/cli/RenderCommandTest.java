@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clusterstacks.core.cloud.CloudProfiles;
 import io.clusterstacks.core.validation.CrdValidator;
 import io.clusterstacks.core.validation.ValidationReport;
 import java.io.IOException;
@@ -62,6 +63,23 @@ class RenderCommandTest {
     assertEquals(0, run.exitCode(), run.toString());
     assertTrue(run.out().contains("kubeadm=1.34.7-*"), run.out());
     assertTrue(CrdValidator.strict().validateYaml(run.out()).isValid());
+  }
+
+  @Test
+  void imageStrategyOptionsReachTheStrategy() {
+    CliRun noble = CliRun.of("render", "--image-strategy", "ubuntu");
+    CliRun jammy = CliRun.of("render", "--image-strategy", "ubuntu", "--image-option", "release=22.04");
+    assertEquals(0, jammy.exitCode(), jammy.toString());
+    assertTrue(noble.out().contains(glanceIdOf("Ubuntu 24.04")), noble.out());
+    assertTrue(jammy.out().contains(glanceIdOf("Ubuntu 22.04")), jammy.out());
+    CliRun typo = CliRun.of("render", "--image-strategy", "ubuntu", "--image-option", "releas=22.04");
+    assertEquals(ClusterStacksCli.EXIT_INVALID_INPUT, typo.exitCode(), typo.toString());
+    assertTrue(typo.err().contains("unknown option(s) [releas]"), typo.toString());
+  }
+
+  /** The Glance ID of an image of the bundled reference profile. */
+  private static String glanceIdOf(String name) {
+    return CloudProfiles.bundled("scs-reference").image(name).orElseThrow().id();
   }
 
   @Test
