@@ -70,11 +70,11 @@ public final class PlanCommand implements Callable<Integer> {
         out.print(output.write(Map.of("plan", planTree(plan))));
       }
       out.flush();
-      err.print(PlanOptions.howToCreate(missing));
+      err.print(PlanOptions.howToCreate(plan, missing));
       err.flush();
       return ClusterStacksCli.EXIT_INVALID_INPUT;
     }
-    Manifests manifests = plan.manifests();
+    Manifests manifests = options.manifests(plan);
     ValidationReport validation = validator().validate(manifests.trees());
     if (output == OutputFormat.TABLE) {
       out.print(plan.report()); // decisions, reasons, warnings and the placement map

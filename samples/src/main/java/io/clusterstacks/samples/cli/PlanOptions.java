@@ -4,7 +4,9 @@ import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.cloud.CloudProfile;
 import io.clusterstacks.core.cloud.CloudProfiles;
 import io.clusterstacks.core.image.ImageStrategies;
+import io.clusterstacks.core.manifest.Manifests;
 import io.clusterstacks.core.model.OutputMode;
+import io.clusterstacks.core.model.Role;
 import io.clusterstacks.core.model.ServerGroupRef;
 import io.clusterstacks.core.plan.ClusterPlan;
 import io.clusterstacks.core.plan.ClusterRequest;
@@ -93,6 +95,14 @@ public final class PlanOptions {
           + " them; the plan lists the groups and the commands). Repeatable.")
   Map<String, String> serverGroupIds = new LinkedHashMap<>();
 
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
+      description = "The namespace of the cluster's objects (default: none, i.e. the current namespace on apply).")
+  Optional<String> namespace = Optional.empty();
+
+  @Option(names = "--data-store", paramLabel = "NAME",
+      description = "The Kamaji DataStore of the tenant control plane (stack kamaji only), e.g. default.")
+  Optional<String> dataStore = Optional.empty();
+
   @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = "cluster",
       description = "The cluster's name (default: ${DEFAULT-VALUE}).")
   String clusterName = "cluster";
@@ -110,6 +120,19 @@ public final class PlanOptions {
   }
 
   /**
+   * Renders the plan's manifests with the settings the planner does not decide (namespace, DataStore).
+   *
+   * @param plan the plan
+   * @return the manifests
+   */
+  public Manifests manifests(ClusterPlan plan) {
+    return plan.manifests(b -> {
+      namespace.ifPresent(b::namespace);
+      dataStore.ifPresent(b::dataStore);
+    });
+  }
+
+  /**
    * The server groups that still need an ID before the plan can be rendered: in topology mode the
    * ClusterClass takes server-group IDs only, and the SDK never invents one.
    *
@@ -123,10 +146,11 @@ public final class PlanOptions {
   /**
    * Tells how to create the missing server groups and pass their IDs.
    *
+   * @param plan the plan, for whether raw CAPI mode is an alternative
    * @param groups the groups without an ID
    * @return the text, ending with a line break
    */
-  static String howToCreate(List<ServerGroupRef.ToCreate> groups) {
+  static String howToCreate(ClusterPlan plan, List<ServerGroupRef.ToCreate> groups) {
     StringBuilder sb = new StringBuilder();
     sb.append("Server groups to create first (topology mode: the ClusterClass takes their IDs):\n");
     for (ServerGroupRef.ToCreate g : groups) {
@@ -137,7 +161,11 @@ public final class PlanOptions {
     }
     sb.append("then run again with ");
     groups.forEach(g -> sb.append("--server-group-id ").append(g.name()).append("=ID "));
-    sb.append("\nor use --mode raw-capi, where ORC creates the groups from the manifests.\n");
+    sb.append('\n');
+    // A Kamaji control plane exists only in topology mode; any other stack can switch to raw CAPI.
+    if (plan.request().dialect().map(d -> d.hasMachines(Role.CONTROL_PLANE)).orElse(true)) {
+      sb.append("or use --mode raw-capi, where ORC creates the groups from the manifests.\n");
+    }
     return sb.toString();
   }
 
@@ -203,10 +231,11 @@ public final class PlanOptions {
             + " --kubernetes-version vX.Y.Z, or use one of " + names(ofStack));
       }
     } else {
+      // The newest stable release; a stack with only custom-channel releases known gets its newest one.
       Optional<StackRelease> newest = ofStack.stream()
-          .filter(r -> !r.className().version().isCustom())
           .filter(r -> minor.isEmpty() || r.className().kubernetesMinor().equals(minor.get()))
-          .max(Comparator.<StackRelease, Integer>comparing(r -> minorKey(r.className().kubernetesMinor()))
+          .max(Comparator.<StackRelease, Boolean>comparing(r -> !r.className().version().isCustom())
+              .thenComparing(r -> minorKey(r.className().kubernetesMinor()))
               .thenComparing(r -> r.className().version().number()));
       if (newest.isEmpty()) {
         throw new ClusterStacksException("--stack " + stack + minor.map(m -> " with Kubernetes " + m).orElse("")

@@ -46,11 +46,11 @@ public final class RenderCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<ServerGroupRef.ToCreate> missing = PlanOptions.missingServerGroupIds(plan);
     if (!missing.isEmpty()) {
-      err.print("error: cannot render topology mode yet. " + PlanOptions.howToCreate(missing));
+      err.print("error: cannot render topology mode yet. " + PlanOptions.howToCreate(plan, missing));
       err.flush();
       return ClusterStacksCli.EXIT_INVALID_INPUT;
     }
-    Manifests manifests = plan.manifests();
+    Manifests manifests = options.manifests(plan);
     manifests.notices().forEach(n -> err.println("note: " + n));
     ValidationReport validation = PlanCommand.validator().validate(manifests.trees());
     switch (output) {

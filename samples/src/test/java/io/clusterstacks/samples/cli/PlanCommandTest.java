@@ -120,6 +120,28 @@ class PlanCommandTest {
   }
 
   @Test
+  void kamajiStackHasNoControlPlaneMachinesAndOnlyTopologyMode() {
+    CliRun raw = CliRun.of("plan", "--stack", "kamaji");
+    assertEquals(ClusterStacksCli.EXIT_INVALID_INPUT, raw.exitCode(), raw.toString());
+    assertTrue(raw.err().contains("topology mode"), raw.toString());
+    CliRun withoutIds = CliRun.of("plan", "--stack", "kamaji", "--mode", "topology");
+    assertEquals(ClusterStacksCli.EXIT_INVALID_INPUT, withoutIds.exitCode(), withoutIds.toString());
+    assertFalse(withoutIds.err().contains("cluster-control-plane"), withoutIds.toString());
+    assertFalse(withoutIds.err().contains("raw-capi"), "raw CAPI mode is no way out for Kamaji: " + withoutIds);
+    CliRun noDataStore = CliRun.of("plan", "--stack", "kamaji", "--mode", "topology", "--server-group-id", MD_GROUP);
+    assertEquals(ClusterStacksCli.EXIT_INVALID_INPUT, noDataStore.exitCode(), noDataStore.toString());
+    assertTrue(noDataStore.err().contains("data_store"), noDataStore.toString());
+    CliRun run = CliRun.of("plan", "--stack", "kamaji", "--mode", "topology", "--server-group-id", MD_GROUP,
+        "--data-store", "default", "--namespace", "tenant-a");
+    assertEquals(0, run.exitCode(), run.toString());
+    String yaml = yamlOf(run.out());
+    assertTrue(yaml.contains("class: openstack-kamaji-1-30-v0-sha.11930ee"), yaml);
+    assertTrue(yaml.contains("namespace: tenant-a"), yaml);
+    assertTrue(yaml.contains("value: default"), yaml);
+    assertFalse(run.out().contains("Control plane: 3 replicas"), run.out());
+  }
+
+  @Test
   void profileFromAJsonFile(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("cloud.json"), CloudProfiles.toJson(CloudProfiles.bundled("two-hypervisors")));
     CliRun run = CliRun.of("plan", "--profile", file.toString());
