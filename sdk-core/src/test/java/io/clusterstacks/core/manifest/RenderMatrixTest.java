@@ -130,6 +130,10 @@ class RenderMatrixTest {
                 if (!r.violations().isEmpty()) {
                   failures.add(id + ": " + r.summary());
                 }
+                // every kind the renderer emits has a schema or built-in rules: none may pass unchecked
+                if (!r.isFullyChecked()) {
+                  failures.add(id + ": a rendered document was not schema-checked: " + r.summary());
+                }
                 rendered++;
               }
             }
