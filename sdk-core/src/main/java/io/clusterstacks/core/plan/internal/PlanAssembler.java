@@ -45,10 +45,12 @@ import io.clusterstacks.core.stack.StackDialect;
 import io.clusterstacks.core.stack.VariableSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -675,9 +677,12 @@ public final class PlanAssembler {
             + " operator then installs no addons"));
       }
     }
+    // one line per softer policy: candidates differing only in surge would repeat the same advice
+    Set<String> softerPolicies = new HashSet<>();
     for (Evaluation e : Search.candidatesFor(ctx, f, List.of())) {
       if (e.feasible() && !Search.same(e, best) && e.policy().kind() != best.policy().kind()
-          && e.policy().kind() != PlacementPolicy.Kind.NONE && e.policy().kind() != PlacementPolicy.Kind.ANTI_AFFINITY) {
+          && e.policy().kind() != PlacementPolicy.Kind.NONE && e.policy().kind() != PlacementPolicy.Kind.ANTI_AFFINITY
+          && softerPolicies.add(e.policy().toString())) {
         out.add(new Alternative(e.policy().toString(), "a softer policy: up to " + e.worstPerHost() + " of " + ctx.replicas()
             + " members on one hypervisor in the worst case" + (e.survivesWorst() ? "" : ", so quorum can be lost with one host")));
       }
