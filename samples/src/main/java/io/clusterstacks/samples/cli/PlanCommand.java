@@ -1,5 +1,6 @@
 package io.clusterstacks.samples.cli;
 
+import io.clusterstacks.core.image.ImagePlan;
 import io.clusterstacks.core.manifest.Manifests;
 import io.clusterstacks.core.model.ServerGroupRef;
 import io.clusterstacks.core.plan.Alternative;
@@ -123,7 +124,8 @@ public final class PlanCommand implements Callable<Integer> {
     m.put("cluster", plan.request().clusterName());
     m.put("kubernetesVersion", plan.request().kubernetesVersion());
     m.put("cloudProfile", plan.cloud().name());
-    m.put("mode", plan.request().mode().name());
+    m.put("mode", plan.mode().name());
+    m.put("requestedMode", plan.request().mode().name());
     m.put("modeReason", plan.modeReason());
     plan.request().className().ifPresent(c -> m.put("clusterClass", c.format()));
     List<Object> roles = new ArrayList<>();
@@ -149,7 +151,7 @@ public final class PlanCommand implements Callable<Integer> {
           .map(d -> d.name() + ": " + d.serverGroup().map(Object::toString).orElse("none")).toList());
       role.put("rootDisk", r.rootDisk().expression());
       role.put("maintenance", r.maintenance().method().name());
-      role.put("image", r.image().toString());
+      role.put("image", imageTree(r.image()));
       roles.add(role);
     }
     m.put("roles", roles);
@@ -177,6 +179,28 @@ public final class PlanCommand implements Callable<Integer> {
     }
     m.put("warnings", warnings);
     m.put("placementMap", plan.placementMap().toText());
+    return m;
+  }
+
+  /** An image plan as plain maps and lists: what the report's image section shows. */
+  static Map<String, Object> imageTree(ImagePlan image) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("strategy", image.strategy());
+    m.put("description", image.description());
+    m.put("image", image.image().value());
+    image.cloudImage().ifPresent(i -> m.put("cloudImage", i.name()));
+    m.put("mode", image.mode().name());
+    image.modeSwitch().ifPresent(s -> m.put("modeSwitch", s));
+    if (!image.topologyVariables().isEmpty()) {
+      m.put("variables", new LinkedHashMap<>(image.topologyVariables()));
+    }
+    if (!image.bootstrap().isEmpty()) {
+      m.put("bootstrapFormat", image.bootstrap().format().value());
+    }
+    m.put("requirements", image.requirements().stream().map(Object::toString).toList());
+    m.put("tradeOffs", image.tradeOffs().stream().map(t -> t.text()).toList());
+    m.put("reasons", image.reasons());
+    m.put("warnings", image.warnings());
     return m;
   }
 

@@ -4,6 +4,7 @@ import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.cloud.CloudProfile;
 import io.clusterstacks.core.cloud.CloudProfiles;
 import io.clusterstacks.core.image.ImageStrategies;
+import io.clusterstacks.core.image.UnsupportedCombinationException;
 import io.clusterstacks.core.manifest.Manifests;
 import io.clusterstacks.core.model.OutputMode;
 import io.clusterstacks.core.model.Role;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Option;
  * the newest {@code scs2} release the SDK knows and its exact Kubernetes version, 3 control-plane nodes
  * and 3 workers, the pre-built CAPI image, and raw CAPI mode: the one mode whose manifests are complete
  * without a cloud (ORC creates the server groups), because in topology mode the stack's ClusterClass
- * takes server-group IDs and the SDK never invents one.
+ * takes server-group IDs and the SDK never invents one. Topology mode renders the ClusterStack that
+ * installs the ClusterClass with the Cluster, unless {@code --no-cluster-stack}.
  */
 public final class PlanOptions {
 
@@ -95,6 +97,18 @@ public final class PlanOptions {
           + " them; the plan lists the groups and the commands). Repeatable.")
   Map<String, String> serverGroupIds = new LinkedHashMap<>();
 
+  @Option(names = "--allow-raw-switch",
+      description = "With --mode topology and an image strategy the stack's ClusterClass cannot express (ubuntu,"
+          + " flatcar): plan and render raw CAPI mode instead of failing. The plan announces the switch and its"
+          + " cost: no cluster stack operator installs the addons.")
+  boolean allowRawSwitch;
+
+  @Option(names = "--cluster-stack", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Topology mode: render the ClusterStack that has the cluster stack operator install the"
+          + " release's ClusterClass, named <provider>-<stack>-<major>-<minor> (default: on; --no-cluster-stack"
+          + " when the ClusterStack is managed elsewhere).")
+  boolean clusterStack = true;
+
   @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
       description = "The namespace of the cluster's objects (default: none, i.e. the current namespace on apply).")
   Optional<String> namespace = Optional.empty();
@@ -115,7 +129,16 @@ public final class PlanOptions {
    * @throws ClusterStacksException when an option is invalid
    */
   public ClusterPlan plan() {
-    ClusterPlan plan = Planner.plan(request(), cloud());
+    ClusterPlan plan;
+    try {
+      plan = Planner.plan(request(), cloud());
+    } catch (UnsupportedCombinationException e) {
+      if (!allowRawSwitch && e.supportedChoices().stream().anyMatch(c -> c.contains("allowRawCapiSwitch"))) {
+        throw new ClusterStacksException(e.getMessage() + "\nOn the command line: add --allow-raw-switch to plan and"
+            + " render raw CAPI mode, or use --mode raw-capi, or --image-strategy capi-image.", e);
+      }
+      throw e;
+    }
     return serverGroupIds.isEmpty() ? plan : plan.withServerGroupIds(serverGroupIds);
   }
 
@@ -140,7 +163,7 @@ public final class PlanOptions {
    * @return the groups, empty when the plan can be rendered
    */
   static List<ServerGroupRef.ToCreate> missingServerGroupIds(ClusterPlan plan) {
-    return plan.request().mode() == OutputMode.TOPOLOGY ? plan.serverGroupsToCreate() : List.of();
+    return plan.serverGroupIdsNeeded();
   }
 
   /**
@@ -273,6 +296,8 @@ public final class PlanOptions {
       r.clusterName(clusterName)
           .kubernetesVersion(t.kubernetesVersion())
           .mode(mode)
+          .allowRawCapiSwitch(allowRawSwitch)
+          .includeClusterStack(clusterStack)
           .controlPlane(ControlPlaneRequest.of(cp -> cp.replicas(controlPlanes)))
           .imageStrategy(ImageStrategies.named(imageStrategy, imageOptions));
       // The ClusterClass names the stack's dialect in both modes; topology mode also renders it.

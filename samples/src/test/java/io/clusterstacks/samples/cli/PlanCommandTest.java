@@ -204,4 +204,58 @@ class PlanCommandTest {
       PlanCommand.validatorForTests = null;
     }
   }
+
+  @Test
+  void topologyModeIncludesTheClusterStackThatInstallsTheClassUnlessTurnedOff() throws IOException {
+    CliRun run = CliRun.of("plan", "--mode", "topology", "--server-group-id", CP_GROUP, "--server-group-id", MD_GROUP,
+        "-o", "json");
+    assertEquals(0, run.exitCode(), run.toString());
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    JsonNode stack = null;
+    for (JsonNode doc : json.get("manifests")) {
+      if (doc.path("kind").asText().equals("ClusterStack")) {
+        stack = doc;
+      }
+    }
+    assertTrue(stack != null, run.out());
+    assertEquals("openstack-scs2-1-34", stack.at("/metadata/name").asText());
+    assertEquals("scs2", stack.at("/spec/name").asText());
+    assertEquals("v2", stack.at("/spec/versions/0").asText());
+    assertTrue(json.at("/validation/valid").asBoolean(), run.out());
+    CliRun without = CliRun.of("plan", "--mode", "topology", "--server-group-id", CP_GROUP, "--server-group-id", MD_GROUP,
+        "--no-cluster-stack");
+    assertEquals(0, without.exitCode(), without.toString());
+    String yaml = yamlOf(without.out());
+    assertFalse(yaml.contains("kind: ClusterStack"), yaml);
+    assertTrue(yaml.contains("kind: Cluster\n"), yaml);
+  }
+
+  @Test
+  void ubuntuInTopologyModeSwitchesToRawCapiOnlyWhenAllowed() throws IOException {
+    CliRun refused = CliRun.of("plan", "--mode", "topology", "--image-strategy", "ubuntu");
+    assertEquals(ClusterStacksCli.EXIT_INVALID_INPUT, refused.exitCode(), refused.toString());
+    assertTrue(refused.err().contains("--allow-raw-switch"), refused.toString());
+    CliRun run = CliRun.of("plan", "--mode", "topology", "--image-strategy", "ubuntu", "--allow-raw-switch");
+    assertEquals(0, run.exitCode(), run.toString());
+    assertTrue(run.out().contains("switched from topology to raw CAPI mode"), run.out());
+    assertTrue(run.out().contains("not installed by the cluster stack operator"), run.out());
+    String yaml = yamlOf(run.out());
+    assertTrue(yaml.contains("kind: KubeadmControlPlane"), yaml);
+    assertTrue(yaml.contains("kind: ServerGroup"), "ORC creates the server groups: " + yaml);
+    assertFalse(yaml.contains("kind: ClusterStack"), yaml);
+    CliRun json = CliRun.of("plan", "--mode", "topology", "--image-strategy", "ubuntu", "--allow-raw-switch", "-o", "json");
+    JsonNode plan = new ObjectMapper().readTree(json.out()).get("plan");
+    assertEquals("RAW_CAPI", plan.get("mode").asText());
+    assertEquals("TOPOLOGY", plan.get("requestedMode").asText());
+    assertTrue(plan.at("/roles/0/image/modeSwitch").asText().startsWith("switched from topology"), json.out());
+  }
+
+  @Test
+  void theReportShowsTheWholeImagePlanAndChecksThePlannedRootVolume() {
+    CliRun run = CliRun.of("plan", "--image-strategy", "ubuntu");
+    assertEquals(0, run.exitCode(), run.toString());
+    assertFalse(run.out().contains("no root volume is set"), run.out());
+    assertTrue(run.out().contains("trade-off: every node downloads"), run.out());
+    assertTrue(run.out().contains("bootstrap: format cloud-config"), run.out());
+  }
 }

@@ -89,4 +89,23 @@ class RenderCommandTest {
     assertEquals("", run.out());
     assertTrue(run.err().contains("--server-group-id"), run.toString());
   }
+
+  @Test
+  void topologyModeRendersTheClusterStackWithTheCluster() {
+    CliRun run = CliRun.of("render", "--mode", "topology", "--server-group-id",
+        "cluster-control-plane=2a1e6b9c-5d0e-4a47-9d7e-0c6f4a1b2c3d", "--server-group-id",
+        "cluster-md-0=7b2f0c1d-3e4a-4b5c-8d6e-9f0a1b2c3d4e", "-o", "table");
+    assertEquals(0, run.exitCode(), run.toString());
+    assertTrue(run.out().contains("ClusterStack"), run.out());
+    assertTrue(run.out().contains("openstack-scs2-1-34"), run.out());
+  }
+
+  @Test
+  void anAllowedSwitchRendersRawCapiManifests() {
+    CliRun run = CliRun.of("render", "--mode", "topology", "--image-strategy", "ubuntu", "--allow-raw-switch");
+    assertEquals(0, run.exitCode(), run.toString());
+    assertTrue(run.out().contains("kind: KubeadmControlPlane"), run.out());
+    assertTrue(run.out().contains("kubeadm=1.34.7-*"), run.out());
+    assertTrue(CrdValidator.strict().validateYaml(run.out()).isValid());
+  }
 }

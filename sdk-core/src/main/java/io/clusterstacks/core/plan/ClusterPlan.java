@@ -7,6 +7,7 @@ import io.clusterstacks.core.manifest.ManifestRenderer;
 import io.clusterstacks.core.manifest.Manifests;
 import io.clusterstacks.core.model.ClusterSpec;
 import io.clusterstacks.core.model.ImmutableClusterSpec;
+import io.clusterstacks.core.model.OutputMode;
 import io.clusterstacks.core.model.ServerGroupRef;
 import io.clusterstacks.core.plan.internal.ReportRenderer;
 import io.clusterstacks.core.plan.internal.SpecBuilder;
@@ -56,6 +57,17 @@ public abstract class ClusterPlan {
    */
   @Value.Auxiliary
   public abstract CloudProfile cloud();
+
+  /**
+   * The output mode the plan was made for and renders in: the request's, or raw CAPI when the request
+   * allowed the switch ({@link ClusterRequest#allowRawCapiSwitch()}) and the image strategy needs it.
+   *
+   * @return the mode
+   */
+  @Value.Default
+  public OutputMode mode() {
+    return request().mode();
+  }
 
   /**
    * Why the plan uses its output mode.
@@ -145,6 +157,7 @@ public abstract class ClusterPlan {
    * The server groups the plan needs that do not exist yet, in role order. Create them (sdk-openstack,
    * or {@code openstack server group create}) and pass their IDs to {@link #withServerGroupIds(Map)}
    * before rendering topology mode; raw CAPI mode renders them as ORC {@code ServerGroup} objects.
+   * See {@link #serverGroupIdsNeeded()} for whether the mode needs the IDs.
    *
    * @return the groups to create
    */
@@ -158,6 +171,17 @@ public abstract class ClusterPlan {
       }
     }
     return out;
+  }
+
+  /**
+   * The server groups whose IDs must be passed to {@link #withServerGroupIds(Map)} before the plan
+   * renders: in topology mode the ClusterClass takes server-group IDs only, and the SDK never invents
+   * one; raw CAPI mode needs none (ORC creates the groups).
+   *
+   * @return the groups still without an ID, empty when the plan can be rendered
+   */
+  public List<ServerGroupRef.ToCreate> serverGroupIdsNeeded() {
+    return mode() == OutputMode.TOPOLOGY ? serverGroupsToCreate() : List.of();
   }
 
   /**
@@ -187,9 +211,10 @@ public abstract class ClusterPlan {
   }
 
   /**
-   * The plan as the model's cluster spec: per role the flavor, root disk, server group and (raw mode)
-   * server metadata, the control-plane surge (raw mode), the worker deployments with their rollout
-   * strategy, and the image.
+   * The plan as the model's cluster spec, in {@link #mode()}: per role the flavor, root disk, server
+   * group and (raw mode) server metadata, the control-plane surge (raw mode), the worker deployments
+   * with their rollout strategy, the image, the request's credentials and (topology mode) its
+   * {@link ClusterRequest#clusterStackToRender() ClusterStack}.
    *
    * @return the spec
    */
@@ -209,7 +234,8 @@ public abstract class ClusterPlan {
 
   /**
    * Renders the plan's manifests (raw mode: with ORC {@code ServerGroup} objects for the groups to
-   * create; topology mode: resolve the groups first with {@link #withServerGroupIds(Map)}).
+   * create; topology mode: resolve the groups first with {@link #withServerGroupIds(Map)}), with the
+   * credential Secrets and the ClusterStack when the request carries them.
    *
    * @return the manifests
    * @throws io.clusterstacks.core.model.UnresolvedServerGroupException in topology mode while groups are still to be created

@@ -4,6 +4,8 @@ import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.image.ImageStrategies;
 import io.clusterstacks.core.image.ImageStrategy;
+import io.clusterstacks.core.model.CloudCredentials;
+import io.clusterstacks.core.model.ClusterStack;
 import io.clusterstacks.core.model.OutputMode;
 import io.clusterstacks.core.stack.ClusterClassName;
 import io.clusterstacks.core.stack.ReleaseCatalogue;
@@ -139,6 +141,66 @@ public abstract class ClusterRequest {
   }
 
   /**
+   * Whether a topology request may be planned and rendered in raw CAPI mode when the image strategy
+   * cannot be expressed through the stack's ClusterClass (the general-purpose Ubuntu and Flatcar
+   * strategies): the plan then announces the switch and its cost (no stack-managed addons), and its
+   * {@link ClusterPlan#mode()} is raw CAPI. Without it such a request fails with the supported choices.
+   *
+   * @return false unless set
+   */
+  @Value.Default
+  public boolean allowRawCapiSwitch() {
+    return false;
+  }
+
+  /**
+   * The ClusterStack to render with the cluster in topology mode, so that the cluster stack operator
+   * installs the ClusterClass the Cluster uses; its versions must include the class's.
+   *
+   * @return the ClusterStack, or empty (see {@link #includeClusterStack()})
+   */
+  public abstract Optional<ClusterStack> clusterStack();
+
+  /**
+   * Whether to render a ClusterStack derived from {@link #className()} when {@link #clusterStack()}
+   * is not given: it installs exactly that release ({@code noProvider}, versions pinned) and is named
+   * {@code <provider>-<stack>-<major>-<minor>}, e.g. {@code openstack-scs2-1-34}. Applying it replaces
+   * the versions of a ClusterStack of that name in the namespace; clusters of other releases of the
+   * same stack and minor in one namespace need one {@link #clusterStack()} listing all their versions.
+   *
+   * @return false unless set
+   */
+  @Value.Default
+  public boolean includeClusterStack() {
+    return false;
+  }
+
+  /**
+   * The OpenStack credentials, rendered as the management-side {@code clouds.yaml} Secret and the
+   * workload Secret the stack's addons read (both modes). Never shown by {@code toString()}.
+   *
+   * @return the credentials, or empty to render none (a Secret named {@code openstack} must then exist)
+   */
+  public abstract Optional<CloudCredentials> credentials();
+
+  /**
+   * The ClusterStack the cluster's manifests include in topology mode: {@link #clusterStack()}, or
+   * one derived from {@link #className()} when {@link #includeClusterStack()} is set.
+   *
+   * @return the ClusterStack, or empty
+   */
+  public Optional<ClusterStack> clusterStackToRender() {
+    if (clusterStack().isPresent()) {
+      return clusterStack();
+    }
+    if (!includeClusterStack() || className().isEmpty()) {
+      return Optional.empty();
+    }
+    ClusterClassName c = className().get();
+    return Optional.of(ClusterStack.forClass(c.provider() + "-" + c.stackName() + "-" + c.kubernetesMinor().replace('.', '-'), c));
+  }
+
+  /**
    * Whether etcd quorum must survive the loss of any one hypervisor.
    *
    * @return the tolerance (default {@link HostFailureTolerance#PREFERRED})
@@ -181,6 +243,10 @@ public abstract class ClusterRequest {
     if (className().isPresent() && !kubernetesVersion().isEmpty() && !className().get().kubernetesMinor().equals(minorOf(kubernetesVersion()))) {
       problems.add("kubernetesVersion: got " + kubernetesVersion() + " for class " + className().get()
           + "; the class is for Kubernetes " + className().get().kubernetesMinor() + ".x");
+    }
+    if (includeClusterStack() && clusterStack().isEmpty() && className().isEmpty()) {
+      problems.add("includeClusterStack: set, but there is no className to derive the ClusterStack from; give className"
+          + " (e.g. ClusterClassName.of(\"scs2\", \"1.34\", \"v2\")) or clusterStack(...)");
     }
     if (!problems.isEmpty()) {
       throw new ClusterStacksException("invalid cluster request:\n  " + String.join("\n  ", problems));

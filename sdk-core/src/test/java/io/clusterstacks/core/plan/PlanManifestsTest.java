@@ -9,6 +9,9 @@ import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.cloud.CloudProfiles;
 import io.clusterstacks.core.manifest.ManifestDocument;
 import io.clusterstacks.core.manifest.Manifests;
+import io.clusterstacks.core.model.CloudAuth;
+import io.clusterstacks.core.model.CloudCredentials;
+import io.clusterstacks.core.model.ClusterStack;
 import io.clusterstacks.core.model.OutputMode;
 import io.clusterstacks.core.model.ServerGroupRef;
 import io.clusterstacks.core.model.UnresolvedServerGroupException;
@@ -120,5 +123,83 @@ class PlanManifestsTest {
     assertEquals(1, strategy.path("maxUnavailable").asInt());
     // without a surge, 3 workers fit hard anti-affinity on the 3 hypervisors
     assertEquals(PlacementPolicy.antiAffinity(), plan.worker("md-0").orElseThrow().placement().policy());
+  }
+
+  // ---------------------------------------------------------------- ClusterStack and credentials
+
+  private static final String APP_SECRET = "app-secret-not-for-logs";
+
+  private static CloudCredentials credentials() {
+    return CloudCredentials.builder().auth(CloudAuth.applicationCredential("https://keystone.example.com:5000/v3",
+        "app-id-1", APP_SECRET)).regionName("RegionOne").build();
+  }
+
+  private static final Map<String, String> PROD_IDS = Map.of("prod-control-plane", "1b3e6c51-0000-4000-8000-000000000001",
+      "prod-md-0", "1b3e6c51-0000-4000-8000-000000000002");
+
+  @Test
+  void topologyModeRendersTheDerivedClusterStackAndTheCredentialSecrets() {
+    ClusterPlan plan = Planner.plan(ClusterRequest.of(r -> r.clusterName("prod")
+        .className(ClusterClassName.of("scs2", "1.34", "v2")).addWorkers(WorkerRequest.of("md-0", 3))
+        .includeClusterStack(true).credentials(credentials())), CloudProfiles.bundled("scs-reference"));
+    assertEquals(ClusterStack.forClass("openstack-scs2-1-34", ClusterClassName.of("scs2", "1.34", "v2")),
+        plan.request().clusterStackToRender().orElseThrow());
+    Manifests m = plan.withServerGroupIds(PROD_IDS).manifests(b -> b.namespace("tenant-a"));
+    assertValid(m);
+    ManifestDocument stack = m.ofKind("ClusterStack").get(0);
+    assertEquals("openstack-scs2-1-34", stack.name());
+    assertEquals("tenant-a", stack.namespace().orElseThrow());
+    JsonNode spec = stack.tree().path("spec");
+    assertEquals("scs2", spec.path("name").asText());
+    assertEquals("1.34", spec.path("kubernetesVersion").asText());
+    assertEquals("v2", spec.path("versions").get(0).asText());
+    assertTrue(spec.path("noProvider").asBoolean(), spec.toString());
+    assertTrue(m.find("Secret", "openstack").isPresent(), m.documents().toString());
+    assertTrue(m.toYaml().contains(APP_SECRET), "the credential Secret carries the application credential");
+    assertTrue(!plan.toString().contains(APP_SECRET) && !plan.request().toString().contains(APP_SECRET),
+        "no secret in toString");
+    assertEquals(List.of("ClusterStack"), m.documents().stream().map(ManifestDocument::kind)
+        .filter(k -> k.equals("ClusterStack")).toList());
+  }
+
+  @Test
+  void anExplicitClusterStackIsRenderedAsGiven() {
+    ClusterStack given = ClusterStack.builder().name("openstack").stackName("scs2").kubernetesVersion("1.34")
+        .addVersions("v1", "v2").build();
+    ClusterPlan plan = Planner.plan(ClusterRequest.of(r -> r.clusterName("prod")
+        .className(ClusterClassName.of("scs2", "1.34", "v2")).addWorkers(WorkerRequest.of("md-0", 3))
+        .clusterStack(given)), CloudProfiles.bundled("scs-reference"));
+    assertEquals(given, plan.toClusterSpec().clusterStack().orElseThrow());
+    Manifests m = plan.withServerGroupIds(PROD_IDS).manifests();
+    assertValid(m);
+    JsonNode versions = m.ofKind("ClusterStack").get(0).tree().at("/spec/versions");
+    assertEquals(2, versions.size());
+  }
+
+  @Test
+  void withoutTheFlagTheClusterIsRenderedAlone() {
+    ClusterPlan plan = Planner.plan(ClusterRequest.of(r -> r.clusterName("prod")
+        .className(ClusterClassName.of("scs2", "1.34", "v2")).addWorkers(WorkerRequest.of("md-0", 3))),
+        CloudProfiles.bundled("scs-reference"));
+    assertTrue(plan.request().clusterStackToRender().isEmpty());
+    assertTrue(plan.withServerGroupIds(PROD_IDS).manifests().ofKind("ClusterStack").isEmpty());
+  }
+
+  @Test
+  void rawModeRendersTheCredentialSecretsButNoClusterStack() {
+    ClusterPlan plan = Planner.plan(ClusterRequest.of(r -> r.clusterName("edge").kubernetesVersion("v1.34.7")
+        .className(ClusterClassName.of("scs2", "1.34", "v2")).mode(OutputMode.RAW_CAPI)
+        .includeClusterStack(true).credentials(credentials())), CloudProfiles.bundled("scs-reference"));
+    Manifests m = plan.manifests();
+    assertValid(m);
+    assertTrue(m.find("Secret", "openstack").isPresent(), m.documents().toString());
+    assertTrue(m.ofKind("ClusterStack").isEmpty(), "raw CAPI mode uses no ClusterClass, so no ClusterStack");
+  }
+
+  @Test
+  void aDerivedClusterStackNeedsTheClassName() {
+    ClusterStacksException e = assertThrows(ClusterStacksException.class,
+        () -> ClusterRequest.of(r -> r.kubernetesVersion("v1.34.7").includeClusterStack(true)));
+    assertTrue(e.getMessage().contains("includeClusterStack"), e.getMessage());
   }
 }

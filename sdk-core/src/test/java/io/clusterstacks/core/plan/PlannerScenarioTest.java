@@ -18,6 +18,8 @@ import io.clusterstacks.core.model.OutputMode;
 import io.clusterstacks.core.stack.ClusterClassName;
 import io.clusterstacks.core.stack.StackDialects;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -623,6 +625,36 @@ class PlannerScenarioTest {
     ClusterPlan p = plan(CloudProfiles.bundled("two-hypervisors"), r -> {});
     assertEquals(MaintenanceOptIn.Method.CLOUD_API_AFTER_BOOT, cpOf(p).maintenance().method());
     assertTrue(cpOf(p).maintenance().explanation().contains("POST"), cpOf(p).maintenance().explanation());
+  }
+
+  @Test
+  void pluscloudOpenStyleProfileOptsLocalSsdServersIntoARestartInEachMode() {
+    CloudProfile edge = CloudProfiles.bundled("two-hypervisors");
+    assertEquals(Optional.of("ps_restart_after_maint"), edge.quirks().restartAfterMaintenanceKey());
+    ClusterPlan raw = plan(edge, r -> r.mode(OutputMode.RAW_CAPI));
+    assertTrue(cpOf(raw).flavor().flavor().diskGB() > 0, "the control plane is on a local-SSD flavor");
+    assertEquals(Map.of("ps_restart_after_maint", "true"), raw.toClusterSpec().controlPlane().serverMetadata());
+    assertTrue(raw.warnings(PlanWarning.Code.MAINTENANCE).isEmpty(), raw.warnings(PlanWarning.Code.MAINTENANCE).toString());
+    ClusterPlan topology = plan(edge, r -> r.className(ClusterClassName.of("scs2", "1.34", "v2")));
+    MaintenanceOptIn m = cpOf(topology).maintenance();
+    assertEquals(MaintenanceOptIn.Method.CLOUD_API_AFTER_BOOT, m.method());
+    assertTrue(topology.toClusterSpec(b -> { }).controlPlane().serverMetadata().isEmpty(),
+        "the ClusterClass has no variable for server metadata");
+    List<PlanWarning> w = topology.warnings(PlanWarning.Code.MAINTENANCE);
+    assertEquals(1, w.size(), w.toString());
+    assertTrue(w.get(0).message().contains("ps_restart_after_maint=true") && w.get(0).message().contains("through the cloud API"),
+        w.get(0).message());
+    assertTrue(topology.report().contains("CLOUD_API_AFTER_BOOT"), topology.report());
+  }
+
+  @Test
+  void aGenericCloudHasNoKnownRestartOptInForLocalSsdServers() {
+    ClusterPlan p = plan(CloudProfiles.bundled("scs-reference"), r -> r.mode(OutputMode.RAW_CAPI));
+    assertEquals(MaintenanceOptIn.Method.NO_KNOWN_OPT_IN, cpOf(p).maintenance().method());
+    assertTrue(p.toClusterSpec().controlPlane().serverMetadata().isEmpty());
+    List<PlanWarning> w = p.warnings(PlanWarning.Code.MAINTENANCE);
+    assertEquals(1, w.size(), w.toString());
+    assertTrue(w.get(0).message().contains("no known restart opt-in"), w.get(0).message());
   }
 
   // ---------------------------------------------------------------- quotas

@@ -127,8 +127,10 @@ public final class ClusterRenderer {
             + ", or leave the server group out");
       } else if (sg.get() instanceof ServerGroupRef.ToCreate c && s.mode() == OutputMode.TOPOLOGY) {
         problems.add(e.getKey() + ".serverGroup '" + c.name() + "' (" + c.policy().novaName() + ") does not exist yet, and "
-            + "the ClusterClass variable takes its ID: create it first (sdk-openstack, or `openstack server group create "
-            + "--policy " + c.policy().novaName() + " " + c.name() + "`) and pass ServerGroupRef.known(id), or use "
+            + "the ClusterClass variable takes its ID: create it first (sdk-openstack, or `openstack "
+            + (c.maxServerPerHost().isPresent() ? "--os-compute-api-version 2.64 " : "") + "server group create --policy "
+            + c.policy().novaName() + (c.maxServerPerHost().isPresent() ? " --rule max_server_per_host="
+                + c.maxServerPerHost().getAsInt() : "") + " " + c.name() + "`) and pass ServerGroupRef.known(id), or use "
             + "OutputMode.RAW_CAPI, which renders an ORC ServerGroup referenced by name");
       }
     }

@@ -12,6 +12,8 @@ import io.clusterstacks.core.flavor.InvalidFlavorNameException;
 import io.clusterstacks.core.image.ImagePlan;
 import io.clusterstacks.core.image.ImageRequest;
 import io.clusterstacks.core.image.ImageRequirement;
+import io.clusterstacks.core.image.NodeShape;
+import io.clusterstacks.core.image.UnsupportedCombinationException;
 import io.clusterstacks.core.model.OutputMode;
 import io.clusterstacks.core.model.Role;
 import io.clusterstacks.core.model.ServerGroupRef;
@@ -68,6 +70,10 @@ public final class PlanAssembler {
   private final List<FlavorFacts> facts;
   private final List<PlanWarning> warnings = new ArrayList<>();
   private final @Nullable StackDialect dialect;
+  /** The mode the plan is made in: the request's, or raw CAPI after an allowed switch. */
+  private final OutputMode mode;
+  /** The image strategy's announcement of the switch to raw CAPI mode, if it switched. */
+  private final Optional<String> modeSwitch;
 
   private PlanAssembler(ClusterRequest request, CloudProfile cloud, RoleSearch search) {
     this.request = request;
@@ -75,6 +81,62 @@ public final class PlanAssembler {
     this.search = search;
     this.facts = FlavorFacts.of(cloud);
     this.dialect = request.dialect().orElse(null);
+    this.modeSwitch = modeSwitch(request, cloud);
+    this.mode = modeSwitch.isPresent() ? OutputMode.RAW_CAPI : request.mode();
+  }
+
+  /**
+   * The image strategy's announcement when a topology request that allows it is switched to raw CAPI
+   * mode: asked once without a flavor, since whether the ClusterClass can express the strategy does not
+   * depend on the machines.
+   */
+  private static Optional<String> modeSwitch(ClusterRequest request, CloudProfile cloud) {
+    if (request.mode() != OutputMode.TOPOLOGY || !request.allowRawCapiSwitch()) {
+      return Optional.empty();
+    }
+    return planImage(request, cloud, Role.CONTROL_PLANE, List.of(), null).modeSwitch();
+  }
+
+  /** The effective output mode of a request (see {@link ClusterPlan#mode()}). */
+  private static OutputMode modeOf(ClusterRequest request, CloudProfile cloud) {
+    return modeSwitch(request, cloud).isPresent() ? OutputMode.RAW_CAPI : request.mode();
+  }
+
+  /**
+   * Asks the request's image strategy, in the request's mode and with its switch permission, so that
+   * a switch is announced in every role's image plan.
+   */
+  private static ImagePlan planImage(ClusterRequest request, CloudProfile cloud, Role role, List<NodeShape> nodes,
+      @Nullable CloudFlavor flavor) {
+    ImageRequest imageRequest = ImageRequest.of(r -> {
+      r.kubernetesVersion(request.kubernetesVersion()).mode(request.mode()).cloud(cloud).role(role)
+          .allowRawCapiSwitch(request.allowRawCapiSwitch()).nodes(nodes);
+      if (flavor != null) {
+        r.flavor(flavor);
+      }
+      request.dialect().ifPresent(r::dialect);
+    });
+    try {
+      return request.imageStrategy().plan(imageRequest);
+    } catch (UnsupportedCombinationException e) {
+      throw forPlanner(e);
+    }
+  }
+
+  /** The image package names its own request's switch; planner users set it on the cluster request. */
+  private static UnsupportedCombinationException forPlanner(UnsupportedCombinationException e) {
+    String prefix = "image strategy " + e.strategy() + " with stack " + e.dialect() + " in " + e.mode() + " mode: ";
+    String message = String.valueOf(e.getMessage());
+    int end = message.indexOf("; supported choices: ");
+    if (!message.startsWith(prefix) || end < prefix.length()) {
+      return e;
+    }
+    List<String> choices = e.supportedChoices().stream()
+        .map(c -> c.replace("ImageRequest.allowRawCapiSwitch(true)", "ClusterRequest.allowRawCapiSwitch(true)")).toList();
+    UnsupportedCombinationException out = new UnsupportedCombinationException(e.strategy(), e.dialect(), e.mode(),
+        message.substring(prefix.length(), end), choices);
+    out.initCause(e);
+    return out;
   }
 
   /**
@@ -98,7 +160,7 @@ public final class PlanAssembler {
    * @return the context
    */
   public static RoleContext controlPlaneContext(ClusterRequest request, CloudProfile cloud) {
-    return cpContext(request, cloud, cloud.quotas().serverGroups().headroom());
+    return cpContext(request, modeOf(request, cloud), cloud, cloud.quotas().serverGroups().headroom());
   }
 
   /**
@@ -110,30 +172,35 @@ public final class PlanAssembler {
    * @return the context
    */
   public static RoleContext workerContext(ClusterRequest request, CloudProfile cloud, WorkerRequest worker) {
-    return workerCtx(request, cloud, worker, cloud.quotas().serverGroups().headroom());
+    return workerCtx(request, modeOf(request, cloud), cloud, worker, cloud.quotas().serverGroups().headroom());
   }
 
-  private static RoleContext cpContext(ClusterRequest request, CloudProfile cloud, long headroom) {
+  private static RoleContext cpContext(ClusterRequest request, OutputMode mode, CloudProfile cloud, long headroom) {
     ControlPlaneRequest cp = request.controlPlane();
-    return new RoleContext(true, "control-plane", cp.replicas(), request.mode(), cp.maxSurge(),
+    return new RoleContext(true, "control-plane", cp.replicas(), mode, cp.maxSurge(),
         cloud.quotas().serverGroupMembers(), headroom, cloud.computeMicroversions(), request.hostFailureTolerance(),
         cp.requirements(), cp.allowNetworkStorage(), cp.policy().orElse(null), cp.flavor().orElse(null),
         Math.max(1, cloud.availabilityZones().size()));
   }
 
-  private static RoleContext workerCtx(ClusterRequest request, CloudProfile cloud, WorkerRequest w, long headroom) {
-    return new RoleContext(false, w.name(), w.replicas(), request.mode(), OptionalInt.of(w.maxSurge()),
+  private static RoleContext workerCtx(ClusterRequest request, OutputMode mode, CloudProfile cloud, WorkerRequest w,
+      long headroom) {
+    return new RoleContext(false, w.name(), w.replicas(), mode, OptionalInt.of(w.maxSurge()),
         cloud.quotas().serverGroupMembers(), headroom, cloud.computeMicroversions(), HostFailureTolerance.NOT_NEEDED,
         w.requirements(), true, w.policy().orElse(null), w.flavor().orElse(null), 1);
   }
 
   private ClusterPlan build() {
     long headroom = cloud.quotas().serverGroups().headroom();
-    ImmutableClusterPlan.Builder plan = ClusterPlan.builder().request(request).cloud(cloud).modeReason(modeReason());
+    ImmutableClusterPlan.Builder plan = ClusterPlan.builder().request(request).cloud(cloud).mode(mode)
+        .modeReason(modeReason());
+    modeSwitch.ifPresent(s -> warnings.add(new PlanWarning(Severity.WARNING, Code.IMAGE, "cluster", "image strategy "
+        + request.imageStrategy().name() + ": " + s + " (allowed by allowRawCapiSwitch); the whole plan is for raw CAPI"
+        + " mode")));
     RolePlan cpPlan = null;
     Evaluation cpEval = null;
     if (dialect == null || dialect.hasMachines(Role.CONTROL_PLANE)) {
-      RoleContext ctx = cpContext(request, cloud, headroom);
+      RoleContext ctx = cpContext(request, mode, cloud, headroom);
       RoleOutcome outcome = runRole(ctx);
       cpEval = outcome.best();
       cpPlan = rolePlan(ctx, outcome);
@@ -142,7 +209,7 @@ public final class PlanAssembler {
     }
     List<RolePlan> workerPlans = new ArrayList<>();
     for (WorkerRequest w : request.workers()) {
-      RoleContext ctx = workerCtx(request, cloud, w, Math.max(0, headroom));
+      RoleContext ctx = workerCtx(request, mode, cloud, w, Math.max(0, headroom));
       RolePlan rp = rolePlan(ctx, runRole(ctx));
       headroom -= rp.placement().serverGroupCount();
       workerPlans.add(rp);
@@ -159,7 +226,10 @@ public final class PlanAssembler {
   }
 
   private String modeReason() {
-    if (request.mode() == OutputMode.TOPOLOGY) {
+    if (modeSwitch.isPresent()) {
+      return "raw CAPI mode, allowed by allowRawCapiSwitch: " + modeSwitch.get();
+    }
+    if (mode == OutputMode.TOPOLOGY) {
       return "topology mode (as requested): the cluster stack's ClusterClass"
           + (dialect == null ? "" : " (" + dialect.id() + ")")
           + " provides the templates and the addons; only its variables can be set, and its control plane always rolls"
@@ -327,25 +397,35 @@ public final class PlanAssembler {
     }
     FlavorFacts f = best.flavor();
     Role role = ctx.controlPlane() ? Role.CONTROL_PLANE : Role.WORKER;
-    ImagePlan image = request.imageStrategy().plan(ImageRequest.of(r -> {
-      r.kubernetesVersion(request.kubernetesVersion()).mode(request.mode()).cloud(cloud).role(role).flavor(f.flavor);
-      if (dialect != null) {
-        r.dialect(dialect);
-      }
-    }));
+    // The root disk depends on the image's min_disk, and the image check on the root disk: ask for the
+    // image's needs first, then check the image against the machine as planned (flavor and root volume).
+    int imageMinDisk = planImage(request, cloud, role, List.of(), f.flavor).minDiskGiB();
+    RootDiskDecision rootDisk = rootDisk(ctx, f, imageMinDisk);
+    NodeShape shape = rootDisk.fromFlavorDisk() ? NodeShape.of(ctx.name(), f.flavor)
+        : NodeShape.withRootVolume(ctx.name(), f.flavor, rootDisk.volumeGiB());
+    ImagePlan image = planImage(request, cloud, role, List.of(shape), f.flavor);
     for (ImageRequirement req : image.requirements()) {
       if (!req.met()) {
         warnings.add(new PlanWarning(Severity.WARNING, Code.IMAGE, ctx.name(), "image (" + image.strategy() + "): "
-            + req.description() + " is not in the cloud profile; " + req.fix()));
+            + req.description() + (req.kind() == ImageRequirement.Kind.IMAGE_PRESENT ? " is not in the cloud profile; "
+                : " is not met; ") + req.fix()));
       }
     }
-    if (image.modeNeeded().isPresent() && image.modeNeeded().get() != request.mode()) {
+    for (String w : image.warnings()) {
+      String message = "image (" + image.strategy() + "): " + w;
+      if (warnings.stream().noneMatch(x -> x.code() == Code.IMAGE && x.message().equals(message))) {
+        warnings.add(new PlanWarning(Severity.INFO, Code.IMAGE, ctx.name(), message));
+      }
+    }
+    if (image.mode() != mode) {
       warnings.add(new PlanWarning(Severity.CRITICAL, Code.IMAGE, ctx.name(), "image strategy " + image.strategy()
-          + " needs " + image.modeNeeded().get() + " mode; the request uses " + request.mode()));
+          + " planned " + image.mode() + " mode; the plan uses " + mode));
+    } else if (image.modeNeeded().isPresent() && image.modeNeeded().get() != mode) {
+      warnings.add(new PlanWarning(Severity.CRITICAL, Code.IMAGE, ctx.name(), "image strategy " + image.strategy()
+          + " needs " + image.modeNeeded().get() + " mode; the plan uses " + mode));
     }
     FlavorChoice flavor = flavorChoice(ctx, outcome);
     PolicyDecision placement = policyDecision(ctx, best);
-    RootDiskDecision rootDisk = rootDisk(ctx, f, image);
     MaintenanceOptIn maintenance = maintenance(ctx, f);
     List<RolePlan.Deployment> deployments = new ArrayList<>();
     int[] sizes = best.groupSizes();
@@ -706,12 +786,12 @@ public final class PlanAssembler {
 
   // ------------------------------------------------------------------ root disk, maintenance
 
-  private RootDiskDecision rootDisk(RoleContext ctx, FlavorFacts f, ImagePlan image) {
+  private RootDiskDecision rootDisk(RoleContext ctx, FlavorFacts f, int imageMinDiskGiB) {
     Role role = ctx.controlPlane() ? Role.CONTROL_PLANE : Role.WORKER;
     Optional<String> variable = dialect == null ? Optional.empty()
         : dialect.variableFor(CommonVariable.rootDisk(role)).map(VariableSpec::name);
     if (f.flavor.diskGB() > 0) {
-      if (request.mode() == OutputMode.RAW_CAPI) {
+      if (mode == OutputMode.RAW_CAPI) {
         return new RootDiskDecision(true, 0, "no rootVolume in the OpenStackMachineTemplate: the server boots from the flavor's "
             + f.flavor.diskGB() + " GB " + f.storage.description(), true);
       }
@@ -735,11 +815,11 @@ public final class PlanAssembler {
                   + " has a " + f.storage.description() : "")
               + "; use a release that accepts 0 or raw CAPI mode";
           warnings.add(new PlanWarning(ctx.controlPlane() ? Severity.WARNING : Severity.INFO, Code.ROOT_DISK, ctx.name(), msg));
-          return new RootDiskDecision(false, Math.max(ctx.requirements().minDiskGB(), image.minDiskGiB()), msg, false);
+          return new RootDiskDecision(false, Math.max(ctx.requirements().minDiskGB(), imageMinDiskGiB), msg, false);
       }
     }
-    int size = Math.max(ctx.requirements().minDiskGB(), image.minDiskGiB());
-    String expr = request.mode() == OutputMode.RAW_CAPI ? "rootVolume.sizeGiB: " + size
+    int size = Math.max(ctx.requirements().minDiskGB(), imageMinDiskGiB);
+    String expr = mode == OutputMode.RAW_CAPI ? "rootVolume.sizeGiB: " + size
         : variable.map(v -> v + ": " + size).orElse("root volume of " + size + " GiB");
     return new RootDiskDecision(false, size, expr + " (the flavor has no disk; the volume is network storage)", true);
   }
@@ -763,7 +843,7 @@ public final class PlanAssembler {
     }
     String key = q.restartAfterMaintenanceKey().get();
     String kv = key + "=" + q.restartAfterMaintenanceValue();
-    if (request.mode() == OutputMode.RAW_CAPI) {
+    if (mode == OutputMode.RAW_CAPI) {
       return new MaintenanceOptIn(MaintenanceOptIn.Method.SERVER_METADATA, Optional.of(key), q.restartAfterMaintenanceValue(),
           q.maintenanceAnnouncementKeys(), "local disk: powered off in hypervisor maintenance and left off unless the server"
               + " carries " + kv + "; the OpenStackMachineTemplate sets it as serverMetadata, so every new machine has it." + watch);

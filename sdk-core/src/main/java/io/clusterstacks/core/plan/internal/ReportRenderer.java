@@ -1,6 +1,5 @@
 package io.clusterstacks.core.plan.internal;
 
-import io.clusterstacks.core.image.ImageRequirement;
 import io.clusterstacks.core.plan.Alternative;
 import io.clusterstacks.core.plan.ClusterPlan;
 import io.clusterstacks.core.plan.PlanWarning;
@@ -24,7 +23,12 @@ public final class ReportRenderer {
     StringBuilder sb = new StringBuilder();
     sb.append("Cluster plan: ").append(plan.request().clusterName()).append(", Kubernetes ")
         .append(plan.request().kubernetesVersion()).append(", on cloud profile '").append(plan.cloud().name()).append("'\n");
-    sb.append("Mode: ").append(plan.modeReason()).append("\n\n");
+    sb.append("Mode: ").append(plan.modeReason()).append("\n");
+    if (plan.mode() != plan.request().mode()) {
+      sb.append("  (requested: ").append(plan.request().mode()).append("; planned and rendered: ").append(plan.mode())
+          .append(")\n");
+    }
+    sb.append('\n');
     if (plan.controlPlane().isEmpty()) {
       sb.append("Control plane: no machines in this stack (it runs as pods elsewhere).\n\n");
     }
@@ -98,9 +102,11 @@ public final class ReportRenderer {
           .append(" (").append(d.replicas()).append(")\n"));
     }
     sb.append("  Maintenance: ").append(r.maintenance().method()).append(" - ").append(r.maintenance().explanation()).append('\n');
+    // the whole image plan: image, mode (and a switch with its cost), variables, bootstrap, requirements,
+    // trade-offs, reasons and warnings
     sb.append("  Image: ").append(imageName(r.image().image())).append(" (").append(r.image().strategy()).append(")\n");
-    for (ImageRequirement q : r.image().requirements()) {
-      sb.append("    ").append(q).append('\n');
+    for (String line : r.image().describe().split("\n")) {
+      sb.append("    ").append(line).append('\n');
     }
     sb.append('\n');
   }

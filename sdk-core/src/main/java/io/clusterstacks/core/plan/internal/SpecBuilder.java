@@ -23,20 +23,25 @@ public final class SpecBuilder {
    * Builds the cluster spec of a plan.
    *
    * @param plan the plan
-   * @param extras further settings (network, credentials, SSH key, ...), applied last
+   * @param extras further settings (network, SSH key, namespace, ...), applied last
    * @return the spec
    */
   public static ClusterSpec toSpec(ClusterPlan plan, Consumer<ImmutableClusterSpec.Builder> extras) {
     ImmutableClusterSpec.Builder b = ClusterSpec.builder()
         .name(plan.request().clusterName())
-        .mode(plan.request().mode())
+        .mode(plan.mode())
         .kubernetesVersion(plan.request().kubernetesVersion());
     plan.request().className().ifPresent(b::className);
     plan.request().dialect().ifPresent(b::dialect);
+    plan.request().credentials().ifPresent(b::credentials);
+    if (plan.mode() == OutputMode.TOPOLOGY) {
+      // the model renders a ClusterStack in topology mode only: raw CAPI mode uses no ClusterClass
+      plan.request().clusterStackToRender().ifPresent(b::clusterStack);
+    }
     plan.controlPlane().ifPresent(cp -> {
       b.controlPlaneReplicas(cp.replicas());
       b.controlPlane(inputs(plan, cp, cp.deployments().get(0)));
-      if (plan.request().mode() == OutputMode.RAW_CAPI) {
+      if (plan.mode() == OutputMode.RAW_CAPI) {
         b.controlPlaneMaxSurge(cp.placement().maxSurge());
       }
     });
