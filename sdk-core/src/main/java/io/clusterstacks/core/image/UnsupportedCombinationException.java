@@ -16,6 +16,8 @@ public class UnsupportedCombinationException extends ImageStrategyException {
   private final String dialect;
   /** The mode asked for. */
   private final OutputMode mode;
+  /** Why the combination does not work. */
+  private final String why;
   /** The choices that work. */
   private final transient List<String> supportedChoices;
 
@@ -35,6 +37,7 @@ public class UnsupportedCombinationException extends ImageStrategyException {
     this.strategy = strategy;
     this.dialect = dialect;
     this.mode = mode;
+    this.why = why;
     this.supportedChoices = List.copyOf(supportedChoices);
   }
 
@@ -63,6 +66,15 @@ public class UnsupportedCombinationException extends ImageStrategyException {
    */
   public OutputMode mode() {
     return mode;
+  }
+
+  /**
+   * Why the combination does not work, without the list of choices.
+   *
+   * @return e.g. {@code no SCS ClusterClass takes extra bootstrap commands}
+   */
+  public String why() {
+    return why;
   }
 
   /**

@@ -125,16 +125,10 @@ public final class PlanAssembler {
 
   /** The image package names its own request's switch; planner users set it on the cluster request. */
   private static UnsupportedCombinationException forPlanner(UnsupportedCombinationException e) {
-    String prefix = "image strategy " + e.strategy() + " with stack " + e.dialect() + " in " + e.mode() + " mode: ";
-    String message = String.valueOf(e.getMessage());
-    int end = message.indexOf("; supported choices: ");
-    if (!message.startsWith(prefix) || end < prefix.length()) {
-      return e;
-    }
     List<String> choices = e.supportedChoices().stream()
         .map(c -> c.replace("ImageRequest.allowRawCapiSwitch(true)", "ClusterRequest.allowRawCapiSwitch(true)")).toList();
-    UnsupportedCombinationException out = new UnsupportedCombinationException(e.strategy(), e.dialect(), e.mode(),
-        message.substring(prefix.length(), end), choices);
+    UnsupportedCombinationException out =
+        new UnsupportedCombinationException(e.strategy(), e.dialect(), e.mode(), e.why(), choices);
     out.initCause(e);
     return out;
   }
