@@ -30,7 +30,12 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code plan*}: a whole {@link Planner#plan} (every role, explanations, alternatives, quotas) on
  *       the bundled reference cloud, with the planner's search and with the oracle's exhaustive search.</li>
  *   <li>{@code search*}: only the control plane's candidate search on the same cloud.</li>
- *   <li>{@code scaling}: one whole plan on a synthetic cloud of 100, 1000 or 10,000 flavors.</li>
+ *   <li>{@code scaling}: one whole plan on a synthetic cloud of 100, 1000 or 10,000 flavors, planned
+ *       again and again (warm: the flavors' facts of the profile planned last are reused).</li>
+ *   <li>{@code scalingCold}: the same, alternating between two equal profile values, so that every plan
+ *       reads every flavor's facts again (cold: names parsed), without measuring the profile's construction.</li>
+ *   <li>{@code searchScaling*}: only the control plane's or the 10-worker deployment's search on the
+ *       synthetic cloud.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -68,13 +73,22 @@ public class PlannerBenchmark {
     public int flavors;
 
     CloudProfile cloud;
+    CloudProfile[] copies;
+    int next;
     ClusterRequest request;
+    RoleContext cpContext;
+    RoleContext workerContext;
+    List<FlavorFacts> facts;
 
-    /** Builds the cloud once. */
+    /** Builds the cloud once, and two equal copies that {@code scalingCold} plans in turn. */
     @Setup(Level.Trial)
     public void setUp() {
       cloud = BenchClouds.withFlavors(flavors);
+      copies = new CloudProfile[] {CloudProfile.builder().from(cloud).build(), CloudProfile.builder().from(cloud).build()};
       request = BenchClouds.request(OutputMode.TOPOLOGY);
+      cpContext = PlanAssembler.controlPlaneContext(request, cloud);
+      workerContext = PlanAssembler.workerContext(request, cloud, request.workers().get(1));
+      facts = FlavorFacts.of(cloud);
     }
   }
 
@@ -131,5 +145,40 @@ public class PlannerBenchmark {
   @Benchmark
   public ClusterPlan scaling(Synthetic s) {
     return Planner.plan(s.request, s.cloud);
+  }
+
+  /**
+   * One whole plan on a synthetic cloud whose flavors' facts are not cached (two equal profiles in turn).
+   *
+   * @param s the inputs
+   * @return the plan
+   */
+  @Benchmark
+  public ClusterPlan scalingCold(Synthetic s) {
+    CloudProfile cloud = s.copies[s.next];
+    s.next = 1 - s.next;
+    return Planner.plan(s.request, cloud);
+  }
+
+  /**
+   * The control plane's search alone on a synthetic cloud.
+   *
+   * @param s the inputs
+   * @return the outcome
+   */
+  @Benchmark
+  public RoleOutcome searchScalingControlPlane(Synthetic s) {
+    return Search.run(s.cpContext, s.facts);
+  }
+
+  /**
+   * The 10-worker deployment's search alone on a synthetic cloud.
+   *
+   * @param s the inputs
+   * @return the outcome
+   */
+  @Benchmark
+  public RoleOutcome searchScalingWorker(Synthetic s) {
+    return Search.run(s.workerContext, s.facts);
   }
 }
