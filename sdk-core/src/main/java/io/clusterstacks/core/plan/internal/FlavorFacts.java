@@ -144,7 +144,7 @@ public final class FlavorFacts {
    * Reads the facts of every flavor of a profile; the facts of the profile planned last are reused.
    *
    * @param cloud the profile
-   * @return one entry per flavor, in profile order
+   * @return one entry per flavor, in profile order (a read-only {@link FlavorTable}, which the search scans)
    */
   @SuppressWarnings("unchecked")
   public static List<FlavorFacts> of(CloudProfile cloud) {
@@ -156,7 +156,7 @@ public final class FlavorFacts {
     for (CloudFlavor f : cloud.flavors()) {
       out.add(new FlavorFacts(f, cloud.hypervisors().forFlavor(f)));
     }
-    List<FlavorFacts> facts = List.copyOf(out);
+    List<FlavorFacts> facts = FlavorTable.of(out);
     last = new Object[] {cloud, facts};
     return facts;
   }

@@ -257,11 +257,30 @@ public final class PlanAssembler {
 
   private FlavorNotFoundException flavorNotFound(RoleContext ctx) {
     String wanted = ctx.pinnedFlavor();
-    List<FlavorFacts> sorted = new ArrayList<>(facts);
-    sorted.sort(Comparator.comparingDouble((FlavorFacts f) -> distance(wanted, f)).thenComparing(f -> f.flavor.name()));
+    // the three nearest by (distance, name), earlier flavors first on ties: one pass, the wanted name parsed once
+    var parsed = io.clusterstacks.core.flavor.ScsFlavorName.tryParse(wanted);
+    FlavorFacts[] top = new FlavorFacts[3];
+    double[] topDistance = new double[3];
+    int kept = 0;
+    for (FlavorFacts f : facts) {
+      double d = distance(wanted, parsed, f);
+      if (kept == 3 && nearer(d, f, topDistance[2], top[2]) >= 0) {
+        continue;
+      }
+      int i = kept;
+      while (i > 0 && nearer(d, f, topDistance[i - 1], top[i - 1]) < 0) {
+        i--;
+      }
+      int end = Math.min(kept, 2);
+      System.arraycopy(top, i, top, i + 1, end - i);
+      System.arraycopy(topDistance, i, topDistance, i + 1, end - i);
+      top[i] = f;
+      topDistance[i] = d;
+      kept = Math.min(kept + 1, 3);
+    }
     List<String> nearest = new ArrayList<>();
     List<Alternative> options = new ArrayList<>();
-    for (FlavorFacts f : sorted.subList(0, Math.min(3, sorted.size()))) {
+    for (FlavorFacts f : java.util.Arrays.asList(top).subList(0, kept)) {
       nearest.add(f.flavor.name());
       options.add(new Alternative("pin " + f.flavor.name() + " (ID " + f.flavor.id() + ")", describe(f.flavor)
           + ", " + f.storage.description()));
@@ -270,8 +289,7 @@ public final class PlanAssembler {
   }
 
   /** Nearness of a flavor to a wanted name: by the decoded SCS values when the name parses, else by text. */
-  private static double distance(String wanted, FlavorFacts f) {
-    var parsed = io.clusterstacks.core.flavor.ScsFlavorName.tryParse(wanted);
+  private static double distance(String wanted, io.clusterstacks.core.flavor.FlavorNameParseResult parsed, FlavorFacts f) {
     if (parsed instanceof io.clusterstacks.core.flavor.FlavorNameParseResult.Valid v) {
       var n = v.flavorName();
       double d = Math.abs(Math.log((double) f.flavor.vcpus() / n.vcpus()))
@@ -285,6 +303,12 @@ public final class PlanAssembler {
       return d;
     }
     return editDistance(wanted.toLowerCase(Locale.ROOT), f.flavor.name().toLowerCase(Locale.ROOT));
+  }
+
+  /** Orders two flavors by nearness as a sort by distance, then name, would. */
+  private static int nearer(double d, FlavorFacts f, double otherDistance, FlavorFacts other) {
+    int c = Double.compare(d, otherDistance);
+    return c != 0 ? c : f.flavor.name().compareTo(other.flavor.name());
   }
 
   private static int editDistance(String a, String b) {

@@ -6,10 +6,8 @@ import io.clusterstacks.core.plan.PlacementPolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -39,22 +37,39 @@ public final class Search {
     return f.cost;
   }
 
+  /** The cheapest {@link #KEEP_PER_GROUP} flavors of one group, as indices into the table, cheapest first. */
   private static final class Group {
-    final List<FlavorFacts> top = new ArrayList<>(KEEP_PER_GROUP + 1);
+    final int[] top = new int[KEEP_PER_GROUP];
+    int size;
 
-    void offer(FlavorFacts f) {
-      if (top.size() == KEEP_PER_GROUP && COST.compare(f, top.get(KEEP_PER_GROUP - 1)) >= 0) {
-        return;
-      }
-      int i = top.size();
-      while (i > 0 && COST.compare(f, top.get(i - 1)) < 0) {
-        i--;
-      }
-      top.add(i, f);
-      if (top.size() > KEEP_PER_GROUP) {
-        top.remove(KEEP_PER_GROUP);
-      }
+    void offer(FlavorTable t, int f) {
+      size = offerCheapest(t, top, size, f);
     }
+  }
+
+  /**
+   * Keeps the cheapest flavors (by {@link #COST}) in a bounded array: a flavor that is not cheaper than
+   * the last kept one costs one comparison, so a pass over n flavors is linear.
+   *
+   * @param t the table
+   * @param kept the kept indices, cheapest first; earlier ones win ties
+   * @param size how many are kept
+   * @param f the offered flavor's index
+   * @return the new number kept
+   */
+  static int offerCheapest(FlavorTable t, int[] kept, int size, int f) {
+    int cap = kept.length;
+    if (size == cap && t.compareCost(f, kept[cap - 1]) >= 0) {
+      return size;
+    }
+    int i = size;
+    while (i > 0 && t.compareCost(f, kept[i - 1]) < 0) {
+      i--;
+    }
+    int end = Math.min(size, cap - 1);
+    System.arraycopy(kept, i, kept, i + 1, end - i);
+    kept[i] = f;
+    return Math.min(size + 1, cap);
   }
 
   /**
@@ -125,26 +140,33 @@ public final class Search {
    * @return the outcome
    */
   public static RoleOutcome run(RoleContext ctx, List<FlavorFacts> all) {
-    // flavors of one host class share their HostCount instance; storage tiers 0..3 index the array
-    Map<HostCount, Group[]> byHosts = new IdentityHashMap<>();
+    // one pass over primitive arrays; flavors of one host class share their HostCount instance (the
+    // table numbers them by identity) and storage tiers 0..3 index the groups of a host class
+    FlavorTable t = FlavorTable.of(candidates(ctx, all));
+    FlavorTable.Filter filter = new FlavorTable.Filter(ctx);
+    Group[] byKey = new Group[t.hosts.length * 4];
     List<Group> groups = new ArrayList<>();
-    List<FlavorFacts> rejectedFlavors = new ArrayList<>(KEEP_REJECTED + 1);
+    int[] rejectedFlavors = new int[KEEP_REJECTED];
+    int rejectedCount = 0;
     boolean pinned = ctx.pinnedFlavor() != null;
-    for (FlavorFacts f : candidates(ctx, all)) {
-      if (pinned || Scoring.fits(ctx, f)) {
-        Group[] tiers = byHosts.computeIfAbsent(f.hosts, x -> new Group[4]);
-        int tier = ctx.controlPlane() ? storageTier(f) : 0;
-        if (tiers[tier] == null) {
-          tiers[tier] = new Group();
-          groups.add(tiers[tier]);
+    boolean controlPlane = ctx.controlPlane();
+    for (int i = 0, n = t.size(); i < n; i++) {
+      if (pinned || t.fits(filter, i)) {
+        int key = t.hostIndex[i] * 4 + (controlPlane ? t.tier[i] : 0);
+        Group g = byKey[key];
+        if (g == null) {
+          g = new Group();
+          byKey[key] = g;
+          groups.add(g);
         }
-        tiers[tier].offer(f);
+        g.offer(t, i);
       } else {
-        offerCheapest(rejectedFlavors, f);
+        rejectedCount = offerCheapest(t, rejectedFlavors, rejectedCount, i);
       }
     }
-    List<RoleOutcome.Rejected> rejected = new ArrayList<>(rejectedFlavors.size());
-    for (FlavorFacts f : rejectedFlavors) {
+    List<RoleOutcome.Rejected> rejected = new ArrayList<>(rejectedCount);
+    for (int r = 0; r < rejectedCount; r++) {
+      FlavorFacts f = t.get(rejectedFlavors[r]);
       rejected.add(new RoleOutcome.Rejected(f, Scoring.flavorViolations(ctx, f)));
     }
     Evaluation best = null;
@@ -152,7 +174,7 @@ public final class Search {
     Evaluation closestInfeasible = null;
     List<String> reasons = new ArrayList<>();
     for (Group g : groups) {
-      FlavorFacts rep = g.top.get(0);
+      FlavorFacts rep = t.get(g.top[0]);
       Evaluation groupBest = null;
       for (Evaluation e : candidatesFor(ctx, rep, List.of())) {
         if (e.feasible()) {
@@ -168,8 +190,8 @@ public final class Search {
         continue;
       }
       ranked.add(groupBest);
-      for (int i = 1; i < g.top.size(); i++) {
-        ranked.add(Scoring.evaluate(ctx, g.top.get(i), List.of(), groupBest.policy(), groupBest.surge(), groupBest.groups()));
+      for (int i = 1; i < g.size; i++) {
+        ranked.add(Scoring.evaluate(ctx, t.get(g.top[i]), List.of(), groupBest.policy(), groupBest.surge(), groupBest.groups()));
       }
       if (best == null || groupBest.compareTo(best) < 0) {
         best = groupBest;
@@ -216,20 +238,6 @@ public final class Search {
       }
     }
     return out;
-  }
-
-  static void offerCheapest(List<FlavorFacts> kept, FlavorFacts f) {
-    if (kept.size() == KEEP_REJECTED && COST.compare(f, kept.get(KEEP_REJECTED - 1)) >= 0) {
-      return;
-    }
-    int i = kept.size();
-    while (i > 0 && COST.compare(f, kept.get(i - 1)) < 0) {
-      i--;
-    }
-    kept.add(i, f);
-    if (kept.size() > KEEP_REJECTED) {
-      kept.remove(KEEP_REJECTED);
-    }
   }
 
   static void offerRejected(List<RoleOutcome.Rejected> rejected, RoleOutcome.Rejected r) {
