@@ -1,5 +1,6 @@
 package io.clusterstacks.benchmarks.plan;
 
+import io.clusterstacks.core.cloud.CloudFlavor;
 import io.clusterstacks.core.cloud.CloudProfile;
 import io.clusterstacks.core.model.OutputMode;
 import io.clusterstacks.core.plan.ClusterPlan;
@@ -11,6 +12,7 @@ import io.clusterstacks.core.plan.internal.PlanAssembler;
 import io.clusterstacks.core.plan.internal.RoleContext;
 import io.clusterstacks.core.plan.internal.RoleOutcome;
 import io.clusterstacks.core.plan.internal.Search;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,8 +34,11 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code search*}: only the control plane's candidate search on the same cloud.</li>
  *   <li>{@code scaling}: one whole plan on a synthetic cloud of 100, 1000 or 10,000 flavors, planned
  *       again and again (warm: the flavors' facts of the profile planned last are reused).</li>
- *   <li>{@code scalingCold}: the same, alternating between two equal profile values, so that every plan
- *       reads every flavor's facts again (cold: names parsed), without measuring the profile's construction.</li>
+ *   <li>{@code scalingCold}: the same, alternating between two equal profile values that share their
+ *       flavor values, so that every plan reads every flavor's facts again (the SCS names stay parsed:
+ *       a flavor value parses its name once), without measuring the profile's construction.</li>
+ *   <li>{@code scalingFresh}: the same on a new profile of new flavor values before every plan (built
+ *       in an untimed per-invocation setup), so that every plan also parses every name.</li>
  *   <li>{@code searchScaling*}: only the control plane's or the 10-worker deployment's search on the
  *       synthetic cloud.</li>
  * </ul>
@@ -144,6 +149,46 @@ public class PlannerBenchmark {
    */
   @Benchmark
   public ClusterPlan scaling(Synthetic s) {
+    return Planner.plan(s.request, s.cloud);
+  }
+
+  /** A new profile of new flavor values before every invocation. */
+  @State(Scope.Thread)
+  public static class Fresh {
+    /** The number of flavors. */
+    @Param({"100", "1000", "10000"})
+    public int flavors;
+
+    CloudProfile source;
+    CloudProfile cloud;
+    ClusterRequest request;
+
+    /** Builds the cloud once. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      source = BenchClouds.withFlavors(flavors);
+      request = BenchClouds.request(OutputMode.TOPOLOGY);
+    }
+
+    /** Copies every flavor value and the profile (not timed). */
+    @Setup(Level.Invocation)
+    public void copy() {
+      List<CloudFlavor> copies = new ArrayList<>(source.flavors().size());
+      for (CloudFlavor f : source.flavors()) {
+        copies.add(CloudFlavor.builder().from(f).build());
+      }
+      cloud = CloudProfile.builder().from(source).flavors(copies).build();
+    }
+  }
+
+  /**
+   * One whole plan on a new profile of new flavor values (every name parsed, every fact read).
+   *
+   * @param s the inputs
+   * @return the plan
+   */
+  @Benchmark
+  public ClusterPlan scalingFresh(Fresh s) {
     return Planner.plan(s.request, s.cloud);
   }
 
