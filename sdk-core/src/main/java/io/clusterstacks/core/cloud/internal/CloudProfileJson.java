@@ -35,6 +35,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -182,14 +186,8 @@ public final class CloudProfileJson {
     known(root, "", "name", "description", "computeMicroversions", "availabilityZones", "hypervisors",
         "quotas", "quirks", "flavors", "images");
     ImmutableCloudProfile.Builder b = CloudProfile.builder();
-    String name = text(root, "", "name", true);
-    if (name != null) {
-      b.name(name);
-    }
-    String description = text(root, "", "description", false);
-    if (description != null) {
-      b.description(description);
-    }
+    readText(root, "", "name", true, b::name);
+    readText(root, "", "description", false, b::description);
     JsonNode mv = root.get("computeMicroversions");
     if (mv != null && object(mv, "computeMicroversions")) {
       known(mv, "computeMicroversions", "min", "max");
@@ -203,14 +201,7 @@ public final class CloudProfileJson {
     if (zones == null) {
       problems.add(new Problem("availabilityZones", "<missing>", "list the availability zones, e.g. [\"nova\"]"));
     } else if (array(zones, "availabilityZones")) {
-      for (int i = 0; i < zones.size(); i++) {
-        JsonNode z = zones.get(i);
-        if (z.isTextual()) {
-          b.addAvailabilityZones(z.asText());
-        } else {
-          problems.add(new Problem("availabilityZones[" + i + "]", kind(z), "a zone name is a string"));
-        }
-      }
+      eachString(zones, "availabilityZones", "a zone name is a string", b::addAvailabilityZones);
     }
     JsonNode hv = root.get("hypervisors");
     if (hv == null) {
@@ -322,13 +313,7 @@ public final class CloudProfileJson {
     List<String> names = new ArrayList<>();
     JsonNode ns = n.get("names");
     if (ns != null && array(ns, path + ".names")) {
-      for (int i = 0; i < ns.size(); i++) {
-        if (ns.get(i).isTextual()) {
-          names.add(ns.get(i).asText());
-        } else {
-          problems.add(new Problem(path + ".names[" + i + "]", kind(ns.get(i)), "a host name is a string"));
-        }
-      }
+      eachString(ns, path + ".names", "a host name is a string", names::add);
     }
     if (knowledge == null || (count == null && knowledge != HostKnowledge.UNKNOWN)) {
       return null;
@@ -371,14 +356,8 @@ public final class CloudProfileJson {
         default -> b.serverGroups(quota);
       }
     }
-    Long members = integer(q, "quotas", "serverGroupMembers", false);
-    if (members != null) {
-      b.serverGroupMembers(members);
-    }
-    Long inError = integer(q, "quotas", "instancesInError", false);
-    if (inError != null) {
-      b.instancesInError(inError);
-    }
+    readLong(q, "quotas", "serverGroupMembers", false, b::serverGroupMembers);
+    readLong(q, "quotas", "instancesInError", false, b::instancesInError);
     return ok ? attempt("quotas", b::build) : null;
   }
 
@@ -386,28 +365,14 @@ public final class CloudProfileJson {
     known(n, "quirks", "restartAfterMaintenanceKey", "restartAfterMaintenanceValue",
         "maintenanceAnnouncementKeys", "localDiskServersStoppedInMaintenance");
     ImmutableProviderQuirks.Builder b = ProviderQuirks.builder();
-    String key = text(n, "quirks", "restartAfterMaintenanceKey", false);
-    if (key != null) {
-      b.restartAfterMaintenanceKey(key);
-    }
-    String value = text(n, "quirks", "restartAfterMaintenanceValue", false);
-    if (value != null) {
-      b.restartAfterMaintenanceValue(value);
-    }
+    readText(n, "quirks", "restartAfterMaintenanceKey", false, b::restartAfterMaintenanceKey);
+    readText(n, "quirks", "restartAfterMaintenanceValue", false, b::restartAfterMaintenanceValue);
     JsonNode keys = n.get("maintenanceAnnouncementKeys");
     if (keys != null && array(keys, "quirks.maintenanceAnnouncementKeys")) {
-      for (int i = 0; i < keys.size(); i++) {
-        if (keys.get(i).isTextual()) {
-          b.addMaintenanceAnnouncementKeys(keys.get(i).asText());
-        } else {
-          problems.add(new Problem("quirks.maintenanceAnnouncementKeys[" + i + "]", kind(keys.get(i)), "a metadata key is a string"));
-        }
-      }
+      eachString(keys, "quirks.maintenanceAnnouncementKeys", "a metadata key is a string",
+          b::addMaintenanceAnnouncementKeys);
     }
-    Boolean stopped = bool(n, "quirks", "localDiskServersStoppedInMaintenance");
-    if (stopped != null) {
-      b.localDiskServersStoppedInMaintenance(stopped);
-    }
+    readBool(n, "quirks", "localDiskServersStoppedInMaintenance", b::localDiskServersStoppedInMaintenance);
     return attempt("quirks", b::build);
   }
 
@@ -418,51 +383,15 @@ public final class CloudProfileJson {
     known(n, path, "name", "id", "vcpus", "ramMiB", "diskGB", "localDisk", "architecture", "hostClass", "extraSpecs");
     ImmutableCloudFlavor.Builder b = CloudFlavor.builder();
     int before = problems.size();
-    String name = text(n, path, "name", true);
-    if (name != null) {
-      b.name(name);
-    }
-    String id = text(n, path, "id", false);
-    if (id != null) {
-      b.id(id);
-    }
-    Long vcpus = integer(n, path, "vcpus", true);
-    if (vcpus != null) {
-      b.vcpus(vcpus.intValue());
-    }
-    Long ram = integer(n, path, "ramMiB", true);
-    if (ram != null) {
-      b.ramMiB(ram.intValue());
-    }
-    Long disk = integer(n, path, "diskGB", false);
-    if (disk != null) {
-      b.diskGB(disk.intValue());
-    }
-    Boolean local = bool(n, path, "localDisk");
-    if (local != null) {
-      b.localDiskDeclared(local);
-    }
-    String arch = text(n, path, "architecture", false);
-    if (arch != null) {
-      b.architecture(arch);
-    }
-    String hostClass = text(n, path, "hostClass", false);
-    if (hostClass != null) {
-      b.hostClass(hostClass);
-    }
-    JsonNode es = n.get("extraSpecs");
-    if (es != null && object(es, path + ".extraSpecs")) {
-      Iterator<Map.Entry<String, JsonNode>> it = es.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (e.getValue().isValueNode() && !e.getValue().isNull()) {
-          b.putExtraSpecs(e.getKey(), e.getValue().asText());
-        } else {
-          problems.add(new Problem(path + ".extraSpecs." + e.getKey(), kind(e.getValue()),
-              "extra_specs values are strings (Nova stores them as text)"));
-        }
-      }
-    }
+    readText(n, path, "name", true, b::name);
+    readText(n, path, "id", false, b::id);
+    readInt(n, path, "vcpus", true, b::vcpus);
+    readInt(n, path, "ramMiB", true, b::ramMiB);
+    readInt(n, path, "diskGB", false, b::diskGB);
+    readBool(n, path, "localDisk", b::localDiskDeclared);
+    readText(n, path, "architecture", false, b::architecture);
+    readText(n, path, "hostClass", false, b::hostClass);
+    readStringMap(n, path, "extraSpecs", "extra_specs values are strings (Nova stores them as text)", b::putExtraSpecs);
     if (problems.size() > before) {
       return null;
     }
@@ -476,35 +405,11 @@ public final class CloudProfileJson {
     known(n, path, "name", "id", "minDiskGiB", "minRamMiB", "properties");
     ImmutableCloudImage.Builder b = CloudImage.builder();
     int before = problems.size();
-    String name = text(n, path, "name", true);
-    if (name != null) {
-      b.name(name);
-    }
-    String id = text(n, path, "id", false);
-    if (id != null) {
-      b.id(id);
-    }
-    Long minDisk = integer(n, path, "minDiskGiB", false);
-    if (minDisk != null) {
-      b.minDiskGiB(minDisk.intValue());
-    }
-    Long minRam = integer(n, path, "minRamMiB", false);
-    if (minRam != null) {
-      b.minRamMiB(minRam.intValue());
-    }
-    JsonNode ps = n.get("properties");
-    if (ps != null && object(ps, path + ".properties")) {
-      Iterator<Map.Entry<String, JsonNode>> it = ps.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (e.getValue().isValueNode() && !e.getValue().isNull()) {
-          b.putProperties(e.getKey(), e.getValue().asText());
-        } else {
-          problems.add(new Problem(path + ".properties." + e.getKey(), kind(e.getValue()),
-              "image properties are strings, numbers or booleans"));
-        }
-      }
-    }
+    readText(n, path, "name", true, b::name);
+    readText(n, path, "id", false, b::id);
+    readInt(n, path, "minDiskGiB", false, b::minDiskGiB);
+    readInt(n, path, "minRamMiB", false, b::minRamMiB);
+    readStringMap(n, path, "properties", "image properties are strings, numbers or booleans", b::putProperties);
     if (problems.size() > before) {
       return null;
     }
@@ -562,6 +467,63 @@ public final class CloudProfileJson {
     }
     problems.add(new Problem(path, kind(n), "expected a JSON array"));
     return false;
+  }
+
+  private void readText(JsonNode parent, String path, String field, boolean required, Consumer<String> set) {
+    String v = text(parent, path, field, required);
+    if (v != null) {
+      set.accept(v);
+    }
+  }
+
+  private void readInt(JsonNode parent, String path, String field, boolean required, IntConsumer set) {
+    Long v = integer(parent, path, field, required);
+    if (v != null) {
+      set.accept(v.intValue());
+    }
+  }
+
+  private void readLong(JsonNode parent, String path, String field, boolean required, LongConsumer set) {
+    Long v = integer(parent, path, field, required);
+    if (v != null) {
+      set.accept(v);
+    }
+  }
+
+  private void readBool(JsonNode parent, String path, String field, Consumer<Boolean> set) {
+    Boolean v = bool(parent, path, field);
+    if (v != null) {
+      set.accept(v);
+    }
+  }
+
+  /** Reads an optional object of scalar values as strings; {@code fix} explains a null or nested value. */
+  private void readStringMap(JsonNode parent, String path, String field, String fix, BiConsumer<String, String> put) {
+    JsonNode m = parent.get(field);
+    if (m == null || !object(m, join(path, field))) {
+      return;
+    }
+    Iterator<Map.Entry<String, JsonNode>> it = m.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+        put.accept(e.getKey(), e.getValue().asText());
+      } else {
+        problems.add(new Problem(join(path, field) + "." + e.getKey(), kind(e.getValue()), fix));
+      }
+    }
+  }
+
+  /** Adds each element of a checked array that is a string; {@code fix} explains any other element. */
+  private void eachString(JsonNode array, String path, String fix, Consumer<String> add) {
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode e = array.get(i);
+      if (e.isTextual()) {
+        add.accept(e.asText());
+      } else {
+        problems.add(new Problem(path + "[" + i + "]", kind(e), fix));
+      }
+    }
   }
 
   private @Nullable String text(JsonNode parent, String path, String field, boolean required) {

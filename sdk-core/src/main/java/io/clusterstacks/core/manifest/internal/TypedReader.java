@@ -32,6 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Reads one document strictly into the typed model: every field must be one the model represents
@@ -100,15 +103,20 @@ public final class TypedReader {
     return n == null || n.isMissingNode() || n.isNull();
   }
 
-  private Optional<String> text(JsonNode n, String path) {
+  /** Reads an optional scalar: absent is empty; a node that is not {@code ok} is a problem naming {@code expected}. */
+  private <T> Optional<T> scalar(JsonNode n, String path, Predicate<JsonNode> ok, String expected, Function<JsonNode, T> value) {
     if (absent(n)) {
       return Optional.empty();
     }
-    if (!n.isTextual()) {
-      problem(path, "expected a string, got " + n);
+    if (!ok.test(n)) {
+      problem(path, "expected " + expected + ", got " + n);
       return Optional.empty();
     }
-    return Optional.of(n.textValue());
+    return Optional.of(value.apply(n));
+  }
+
+  private Optional<String> text(JsonNode n, String path) {
+    return scalar(n, path, JsonNode::isTextual, "a string", JsonNode::textValue);
   }
 
   private String requiredText(JsonNode n, String path) {
@@ -120,25 +128,11 @@ public final class TypedReader {
   }
 
   private Optional<Integer> integer(JsonNode n, String path) {
-    if (absent(n)) {
-      return Optional.empty();
-    }
-    if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-      problem(path, "expected an integer, got " + n);
-      return Optional.empty();
-    }
-    return Optional.of(n.intValue());
+    return scalar(n, path, x -> x.isIntegralNumber() && x.canConvertToInt(), "an integer", JsonNode::intValue);
   }
 
   private Optional<Boolean> bool(JsonNode n, String path) {
-    if (absent(n)) {
-      return Optional.empty();
-    }
-    if (!n.isBoolean()) {
-      problem(path, "expected true or false, got " + n);
-      return Optional.empty();
-    }
-    return Optional.of(n.booleanValue());
+    return scalar(n, path, JsonNode::isBoolean, "true or false", JsonNode::booleanValue);
   }
 
   private List<String> strings(JsonNode n, String path) {
@@ -176,6 +170,16 @@ public final class TypedReader {
   private void modelProblems(ModelValidationException e) {
     for (ModelProblem p : e.problems()) {
       problem(p.field(), "got " + (p.value().isEmpty() ? "\"\"" : p.value()) + "; " + p.fix());
+    }
+  }
+
+  /** Builds a value, turning the model's validation problems into this reader's problems. */
+  private <T> Optional<T> build(Supplier<T> builder) {
+    try {
+      return Optional.of(builder.get());
+    } catch (ModelValidationException e) {
+      modelProblems(e);
+      return Optional.empty();
     }
   }
 
@@ -299,15 +303,7 @@ public final class TypedReader {
     b.url(requiredText(dl.path("url"), "spec.resource.content.download.url"));
     text(hash.path("algorithm"), "hash.algorithm").ifPresent(b::checksumAlgorithm);
     b.checksum(requiredText(hash.path("value"), "spec.resource.content.download.hash.value"));
-    if (!problems.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(b.build());
-    } catch (ModelValidationException e) {
-      modelProblems(e);
-      return Optional.empty();
-    }
+    return problems.isEmpty() ? build(b::build) : Optional.empty();
   }
 
   /**
@@ -366,15 +362,7 @@ public final class TypedReader {
         }
       }
     }
-    if (!problems.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(b.build());
-    } catch (ModelValidationException e) {
-      modelProblems(e);
-      return Optional.empty();
-    }
+    return problems.isEmpty() ? build(b::build) : Optional.empty();
   }
 
   private Map<String, Object> variables(JsonNode n, String path) {
@@ -430,12 +418,7 @@ public final class TypedReader {
     }
     JsonNode vars = obj(m.path("variables"), path + ".variables", Set.of("overrides"));
     b.variableOverrides(variables(vars.path("overrides"), path + ".variables.overrides"));
-    try {
-      return Optional.of(b.build());
-    } catch (ModelValidationException e) {
-      modelProblems(e);
-      return Optional.empty();
-    }
+    return build(b::build);
   }
 
   private Optional<IntOrPercent> intOrPercent(JsonNode n, String path) {
