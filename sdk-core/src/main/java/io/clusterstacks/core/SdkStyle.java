@@ -7,20 +7,31 @@ import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
 /**
- * The one Immutables style of the SDK, used on every value type (or on a package).
+ * The one Immutables style of the SDK, used on every value type.
  *
- * <p>Value types are abstract classes or interfaces named for what they are ({@code ClusterStack});
- * the generated implementation is {@code ImmutableClusterStack}, which stays an implementation
- * detail: users call {@code ClusterStack.builder()}. Accessors have no {@code get} prefix, builders
- * report every missing attribute at once, and only JDK collections are used.
+ * <p>The generated {@code Immutable*} classes are package-private: no public signature names them.
+ * Each value type is an abstract class (package-private constructor) that declares on itself
+ * <ul>
+ *   <li>{@code public static Builder builder()},
+ *   <li>{@code public static X of(Consumer<Builder> spec)},
+ *   <li>{@code public Builder toBuilder()} ({@code builder().from(this)}), and
+ *   <li>{@code public static final class Builder extends ImmutableX.Builder { Builder() {} }}, whose
+ *       generated setters return {@code X.Builder}.
+ * </ul>
+ * Accessors have no {@code get} prefix. A builder reports every missing or null mandatory attribute
+ * at once as an {@link InvalidInputException} (path {@code type.attribute}); cross-field rules live in
+ * a {@code @Value.Check} method that also throws {@link InvalidInputException} with all problems.
+ * Only JDK collections are used. {@link Problem} is the smallest example.
  */
 @Target({ElementType.TYPE, ElementType.PACKAGE})
 @Retention(RetentionPolicy.CLASS)
 @Value.Style(
     typeImmutable = "Immutable*",
-    visibility = Value.Style.ImplementationVisibility.PUBLIC,
-    builderVisibility = Value.Style.BuilderVisibility.PUBLIC,
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
     overshadowImplementation = true,
+    throwForInvalidImmutableState = InvalidInputException.class,
+    throwForNullPointer = InvalidInputException.class,
     jdkOnly = true,
     get = {"is*", "get*"},
     defaults = @Value.Immutable(copy = true))

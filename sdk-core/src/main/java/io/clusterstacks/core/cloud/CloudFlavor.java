@@ -1,6 +1,6 @@
 package io.clusterstacks.core.cloud;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import io.clusterstacks.core.flavor.FlavorNameParseResult;
 import io.clusterstacks.core.flavor.ScsFlavorName;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import org.immutables.value.Value;
  * {@code scs:disk0-type} of {@code ssd}, {@code nvme} or {@code hdd}).
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class CloudFlavor {
 
   /** The extra_spec pluscloud open sets on flavors that are served by local-disk host aggregates. */

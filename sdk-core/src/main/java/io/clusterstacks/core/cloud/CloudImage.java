@@ -1,6 +1,6 @@
 package io.clusterstacks.core.cloud;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * {@code os_version}, {@code architecture}, {@code os_purpose}, {@code image_source}, ...).
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class CloudImage {
 
   /**

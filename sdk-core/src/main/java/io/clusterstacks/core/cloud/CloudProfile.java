@@ -1,6 +1,6 @@
 package io.clusterstacks.core.cloud;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.immutables.value.Value;
  * ({@link CloudProfiles#bundled(String)}). A profile is a snapshot: planning with it touches no network.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class CloudProfile {
 
   /**

@@ -1,6 +1,6 @@
 package io.clusterstacks.core.cloud;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import java.util.SortedMap;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  * serve a flavor (e.g. {@code local-ssd}), and per availability zone when known.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class Hypervisors {
 
   /**

@@ -1,6 +1,6 @@
 package io.clusterstacks.core.cloud;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,7 +15,7 @@ import org.immutables.value.Value;
  * {@code ps_automatic_maintenance} and {@code ps_scheduled_shutdown} / {@code ps_scheduled_downtime}.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class ProviderQuirks {
 
   /** No known quirks: local-disk servers are assumed not to be live-migrated, with no restart opt-in. */

@@ -1,6 +1,6 @@
 package io.clusterstacks.core.cloud;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * instances are such servers.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class Quotas {
 
   /** Nova's default quotas with nothing used. */

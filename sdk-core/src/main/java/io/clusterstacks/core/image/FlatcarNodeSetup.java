@@ -1,7 +1,7 @@
 package io.clusterstacks.core.image;
 
 import io.clusterstacks.core.ClusterStacksException;
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import io.clusterstacks.core.model.BootstrapAdditions;
 import io.clusterstacks.core.image.internal.FlatcarConfig;
 import io.clusterstacks.core.image.internal.KubeVersion;
@@ -23,7 +23,7 @@ import org.immutables.value.Value;
  * ({@code EXP_KUBEADM_BOOTSTRAP_FORMAT_IGNITION=true}).
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class FlatcarNodeSetup {
 
   /** Where kubeadm's generated configuration lives on Flatcar (ignition) nodes, for template scripts that edit it. */

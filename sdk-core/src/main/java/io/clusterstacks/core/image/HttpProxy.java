@@ -1,7 +1,7 @@
 package io.clusterstacks.core.image;
 
 import io.clusterstacks.core.ClusterStacksException;
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import io.clusterstacks.core.image.internal.Urls;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,7 +20,7 @@ import org.immutables.value.Value;
  * the node, pod and service CIDRs and the cluster domain to {@link #noProxy()}.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class HttpProxy {
 
   private static final Pattern NO_PROXY_ENTRY = Pattern.compile("[A-Za-z0-9.*:/_-]+");

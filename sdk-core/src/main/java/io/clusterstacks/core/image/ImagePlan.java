@@ -1,6 +1,6 @@
 package io.clusterstacks.core.image;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import io.clusterstacks.core.cloud.CloudImage;
 import io.clusterstacks.core.model.BootstrapAdditions;
 import io.clusterstacks.core.model.ClusterSpec;
@@ -21,7 +21,7 @@ import org.immutables.value.Value;
  * what it costs, and the output mode it needs; all of it is shown in the plan.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class ImagePlan {
 
   /**

@@ -1,6 +1,6 @@
 package io.clusterstacks.core.image;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import io.clusterstacks.core.cloud.CloudFlavor;
 import io.clusterstacks.core.cloud.CloudProfile;
 import io.clusterstacks.core.model.OutputMode;
@@ -19,7 +19,7 @@ import org.immutables.value.Value;
  * the cloud, and the machines the image must boot on (one role's flavor, or several machine shapes).
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class ImageRequest {
 
   private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+\\.\\d+");

@@ -1,7 +1,7 @@
 package io.clusterstacks.core.image;
 
 import io.clusterstacks.core.ClusterStacksException;
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import io.clusterstacks.core.image.internal.Urls;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.immutables.value.Value;
  * {@code <flatcarSysext>kubernetes-v1.32.5-x86-64.raw}. Defaults are the official locations.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class PackageMirrors {
 
   /** The official Kubernetes package repository (pkgs.k8s.io, one repository per minor). */

@@ -1,6 +1,6 @@
 package io.clusterstacks.core.image;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import io.clusterstacks.core.model.BootstrapAdditions;
 import io.clusterstacks.core.image.internal.KubeVersion;
 import io.clusterstacks.core.image.internal.UbuntuBootstrap;
@@ -19,7 +19,7 @@ import org.immutables.value.Value;
  * template's own {@code preKubeadmCommands}.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class UbuntuNodeSetup {
 
   /** Where kubeadm's generated configuration lives on cloud-init nodes (Ubuntu), for template scripts that edit it. */

@@ -1,11 +1,11 @@
 package io.clusterstacks.core.manifest;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import org.immutables.value.Value;
 
 /** Choices for rendering; the defaults render everything needed to apply the cluster. */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class RenderOptions {
 
   /**

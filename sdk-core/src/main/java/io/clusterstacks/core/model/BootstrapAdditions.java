@@ -1,6 +1,6 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.immutables.value.Value;
  * {@link BootstrapFormat#IGNITION} with a Container Linux Config in {@link #ignitionAdditionalConfig()}.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class BootstrapAdditions {
   /** The largest Container Linux Config the SDK emits (32 KiB). */
   public static final int MAX_IGNITION_BYTES = 32 * 1024;

@@ -1,6 +1,6 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  * <p>Exactly one of {@link #content()} and {@link #contentFromSecret()} is set.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class BootstrapFile {
   private static final List<String> ENCODINGS = List.of("base64", "gzip", "gzip+base64");
 

@@ -1,6 +1,6 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import io.clusterstacks.core.model.internal.Names;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.immutables.value.Value;
  * <p>{@code toString()} never shows secret values.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class CloudCredentials {
 
   /**

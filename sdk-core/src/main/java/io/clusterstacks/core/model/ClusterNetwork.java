@@ -1,13 +1,13 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** The Cluster's {@code spec.clusterNetwork}: pod and service CIDRs, service domain, cluster DNS IP. */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class ClusterNetwork {
 
   /**

@@ -1,6 +1,6 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import io.clusterstacks.core.model.internal.ClusterRules;
 import io.clusterstacks.core.stack.ClusterClassName;
 import io.clusterstacks.core.stack.ReleaseCatalogue;
@@ -28,7 +28,7 @@ import org.immutables.value.Value;
  * class name and the {@link #releases()} catalogue.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class ClusterSpec {
 
   /**

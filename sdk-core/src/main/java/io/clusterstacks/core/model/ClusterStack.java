@@ -8,6 +8,7 @@ import io.clusterstacks.core.stack.StackVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /**
@@ -171,11 +172,38 @@ public abstract class ClusterStack {
   }
 
   /**
-   * A builder.
+   * A new builder.
    *
-   * @return a new builder
+   * @return the builder
    */
-  public static ImmutableClusterStack.Builder builder() {
-    return ImmutableClusterStack.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A ClusterStack built by a function, e.g. {@code ClusterStack.of(s -> s.name("openstack")...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the ClusterStack
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static ClusterStack of(Consumer<Builder> spec) {
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this ClusterStack's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link ClusterStack}; {@link #build()} reports every problem at once. */
+  public static final class Builder extends ImmutableClusterStack.Builder {
+    Builder() {}
   }
 }

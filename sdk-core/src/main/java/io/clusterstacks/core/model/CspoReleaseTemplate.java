@@ -1,6 +1,6 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * upload the release's node images with the credentials in {@link #identitySecretName()}.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class CspoReleaseTemplate {
 
   /**

@@ -1,6 +1,6 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import io.clusterstacks.core.stack.internal.Values;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * from the cluster's worker inputs (typed in {@link #machine()}, or raw variable overrides).
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class MachineDeploymentSpec {
 
   /**

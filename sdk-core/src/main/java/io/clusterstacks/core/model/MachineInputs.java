@@ -1,6 +1,6 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -14,7 +14,7 @@ import org.immutables.value.Value;
  * them as problems in topology mode instead of dropping them.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class MachineInputs {
 
   /**

@@ -1,6 +1,6 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -8,7 +8,7 @@ import org.immutables.value.Value;
 
 /** The OpenStack network of the nodes: external network, node subnet, DNS servers, MTU. */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class NodeNetwork {
 
   /**

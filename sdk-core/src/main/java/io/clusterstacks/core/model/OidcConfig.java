@@ -1,12 +1,12 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** OIDC settings of the Kubernetes API server. */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class OidcConfig {
 
   /**

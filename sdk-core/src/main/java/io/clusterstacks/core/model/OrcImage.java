@@ -1,6 +1,6 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import io.clusterstacks.core.model.internal.Names;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.immutables.value.Value;
  * <p>The credentials ({@code cloudCredentialsRef}) are the cluster's, filled in at rendering.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class OrcImage {
   private static final List<String> ALGORITHMS = List.of("md5", "sha1", "sha256", "sha512");
   private static final List<String> DISK_FORMATS =

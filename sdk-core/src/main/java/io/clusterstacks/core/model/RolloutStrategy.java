@@ -1,12 +1,12 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** A MachineDeployment rolling-update strategy ({@code strategy.rollingUpdate}). */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class RolloutStrategy {
 
   /**

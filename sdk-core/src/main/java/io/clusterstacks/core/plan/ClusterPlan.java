@@ -1,6 +1,6 @@
 package io.clusterstacks.core.plan;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import io.clusterstacks.core.cloud.CloudProfile;
 import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.manifest.ManifestRenderer;
@@ -31,7 +31,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class ClusterPlan {
 
   /**

@@ -1,7 +1,7 @@
 package io.clusterstacks.core.plan;
 
 import io.clusterstacks.core.ClusterStacksException;
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import io.clusterstacks.core.image.ImageStrategies;
 import io.clusterstacks.core.image.ImageStrategy;
 import io.clusterstacks.core.model.CloudCredentials;
@@ -36,7 +36,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class ClusterRequest {
 
   private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+\\.\\d+");

@@ -1,7 +1,7 @@
 package io.clusterstacks.core.plan;
 
 import io.clusterstacks.core.ClusterStacksException;
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * What is asked of the control plane: replicas, flavor requirements, and optional pins.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class ControlPlaneRequest {
 
   /** Three replicas with the default requirements, nothing pinned. */

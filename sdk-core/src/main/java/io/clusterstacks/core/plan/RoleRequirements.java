@@ -1,7 +1,7 @@
 package io.clusterstacks.core.plan;
 
 import io.clusterstacks.core.ClusterStacksException;
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import io.clusterstacks.core.flavor.CpuType;
 import io.clusterstacks.core.flavor.DiskType;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import org.immutables.value.Value;
  * no crowded cores ({@code L}) and no oversubscribed RAM ({@code o}).
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class RoleRequirements {
 
   /** The defaults, for control planes and workers alike. */

@@ -1,7 +1,7 @@
 package io.clusterstacks.core.plan;
 
 import io.clusterstacks.core.ClusterStacksException;
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * What is asked of one worker machine deployment.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class WorkerRequest {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?");

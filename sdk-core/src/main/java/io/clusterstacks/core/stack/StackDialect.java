@@ -1,6 +1,6 @@
 package io.clusterstacks.core.stack;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import io.clusterstacks.core.model.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.immutables.value.Value;
  * names the releases it covers in {@link #releases()}.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class StackDialect {
 
   /**

@@ -1,6 +1,6 @@
 package io.clusterstacks.core.stack;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import io.clusterstacks.core.stack.internal.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.immutables.value.Value;
  * variable's OpenAPI schema (type, format, enum, minimum, minItems), before anything is sent.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class VariableSpec {
 
   /**

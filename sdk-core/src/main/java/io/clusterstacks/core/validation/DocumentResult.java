@@ -1,11 +1,11 @@
 package io.clusterstacks.core.validation;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import org.immutables.value.Value;
 
 /** What was checked for one document of the input. */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class DocumentResult {
 
   /**

@@ -1,6 +1,6 @@
 package io.clusterstacks.core.validation;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.immutables.value.Value;
@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  * document, and warnings (for example a kind that could not be schema-checked).
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class ValidationReport {
 
   /**

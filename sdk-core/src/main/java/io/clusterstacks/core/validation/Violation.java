@@ -1,6 +1,6 @@
 package io.clusterstacks.core.validation;
 
-import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.SdkStyleLegacy;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  * {@code <redacted>}.
  */
 @Value.Immutable
-@SdkStyle
+@SdkStyleLegacy
 public abstract class Violation {
 
   /**

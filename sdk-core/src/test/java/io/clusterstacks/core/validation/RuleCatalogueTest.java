@@ -89,7 +89,7 @@ class RuleCatalogueTest {
       files = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
           .filter(l -> !l.isBlank()).map(l -> l.split("\t")[0]).toList();
     }
-    assertEquals(21, files.size());
+    assertEquals(30, files.size());
     List<String> problems = new ArrayList<>();
     int patterns = 0;
     for (String f : files) {

@@ -93,7 +93,7 @@ public final class ClusterRenderer {
     if (options.includeClusterStack() && s.mode() == OutputMode.TOPOLOGY) {
       Optional<String> stackNs = s.classNamespace().or(s::namespace);
       s.clusterStack().ifPresent(cs -> docs.add(clusterStack(cs.namespace().isPresent() ? cs
-          : io.clusterstacks.core.model.ImmutableClusterStack.builder().from(cs).namespace(stackNs).build())));
+          : cs.toBuilder().namespace(stackNs).build())));
       s.cspoTemplate().ifPresent(t -> docs.add(cspoTemplate(t.namespace().isPresent() ? t
           : io.clusterstacks.core.model.ImmutableCspoReleaseTemplate.builder().from(t).namespace(stackNs).build())));
     }

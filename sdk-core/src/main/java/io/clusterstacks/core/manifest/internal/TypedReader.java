@@ -8,7 +8,6 @@ import io.clusterstacks.core.model.ClusterStack;
 import io.clusterstacks.core.model.CspoReleaseTemplate;
 import io.clusterstacks.core.model.ImmutableClusterNetwork;
 import io.clusterstacks.core.model.ImmutableClusterSpec;
-import io.clusterstacks.core.model.ImmutableClusterStack;
 import io.clusterstacks.core.model.ImmutableCspoReleaseTemplate;
 import io.clusterstacks.core.model.ImmutableMachineDeploymentSpec;
 import io.clusterstacks.core.model.ImmutableOrcImage;
@@ -194,7 +193,7 @@ public final class TypedReader {
     JsonNode md = obj(d.path("metadata"), "metadata", Set.of("name", "namespace"));
     JsonNode spec = obj(d.path("spec"), "spec",
         Set.of("provider", "name", "kubernetesVersion", "channel", "versions", "autoSubscribe", "noProvider", "providerRef"));
-    ImmutableClusterStack.Builder b = ClusterStack.builder();
+    ClusterStack.Builder b = ClusterStack.builder();
     b.name(requiredText(md.path("name"), "metadata.name"));
     text(md.path("namespace"), "metadata.namespace").ifPresent(b::namespace);
     text(spec.path("provider"), "spec.provider").ifPresent(b::provider);
