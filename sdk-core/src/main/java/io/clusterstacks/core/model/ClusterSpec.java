@@ -295,6 +295,16 @@ public abstract class ClusterSpec {
   }
 
   /**
+   * The node subnet CIDR this spec ends up with: the explicit {@link NodeNetwork#nodeCidr()}, else the
+   * dialect's node-CIDR variable (as set, or its default), else in raw CAPI mode the SDK's default.
+   *
+   * @return the CIDR, or empty when no node subnet is managed
+   */
+  public Optional<String> effectiveNodeCidr() {
+    return ClusterRules.effectiveNodeCidr(this);
+  }
+
+  /**
    * The worker inputs of one deployment (its overrides over the cluster's worker inputs).
    *
    * @param deployment one of {@link #machineDeployments()}

@@ -1,7 +1,7 @@
 package io.clusterstacks.core.model;
 
 import io.clusterstacks.core.SdkStyle;
-import io.clusterstacks.core.model.internal.Names;
+import io.clusterstacks.core.internal.Names;
 import io.clusterstacks.core.stack.ClusterClassName;
 import io.clusterstacks.core.stack.StackException;
 import io.clusterstacks.core.stack.StackVersion;

@@ -1,7 +1,7 @@
 package io.clusterstacks.core.model;
 
 import io.clusterstacks.core.SdkStyleLegacy;
-import io.clusterstacks.core.stack.internal.Values;
+import io.clusterstacks.core.internal.Values;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.clusterstacks.core.model;
 
 import io.clusterstacks.core.SdkStyleLegacy;
-import io.clusterstacks.core.model.internal.Names;
+import io.clusterstacks.core.internal.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

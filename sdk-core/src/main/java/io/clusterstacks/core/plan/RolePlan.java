@@ -1,8 +1,8 @@
 package io.clusterstacks.core.plan;
 
 import io.clusterstacks.core.image.ImagePlan;
-import io.clusterstacks.core.model.Role;
 import io.clusterstacks.core.model.ServerGroupRef;
+import io.clusterstacks.core.stack.Role;
 import java.util.List;
 import java.util.Objects;
 

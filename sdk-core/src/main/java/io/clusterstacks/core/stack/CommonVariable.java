@@ -1,6 +1,5 @@
 package io.clusterstacks.core.stack;
 
-import io.clusterstacks.core.model.Role;
 
 /**
  * Settings most clusters need, each mapped by a dialect to its own variable name (e.g.

@@ -1,7 +1,6 @@
 package io.clusterstacks.core.stack;
 
 import io.clusterstacks.core.SdkStyleLegacy;
-import io.clusterstacks.core.model.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

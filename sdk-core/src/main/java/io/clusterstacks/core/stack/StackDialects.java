@@ -1,6 +1,5 @@
 package io.clusterstacks.core.stack;
 
-import io.clusterstacks.core.model.Role;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;

@@ -37,9 +37,9 @@ public enum VariableFormat {
   public boolean matches(String value) {
     switch (this) {
       case CIDR:
-        return io.clusterstacks.core.stack.internal.Cidrs.parse(value).isPresent();
+        return io.clusterstacks.core.internal.Cidrs.parse(value).isPresent();
       case IPV4:
-        return io.clusterstacks.core.stack.internal.Cidrs.parseIpv4(value).isPresent();
+        return io.clusterstacks.core.internal.Cidrs.parseIpv4(value).isPresent();
       default:
         return pattern != null && pattern.matcher(value).matches();
     }

@@ -1,7 +1,7 @@
 package io.clusterstacks.core.stack;
 
 import io.clusterstacks.core.SdkStyleLegacy;
-import io.clusterstacks.core.stack.internal.Values;
+import io.clusterstacks.core.internal.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

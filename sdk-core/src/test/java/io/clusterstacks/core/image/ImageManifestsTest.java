@@ -329,7 +329,7 @@ class ImageManifestsTest {
     CloudProfile cloud = cloud();
     String v = versionOf("scs2");
     ImageRequest r = ImageRequest.of(b -> b.dialect(StackDialects.scs2()).kubernetesVersion(v).cloud(cloud)
-        .flavor(cloud.flavor("SCS-4V-8").orElseThrow()).role(io.clusterstacks.core.model.Role.WORKER));
+        .flavor(cloud.flavor("SCS-4V-8").orElseThrow()).role(io.clusterstacks.core.stack.Role.WORKER));
     UnsupportedCombinationException e = org.junit.jupiter.api.Assertions.assertThrows(
         UnsupportedCombinationException.class, () -> ImageStrategies.flatcar().plan(r));
     assertTrue(e.supportedChoices().stream().anyMatch(c -> c.contains("capi-image")), e.supportedChoices().toString());

@@ -71,7 +71,7 @@ class PlannerPropertyTest {
         assertTrue(d.expectedPerHost() <= d.worstCasePerHost(), "expected above worst " + where);
         assertTrue(d.reasons().stream().anyMatch(s -> s.startsWith("worst case " + d.worstCasePerHost())), "worst case stated " + where);
         assertEquals(r, d.groupSizes().stream().mapToInt(Integer::intValue).sum());
-        if (role.role() == io.clusterstacks.core.model.Role.CONTROL_PLANE && r >= 3 && surge == 0) {
+        if (role.role() == io.clusterstacks.core.stack.Role.CONTROL_PLANE && r >= 3 && surge == 0) {
           assertEquals(io.clusterstacks.core.model.OutputMode.RAW_CAPI, request.mode(), "maxSurge 0 only in raw mode " + where);
         }
       }

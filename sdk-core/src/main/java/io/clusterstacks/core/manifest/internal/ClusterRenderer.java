@@ -2,6 +2,7 @@ package io.clusterstacks.core.manifest.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterstacks.core.internal.Names;
 import io.clusterstacks.core.manifest.Notice;
 import io.clusterstacks.core.manifest.RenderOptions;
 import io.clusterstacks.core.model.ApiServerLoadBalancer;
@@ -23,14 +24,12 @@ import io.clusterstacks.core.model.NodeNetwork;
 import io.clusterstacks.core.model.OidcConfig;
 import io.clusterstacks.core.model.OrcImage;
 import io.clusterstacks.core.model.OutputMode;
-import io.clusterstacks.core.model.Role;
 import io.clusterstacks.core.model.RolloutStrategy;
 import io.clusterstacks.core.model.RootDisk;
 import io.clusterstacks.core.model.ServerGroupRef;
 import io.clusterstacks.core.model.UnresolvedServerGroupException;
-import io.clusterstacks.core.model.internal.ClusterRules;
-import io.clusterstacks.core.model.internal.Names;
 import io.clusterstacks.core.stack.CommonVariable;
+import io.clusterstacks.core.stack.Role;
 import io.clusterstacks.core.stack.StackDialect;
 import io.clusterstacks.core.stack.VariableSpec;
 import io.clusterstacks.core.stack.VersionCheck;
@@ -584,7 +583,7 @@ public final class ClusterRenderer {
     id.put("cloudName", cloudName());
     id.put("name", secretName());
     Optional<NodeNetwork> nn = s.nodeNetwork();
-    Optional<String> nodeCidr = ClusterRules.effectiveNodeCidr(s);
+    Optional<String> nodeCidr = s.effectiveNodeCidr();
     if (nodeCidr.isPresent()) {
       ObjectNode subnet = spec.putArray("managedSubnets").addObject();
       subnet.put("cidr", nodeCidr.get());

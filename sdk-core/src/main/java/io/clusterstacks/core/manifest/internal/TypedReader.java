@@ -2,6 +2,7 @@ package io.clusterstacks.core.manifest.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.internal.Values;
 import io.clusterstacks.core.model.ClusterNetwork;
 import io.clusterstacks.core.model.ClusterSpec;
 import io.clusterstacks.core.model.ClusterStack;
@@ -23,7 +24,6 @@ import io.clusterstacks.core.stack.ClusterClassName;
 import io.clusterstacks.core.stack.ReleaseCatalogue;
 import io.clusterstacks.core.stack.StackDialects;
 import io.clusterstacks.core.stack.StackException;
-import io.clusterstacks.core.stack.internal.Values;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.clusterstacks.core.model.internal;
 
+import io.clusterstacks.core.internal.Cidrs;
+import io.clusterstacks.core.internal.Names;
 import io.clusterstacks.core.model.ApiServerLoadBalancer;
 import io.clusterstacks.core.model.ClusterNetwork;
 import io.clusterstacks.core.model.ClusterSpec;
@@ -12,18 +14,17 @@ import io.clusterstacks.core.model.ModelProblem;
 import io.clusterstacks.core.model.NodeNetwork;
 import io.clusterstacks.core.model.OidcConfig;
 import io.clusterstacks.core.model.OutputMode;
-import io.clusterstacks.core.model.Role;
 import io.clusterstacks.core.model.RootDisk;
 import io.clusterstacks.core.model.ServerGroupRef;
 import io.clusterstacks.core.model.StackChannel;
 import io.clusterstacks.core.stack.ClusterClassName;
 import io.clusterstacks.core.stack.CommonVariable;
 import io.clusterstacks.core.stack.FlavorDiskBoot;
+import io.clusterstacks.core.stack.Role;
 import io.clusterstacks.core.stack.StackDialect;
 import io.clusterstacks.core.stack.StackGeneration;
 import io.clusterstacks.core.stack.VariableSpec;
 import io.clusterstacks.core.stack.VersionCheck;
-import io.clusterstacks.core.stack.internal.Cidrs;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -321,7 +322,7 @@ public final class ClusterRules {
       for (String msg : v.get().problems(value)) {
         p.add(new ModelProblem(field.startsWith(prefix) ? field : prefix + field, String.valueOf(value), msg));
       }
-      out.put(v.get().name(), io.clusterstacks.core.stack.internal.Values.normalize(value));
+      out.put(v.get().name(), io.clusterstacks.core.internal.Values.normalize(value));
       origin.put(v.get().name(), field);
     }
   }

@@ -56,7 +56,7 @@ public final class ReportRenderer {
   }
 
   private static void role(StringBuilder sb, RolePlan r) {
-    sb.append(r.role() == io.clusterstacks.core.model.Role.CONTROL_PLANE ? "Control plane" : "Workers '" + r.name() + "'")
+    sb.append(r.role() == io.clusterstacks.core.stack.Role.CONTROL_PLANE ? "Control plane" : "Workers '" + r.name() + "'")
         .append(": ").append(r.replicas()).append(r.replicas() == 1 ? " replica" : " replicas").append('\n');
     sb.append("  Flavor: ").append(r.flavor().name()).append(" (").append(r.flavor().flavor().vcpus()).append(" vCPU, ")
         .append(r.flavor().flavor().ramMiB()).append(" MiB, ")

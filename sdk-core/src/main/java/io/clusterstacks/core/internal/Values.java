@@ -1,4 +1,4 @@
-package io.clusterstacks.core.stack.internal;
+package io.clusterstacks.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterstacks.core.ClusterStacksException;

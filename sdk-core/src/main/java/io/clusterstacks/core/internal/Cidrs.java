@@ -1,4 +1,4 @@
-package io.clusterstacks.core.stack.internal;
+package io.clusterstacks.core.internal;
 
 import java.math.BigInteger;
 import java.util.Optional;

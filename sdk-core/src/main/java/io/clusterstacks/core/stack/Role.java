@@ -1,4 +1,4 @@
-package io.clusterstacks.core.model;
+package io.clusterstacks.core.stack;
 
 /** A role of machines in a cluster. */
 public enum Role {

@@ -1,4 +1,4 @@
-package io.clusterstacks.core.model.internal;
+package io.clusterstacks.core.internal;
 
 import java.util.regex.Pattern;
 
