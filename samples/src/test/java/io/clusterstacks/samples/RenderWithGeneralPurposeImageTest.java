@@ -26,7 +26,7 @@ class RenderWithGeneralPurposeImageTest {
     assertTrue(!manifests.ofKind("KubeadmConfigTemplate").isEmpty(), yaml);
     assertTrue(yaml.contains("apt-get install"), yaml);
     assertTrue(yaml.contains("kubeadm=1.34.7-*"), yaml);
-    ValidationReport report = CrdValidator.strict().validate(manifests.trees());
+    ValidationReport report = CrdValidator.strict().validate(manifests);
     assertTrue(report.isValid(), report.summary());
   }
 }

@@ -79,7 +79,15 @@ public class RenderBenchmark {
         .credentials(CloudCredentials.of(CloudAuth.applicationCredential("https://keystone.example.com:5000/v3", "id", "secret")))
         .build();
     rendered = ManifestRenderer.render(spec);
-    trees = rendered.trees();
+    trees = new java.util.ArrayList<>();
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (io.clusterstacks.core.manifest.ManifestDocument d : rendered.documents()) {
+      try {
+        trees.add(json.readTree(d.toJson()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   /**

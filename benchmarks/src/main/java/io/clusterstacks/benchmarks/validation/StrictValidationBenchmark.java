@@ -9,6 +9,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
+import io.clusterstacks.core.manifest.ManifestParser;
+import io.clusterstacks.core.manifest.Manifests;
 import io.clusterstacks.core.validation.CrdValidator;
 import io.clusterstacks.core.validation.ValidationReport;
 import java.io.BufferedReader;
@@ -50,6 +52,7 @@ public class StrictValidationBenchmark {
   public String set;
 
   private List<JsonNode> documents;
+  private Manifests manifests;
   private List<Schema> networkntSchemas;
   private CrdValidator validator;
 
@@ -63,8 +66,9 @@ public class StrictValidationBenchmark {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     String text = set.equals("topology") ? ManifestSets.TOPOLOGY : ManifestSets.RAW_CAPI;
     documents = yaml.readerFor(JsonNode.class).<JsonNode>readValues(text).readAll();
+    manifests = ManifestParser.parseLenient(text);
     validator = CrdValidator.builder().releaseKubernetesVersion("openstack-scs2-1-33-v1", "v1.33.4").build();
-    ValidationReport report = validator.validate(documents);
+    ValidationReport report = validator.validate(manifests);
     if (!report.isValid() || !report.isFullyChecked()) {
       throw new IllegalStateException("benchmark set is not valid:\n" + report.summary());
     }
@@ -90,7 +94,7 @@ public class StrictValidationBenchmark {
    */
   @Benchmark
   public ValidationReport strict() {
-    return validator.validate(documents);
+    return validator.validate(manifests);
   }
 
   /**

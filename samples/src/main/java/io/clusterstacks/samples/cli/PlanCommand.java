@@ -76,7 +76,7 @@ public final class PlanCommand implements Callable<Integer> {
       return ClusterStacksCli.EXIT_INVALID_INPUT;
     }
     Manifests manifests = options.manifests(plan);
-    ValidationReport validation = validator().validate(manifests.trees());
+    ValidationReport validation = validator().validate(manifests);
     if (output == OutputFormat.TABLE) {
       out.print(plan.report()); // decisions, reasons, warnings and the placement map
       out.println();
@@ -95,7 +95,7 @@ public final class PlanCommand implements Callable<Integer> {
       Map<String, Object> tree = new LinkedHashMap<>();
       tree.put("plan", planTree(plan));
       tree.put("notices", manifests.notices().stream().map(Object::toString).toList());
-      tree.put("manifests", manifests.trees());
+      tree.put("manifests", manifests.documents().stream().map(io.clusterstacks.core.manifest.ManifestDocument::toMap).toList());
       tree.put("validation", validationTree(validation));
       out.print(output.write(tree));
     }

@@ -52,10 +52,10 @@ public final class RenderCommand implements Callable<Integer> {
     }
     Manifests manifests = options.manifests(plan);
     manifests.notices().forEach(n -> err.println("note: " + n));
-    ValidationReport validation = PlanCommand.validator().validate(manifests.trees());
+    ValidationReport validation = PlanCommand.validator().validate(manifests);
     switch (output) {
       case YAML -> out.print(manifests.toYaml());
-      case JSON -> out.print(OutputFormat.JSON.write(manifests.trees()));
+      case JSON -> out.print(OutputFormat.JSON.write(manifests.documents().stream().map(io.clusterstacks.core.manifest.ManifestDocument::toMap).toList()));
       case TABLE -> {
         TextTable t = new TextTable("API VERSION", "KIND", "NAME", "NAMESPACE");
         for (ManifestDocument d : manifests.documents()) {

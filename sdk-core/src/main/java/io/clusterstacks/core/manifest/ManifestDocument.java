@@ -2,51 +2,115 @@ package io.clusterstacks.core.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.manifest.internal.Trees;
 import io.clusterstacks.core.manifest.internal.Yaml;
-import java.util.Objects;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One Kubernetes object as a tree: apiVersion, kind, name, namespace and the whole body.
+ * One Kubernetes object: its {@link #id() identity} and its whole body, immutable.
  *
- * <p>Immutable: {@link #tree()} returns a copy. Secret documents print only their identity in
- * {@link #toString()}.
+ * <p>The body is available as YAML ({@link #toYaml()}), as compact JSON ({@link #toJson()}, e.g. for a
+ * server-side apply request) and as an unmodifiable {@link #toMap() map view}. No JSON-library type is
+ * part of this API on purpose: sdk-core reads and writes with Jackson 2 internally, while the
+ * Kubernetes client users pair it with (fabric8 8) is built on Jackson 3; JSON text and plain Java
+ * maps convert into either without tying the SDK's public surface to one of them.
+ *
+ * <p>Secret documents print only their identity in {@link #toString()}.
  */
 public final class ManifestDocument {
   private final ObjectNode tree;
-  private final String apiVersion;
-  private final String kind;
-  private final String name;
-  private final Optional<String> namespace;
+  private final DocumentId id;
+  private volatile @Nullable Map<String, @Nullable Object> map;
 
   private ManifestDocument(ObjectNode tree) {
     this.tree = tree;
-    this.apiVersion = tree.path("apiVersion").asText("");
-    this.kind = tree.path("kind").asText("");
-    this.name = tree.path("metadata").path("name").asText("");
-    JsonNode ns = tree.path("metadata").path("namespace");
-    this.namespace = ns.isTextual() ? Optional.of(ns.asText()) : Optional.empty();
+    JsonNode meta = tree.path("metadata");
+    JsonNode ns = meta.path("namespace");
+    this.id = DocumentId.of(text(tree.path("apiVersion")), text(tree.path("kind")),
+        ns.isTextual() ? Optional.of(ns.textValue()) : Optional.empty(), text(meta.path("name")));
+  }
+
+  private static String text(JsonNode n) {
+    return n.isTextual() ? n.textValue() : "";
   }
 
   /**
-   * Wraps a tree (copied).
+   * A document from a map, as a Kubernetes object decodes to plain Java values (maps with string
+   * keys, lists, strings, numbers, booleans, null). The map is copied.
    *
-   * @param tree a Kubernetes object
+   * @param object the object, e.g. {@code {apiVersion: v1, kind: Secret, metadata: {...}, ...}}
    * @return the document
-   * @throws ClusterStacksException when the tree is not an object
+   * @throws InvalidInputException when the argument is null or holds a value that is not a JSON value
    */
-  public static ManifestDocument of(JsonNode tree) {
-    Objects.requireNonNull(tree, "tree");
-    if (!tree.isObject()) {
-      throw new ClusterStacksException("manifest document: got a " + tree.getNodeType()
-          + "; a Kubernetes object is a mapping with apiVersion, kind and metadata");
+  public static ManifestDocument of(Map<String, ?> object) {
+    InvalidInputException.requireArgument(object, "object");
+    return new ManifestDocument(Trees.fromMap(object));
+  }
+
+  /**
+   * A document from the JSON text of exactly one object (duplicate keys and trailing content are
+   * refused).
+   *
+   * @param json the JSON text
+   * @return the document
+   * @throws InvalidInputException when the text is null, not well-formed JSON or not one object
+   */
+  public static ManifestDocument fromJson(String json) {
+    InvalidInputException.requireArgument(json, "json");
+    return new ManifestDocument(Yaml.readOneJsonObject(json));
+  }
+
+  /**
+   * A document from the YAML text of exactly one object (a leading {@code ---} is allowed; a second
+   * document is refused; use {@link ManifestParser#parseLenient(String)} for several).
+   *
+   * @param yaml the YAML text
+   * @return the document
+   * @throws InvalidInputException when the text is null, malformed, or not exactly one mapping
+   */
+  public static ManifestDocument fromYaml(String yaml) {
+    InvalidInputException.requireArgument(yaml, "yaml");
+    List<JsonNode> docs = Yaml.readAll(yaml);
+    if (docs.size() != 1) {
+      throw new InvalidInputException(List.of(Problem.of("yaml", docs.size() + " documents",
+          "pass exactly one YAML document; use ManifestParser.parseLenient for several")));
     }
-    return new ManifestDocument(((ObjectNode) tree).deepCopy());
+    return owning(docs.get(0), "yaml");
+  }
+
+  static ManifestDocument owning(JsonNode tree, String path) {
+    if (!tree.isObject()) {
+      throw new InvalidInputException(List.of(Problem.of(path, tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
+          "a Kubernetes object is a mapping with apiVersion, kind and metadata")));
+    }
+    return new ManifestDocument((ObjectNode) tree);
   }
 
   static ManifestDocument owning(ObjectNode tree) {
     return new ManifestDocument(tree);
+  }
+
+  /**
+   * The stable identity: group, version, kind, namespace and name.
+   *
+   * @return the id
+   */
+  public DocumentId id() {
+    return id;
+  }
+
+  /**
+   * The phase the document is applied in (and from which its delete step follows).
+   *
+   * @return the phase
+   */
+  public ManifestPhase phase() {
+    return ManifestPhase.of(id);
   }
 
   /**
@@ -55,7 +119,7 @@ public final class ManifestDocument {
    * @return e.g. {@code cluster.x-k8s.io/v1beta1}, or "" when missing
    */
   public String apiVersion() {
-    return apiVersion;
+    return id.apiVersion();
   }
 
   /**
@@ -64,7 +128,7 @@ public final class ManifestDocument {
    * @return e.g. {@code Cluster}, or "" when missing
    */
   public String kind() {
-    return kind;
+    return id.kind();
   }
 
   /**
@@ -73,7 +137,7 @@ public final class ManifestDocument {
    * @return the name, or "" when missing
    */
   public String name() {
-    return name;
+    return id.name();
   }
 
   /**
@@ -82,29 +146,46 @@ public final class ManifestDocument {
    * @return the namespace, if set
    */
   public Optional<String> namespace() {
-    return namespace;
+    return id.namespace();
   }
 
   /**
-   * A copy of the tree.
+   * The whole object as an unmodifiable view of plain Java values: {@code Map<String, Object>} with
+   * keys in document order, {@code List<Object>}, {@code String}, {@code Boolean}, {@code Long} for
+   * integers ({@code BigInteger} beyond the range of {@code long}), {@code BigDecimal} for other
+   * numbers, and {@code null}. Built on first use and kept.
    *
-   * @return the object as a mutable copy
+   * @return the view (every nested map and list is unmodifiable too)
    */
-  public ObjectNode tree() {
-    return tree.deepCopy();
-  }
-
-  JsonNode treeView() {
-    return tree;
+  public Map<String, @Nullable Object> toMap() {
+    Map<String, @Nullable Object> m = map;
+    if (m == null) {
+      m = Trees.toMap(tree);
+      map = m;
+    }
+    return m;
   }
 
   /**
-   * The document as YAML (no {@code ---} marker).
+   * The object as compact JSON, keys in document order (deterministic for rendered documents).
+   *
+   * @return the JSON text, one line
+   */
+  public String toJson() {
+    return Yaml.writeCompactJson(tree);
+  }
+
+  /**
+   * The document as YAML (no {@code ---} marker), as {@link Manifests#toYaml()} writes it.
    *
    * @return the YAML text
    */
   public String toYaml() {
     return Yaml.write(tree);
+  }
+
+  JsonNode treeView() {
+    return tree;
   }
 
   /**
@@ -116,11 +197,12 @@ public final class ManifestDocument {
    * @return true when semantically equal
    */
   public boolean semanticallyEquals(ManifestDocument other) {
+    InvalidInputException.requireArgument(other, "other");
     return Yaml.normalize(tree).equals(Yaml.normalize(other.tree));
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof ManifestDocument d && d.tree.equals(tree);
   }
 
@@ -131,6 +213,6 @@ public final class ManifestDocument {
 
   @Override
   public String toString() {
-    return kind + "/" + name + namespace.map(n -> " in " + n).orElse("") + " (" + apiVersion + ")";
+    return kind() + "/" + name() + namespace().map(n -> " in " + n).orElse("") + " (" + apiVersion() + ")";
   }
 }

@@ -33,8 +33,9 @@ public final class ManifestParser {
    */
   public static Manifests parseLenient(String yaml) {
     List<ManifestDocument> docs = new ArrayList<>();
-    for (JsonNode n : Yaml.readAll(yaml)) {
-      docs.add(ManifestDocument.of(n));
+    List<JsonNode> nodes = Yaml.readAll(yaml);
+    for (int i = 0; i < nodes.size(); i++) {
+      docs.add(ManifestDocument.owning(nodes.get(i), "documents[" + i + "]"));
     }
     return Manifests.of(docs, List.of());
   }
@@ -64,7 +65,7 @@ public final class ManifestParser {
     List<String> problems = new ArrayList<>();
     List<JsonNode> nodes = Yaml.readAll(yaml);
     for (int i = 0; i < nodes.size(); i++) {
-      ManifestDocument doc = ManifestDocument.of(nodes.get(i));
+      ManifestDocument doc = ManifestDocument.owning(nodes.get(i), "documents[" + i + "]");
       JsonNode n = nodes.get(i);
       String where = "document " + i + " (" + doc.kind() + "/" + doc.name() + ")";
       TypedReader r = new TypedReader(where);

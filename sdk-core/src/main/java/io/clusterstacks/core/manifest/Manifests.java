@@ -1,8 +1,9 @@
 package io.clusterstacks.core.manifest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.manifest.internal.LifecycleOrder;
 import io.clusterstacks.core.manifest.internal.Yaml;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,14 @@ import java.util.Optional;
  * An ordered set of Kubernetes objects plus the notices that go with them.
  *
  * <p>{@link #toYaml()} and {@link #toJson()} are deterministic: the same documents give the same
- * bytes (stable key order, version-like strings quoted, no timestamps). Apply the documents in order.
+ * bytes (stable key order, version-like strings quoted, no timestamps).
+ *
+ * <p>The contract with a Kubernetes client (sdk-kubernetes, sdk-lifecycle, or your own): every
+ * document has a stable {@link ManifestDocument#id() identity}; {@link #applyOrder()} says in which
+ * steps to apply them and what to wait for in between, {@link #deletePlan()} how to delete them so
+ * that Cluster API, the cluster stack operator and the providers' finalizers can do their part. Both
+ * depend on API groups and kinds only, not on any CRD being installed; {@link ManifestPhase} explains
+ * the order.
  */
 public final class Manifests {
   private final List<ManifestDocument> documents;
@@ -26,16 +34,26 @@ public final class Manifests {
   /**
    * Documents and notices.
    *
-   * @param documents the documents, in apply order
+   * @param documents the documents, in render order
    * @param notices the notices
    * @return the manifests
+   * @throws InvalidInputException when an argument or an element is null
    */
   public static Manifests of(List<ManifestDocument> documents, List<Notice> notices) {
+    InvalidInputException.requireArgument(documents, "documents");
+    InvalidInputException.requireArgument(notices, "notices");
+    for (int i = 0; i < documents.size(); i++) {
+      InvalidInputException.requireArgument(documents.get(i), "documents[" + i + "]");
+    }
+    for (int i = 0; i < notices.size(); i++) {
+      InvalidInputException.requireArgument(notices.get(i), "notices[" + i + "]");
+    }
     return new Manifests(documents, notices);
   }
 
   /**
-   * The documents, in apply order.
+   * The documents, in the order they were rendered or read (see {@link #applyOrder()} for the order
+   * to apply them in).
    *
    * @return the documents
    */
@@ -90,16 +108,57 @@ public final class Manifests {
   }
 
   /**
-   * Copies of the trees, e.g. for a validator.
+   * The document with an id.
    *
-   * @return the trees, in order
+   * @param id the id (all five parts compared)
+   * @return the document, if present
    */
-  public List<JsonNode> trees() {
-    List<JsonNode> out = new ArrayList<>();
-    for (ManifestDocument d : documents) {
-      out.add(d.tree());
-    }
-    return out;
+  public Optional<ManifestDocument> find(DocumentId id) {
+    InvalidInputException.requireArgument(id, "id");
+    return documents.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+
+  /**
+   * The ids of the documents.
+   *
+   * @return the ids, in document order
+   */
+  public List<DocumentId> ids() {
+    return documents.stream().map(ManifestDocument::id).toList();
+  }
+
+  /**
+   * How to apply the documents: one step per {@link ManifestPhase} that has documents, in phase
+   * order (namespaces, Secrets and ConfigMaps, ClusterStacks, templates and other referenced objects,
+   * objects the Cluster will own, the Cluster last), each with what to wait for before the next
+   * (the ClusterStackReleases ready after the ClusterStacks; the Clusters ready at the end). Within a
+   * step, documents keep their order, except that a CSPO release template precedes the ClusterStack
+   * pointing at it.
+   *
+   * @return the steps; every document is in exactly one
+   */
+  public List<ApplyStep> applyOrder() {
+    return LifecycleOrder.applyOrder(documents);
+  }
+
+  /**
+   * How to delete the objects, following Cluster API ownership:
+   * <ol>
+   *   <li>the Clusters, then wait until they are gone (CAPI deletes what it owns; deleting owned objects
+   *       first only makes the topology controller create them again);</li>
+   *   <li>objects the Cluster owns in raw CAPI mode that are still there;</li>
+   *   <li>the objects it does not own: templates, ORC objects, ClusterResourceSets;</li>
+   *   <li>the ClusterStacks and CSPO templates, guarded by {@link DeleteGuard.Type#NO_CLUSTER_USES_CLASSES}
+   *       (the cluster stack operator refuses otherwise);</li>
+   *   <li>Secrets and ConfigMaps last (the providers' finalizers need the credentials);</li>
+   *   <li>namespaces, guarded by {@link DeleteGuard.Type#NAMESPACE_EMPTY}.</li>
+   * </ol>
+   * Each step waits until its objects are gone. Steps without objects are left out.
+   *
+   * @return the steps
+   */
+  public List<DeleteStep> deletePlan() {
+    return LifecycleOrder.deletePlan(documents);
   }
 
   /**
@@ -109,6 +168,7 @@ public final class Manifests {
    * @return the combination
    */
   public Manifests plus(Manifests other) {
+    InvalidInputException.requireArgument(other, "other");
     List<ManifestDocument> d = new ArrayList<>(documents);
     d.addAll(other.documents);
     List<Notice> n = new ArrayList<>(notices);

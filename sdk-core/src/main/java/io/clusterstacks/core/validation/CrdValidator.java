@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.manifest.ManifestDocument;
+import io.clusterstacks.core.manifest.Manifests;
 import io.clusterstacks.core.stack.ClusterClassName;
 import io.clusterstacks.core.stack.ReleaseCatalogue;
 import io.clusterstacks.core.stack.StackRelease;
+import io.clusterstacks.core.validation.internal.DocumentTrees;
 import io.clusterstacks.core.validation.internal.ValidationEngine;
 import java.io.IOException;
 import java.io.Reader;
@@ -22,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -94,38 +97,55 @@ public final class CrdValidator {
   /**
    * Validates one document.
    *
-   * @param document the document (not modified)
+   * @param document the document
    * @return the report
+   * @throws io.clusterstacks.core.InvalidInputException when the argument is null
    */
-  public ValidationReport validate(JsonNode document) {
-    Objects.requireNonNull(document, "document");
-    return engine.validate(List.of(document));
+  public ValidationReport validate(ManifestDocument document) {
+    InvalidInputException.requireArgument(document, "document");
+    return validate(List.of(document));
   }
 
   /**
-   * Validates a set of documents together (cross-document rules see all of them). A {@code null} or
-   * non-object entry is reported as a {@code type} violation at its index, as an API server rejects
-   * such a request body (empty YAML documents are skipped by {@link #validateYaml(String)}, as kubectl
-   * does).
+   * Validates rendered or parsed manifests (all documents together; notices are not looked at).
    *
-   * @param documents the documents in order (not modified)
+   * @param manifests the manifests
    * @return the report
+   * @throws io.clusterstacks.core.InvalidInputException when the argument is null
    */
-  public ValidationReport validate(List<? extends JsonNode> documents) {
-    Objects.requireNonNull(documents, "documents");
-    return engine.validate(documents);
+  public ValidationReport validate(Manifests manifests) {
+    InvalidInputException.requireArgument(manifests, "manifests");
+    return validate(manifests.documents());
+  }
+
+  /**
+   * Validates a set of documents together (cross-document rules see all of them).
+   *
+   * @param documents the documents in order
+   * @return the report
+   * @throws io.clusterstacks.core.InvalidInputException when the list or an element is null
+   */
+  public ValidationReport validate(List<ManifestDocument> documents) {
+    InvalidInputException.requireArgument(documents, "documents");
+    List<JsonNode> trees = new ArrayList<>(documents.size());
+    for (int i = 0; i < documents.size(); i++) {
+      ManifestDocument d = InvalidInputException.requireArgument(documents.get(i), "documents[" + i + "]");
+      trees.add(DocumentTrees.of(d.toMap()));
+    }
+    return engine.validateOwned(trees);
   }
 
   /**
    * Validates a multi-document YAML text. Empty documents (a bare {@code ---}) are skipped and not
-   * counted in document indexes; a YAML syntax error (including a duplicate key) is reported as a
-   * violation with rule {@code yaml}.
+   * counted in document indexes, as kubectl does; a document that is not a mapping is a {@code type}
+   * violation at its index, as an API server rejects such a request body; a YAML syntax error
+   * (including a duplicate key) is reported as a violation with rule {@code yaml}.
    *
    * @param yaml the YAML text
    * @return the report
    */
   public ValidationReport validateYaml(String yaml) {
-    Objects.requireNonNull(yaml, "yaml");
+    InvalidInputException.requireArgument(yaml, "yaml");
     return validateYaml(new StringReader(yaml));
   }
 
@@ -136,7 +156,7 @@ public final class CrdValidator {
    * @return the report
    */
   public ValidationReport validateYaml(Reader reader) {
-    Objects.requireNonNull(reader, "reader");
+    InvalidInputException.requireArgument(reader, "reader");
     List<JsonNode> docs = new ArrayList<>();
     try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(nonClosing(reader))) {
       while (it.hasNextValue()) {
@@ -173,7 +193,7 @@ public final class CrdValidator {
    * @throws ClusterStacksException when the file cannot be read
    */
   public ValidationReport validateYaml(Path file) {
-    Objects.requireNonNull(file, "file");
+    InvalidInputException.requireArgument(file, "file");
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return validateYaml(r);
     } catch (IOException e) {
@@ -207,7 +227,7 @@ public final class CrdValidator {
      * @return this builder
      */
     public Builder releaseCatalogue(ReleaseCatalogue catalogue) {
-      this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+      this.catalogue = InvalidInputException.requireArgument(catalogue, "catalogue");
       return this;
     }
 
@@ -222,8 +242,8 @@ public final class CrdValidator {
      * @return this builder
      */
     public Builder releaseKubernetesVersion(String clusterClassName, String kubernetesVersion) {
-      releaseKubernetesVersions.put(Objects.requireNonNull(clusterClassName, "clusterClassName"),
-          Objects.requireNonNull(kubernetesVersion, "kubernetesVersion"));
+      releaseKubernetesVersions.put(InvalidInputException.requireArgument(clusterClassName, "clusterClassName"),
+          InvalidInputException.requireArgument(kubernetesVersion, "kubernetesVersion"));
       return this;
     }
 
@@ -234,7 +254,7 @@ public final class CrdValidator {
      * @return this builder
      */
     public Builder releaseKubernetesVersions(Map<String, String> versions) {
-      versions.forEach(this::releaseKubernetesVersion);
+      InvalidInputException.requireArgument(versions, "versions").forEach(this::releaseKubernetesVersion);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.clusterstacks.core.image;
 
+import io.clusterstacks.core.manifest.TestTrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -227,7 +228,7 @@ class ImageManifestsTest {
             }
             ClusterSpec spec = plan.applyTo(spec(dialectId, mode, version, e.getKey().equals("capi CSPO")));
             Manifests m = ManifestRenderer.render(spec);
-            ValidationReport r = validator.validate(m.trees());
+            ValidationReport r = validator.validate(m);
             if (!r.violations().isEmpty()) {
               failures.add(id + ": " + r.summary());
               continue;
@@ -257,17 +258,17 @@ class ImageManifestsTest {
     List<String> problems = new ArrayList<>();
     if (plan.mode() == OutputMode.RAW_CAPI) {
       for (ManifestDocument d : m.ofKind("OpenStackMachineTemplate")) {
-        JsonNode image = d.tree().at("/spec/template/spec/image");
+        JsonNode image = TestTrees.tree(d).at("/spec/template/spec/image");
         String expected = plan.image() instanceof ImageRef.GlanceName ? "/filter/name"
             : plan.image() instanceof ImageRef.GlanceId ? "/id" : "/imageRef/name";
         if (!plan.image().value().equals(image.at(expected).asText())) {
-          problems.add(d.tree().at("/metadata/name").asText() + " image " + image + " is not " + plan.image());
+          problems.add(TestTrees.tree(d).at("/metadata/name").asText() + " image " + image + " is not " + plan.image());
         }
       }
       BootstrapAdditions b = plan.bootstrap();
       List<JsonNode> specs = new ArrayList<>();
-      m.ofKind("KubeadmConfigTemplate").forEach(d -> specs.add(d.tree().at("/spec/template/spec")));
-      m.ofKind("KubeadmControlPlane").forEach(d -> specs.add(d.tree().at("/spec/kubeadmConfigSpec")));
+      m.ofKind("KubeadmConfigTemplate").forEach(d -> specs.add(TestTrees.tree(d).at("/spec/template/spec")));
+      m.ofKind("KubeadmControlPlane").forEach(d -> specs.add(TestTrees.tree(d).at("/spec/kubeadmConfigSpec")));
       if (specs.isEmpty()) {
         problems.add("no kubeadm configs rendered");
       }
@@ -300,7 +301,7 @@ class ImageManifestsTest {
         });
       }
     } else {
-      JsonNode vars = m.ofKind("Cluster").get(0).tree().at("/spec/topology/variables");
+      JsonNode vars = TestTrees.tree(m.ofKind("Cluster").get(0)).at("/spec/topology/variables");
       Map<String, JsonNode> byName = new LinkedHashMap<>();
       vars.forEach(v -> byName.put(v.path("name").asText(), v.path("value")));
       plan.topologyVariables().forEach((k, v) -> {
@@ -315,8 +316,8 @@ class ImageManifestsTest {
     }
     if (plan.image() instanceof ImageRef.OrcCreate c) {
       boolean found = m.ofKind("Image").stream()
-          .anyMatch(d -> d.tree().at("/metadata/name").asText().equals(c.image().name())
-              && d.tree().at("/spec/resource/content/download/hash/value").asText().equals(c.image().checksum()));
+          .anyMatch(d -> TestTrees.tree(d).at("/metadata/name").asText().equals(c.image().name())
+              && TestTrees.tree(d).at("/spec/resource/content/download/hash/value").asText().equals(c.image().checksum()));
       if (!found) {
         problems.add("ORC Image " + c.image().name() + " not rendered");
       }
@@ -335,9 +336,9 @@ class ImageManifestsTest {
     assertTrue(e.supportedChoices().stream().anyMatch(c -> c.contains("capi-image")), e.supportedChoices().toString());
     ImagePlan p = ImageStrategies.flatcar().plan(ImageRequest.builder().from(r).allowRawCapiSwitch(true).build());
     Manifests m = ManifestRenderer.render(p.applyTo(spec("scs2", OutputMode.TOPOLOGY, v, false)));
-    assertTrue(CrdValidator.strict().validate(m.trees()).isValid());
+    assertTrue(CrdValidator.strict().validate(m).isValid());
     assertFalse(m.ofKind("KubeadmConfigTemplate").isEmpty());
-    assertEquals("ignition", m.ofKind("KubeadmConfigTemplate").get(0).tree().at("/spec/template/spec/format").asText());
-    assertTrue(m.ofKind("Cluster").get(0).tree().at("/spec/topology").isMissingNode(), "raw CAPI: no topology");
+    assertEquals("ignition", TestTrees.tree(m.ofKind("KubeadmConfigTemplate").get(0)).at("/spec/template/spec/format").asText());
+    assertTrue(TestTrees.tree(m.ofKind("Cluster").get(0)).at("/spec/topology").isMissingNode(), "raw CAPI: no topology");
   }
 }

@@ -79,11 +79,11 @@ class ExamplesRoundTripTest {
   @Test
   void example01VariablesNullIsAbsentAsTheApiServerPrunesIt() throws Exception {
     String text = Examples.load("01-scs2-clusterstack-and-cluster.yaml");
-    JsonNode raw = ManifestParser.parseLenient(text).documents().get(1).tree().path("spec").path("topology");
+    JsonNode raw = TestTrees.tree(ManifestParser.parseLenient(text).documents().get(1)).path("spec").path("topology");
     assertTrue(raw.has("variables") && raw.get("variables").isNull(), "upstream leaves variables: null");
     ClusterSpec c = ManifestParser.parse(text).clusters().get(0);
     assertTrue(c.variables().isEmpty());
-    assertFalse(ManifestRenderer.render(c).documents().get(0).tree().path("spec").path("topology").has("variables"),
+    assertFalse(TestTrees.tree(ManifestRenderer.render(c).documents().get(0)).path("spec").path("topology").has("variables"),
         "the rendered Cluster leaves the pruned field out");
     assertEquals("scs2@1-33-v1", c.dialect().orElseThrow().id());
     assertEquals(VersionCheck.Status.CONFIRMED, c.versionCheck().orElseThrow().status());

@@ -41,8 +41,8 @@ class RawModeTest {
 
   @Test
   void controlPlaneMaxSurgeZeroIsRenderedAndNeedsThreeReplicas() {
-    JsonNode kcp = ManifestRenderer.render(Fixtures.scs2().mode(OutputMode.RAW_CAPI).controlPlaneMaxSurge(0).build())
-        .ofKind("KubeadmControlPlane").get(0).tree();
+    JsonNode kcp = TestTrees.tree(ManifestRenderer.render(Fixtures.scs2().mode(OutputMode.RAW_CAPI).controlPlaneMaxSurge(0).build())
+        .ofKind("KubeadmControlPlane").get(0));
     assertEquals(0, kcp.path("spec").path("rolloutStrategy").path("rollingUpdate").path("maxSurge").asInt(-1));
     assertEquals("RollingUpdate", kcp.path("spec").path("rolloutStrategy").path("type").asText());
     ModelValidationException e = assertThrows(ModelValidationException.class,
@@ -55,12 +55,12 @@ class RawModeTest {
   void serverGroupsToCreateBecomeOrcServerGroupsReferencedByName() {
     Manifests m = ManifestRenderer.render(raw(MachineInputs.builder()
         .serverGroup(ServerGroupRef.toCreate("prod-cp", 2)).build()));
-    JsonNode sg = m.find("ServerGroup", "prod-cp").orElseThrow().tree();
+    JsonNode sg = TestTrees.tree(m.find("ServerGroup", "prod-cp").orElseThrow());
     assertEquals("anti-affinity", sg.path("spec").path("resource").path("policy").asText());
     assertEquals(2, sg.path("spec").path("resource").path("rules").path("maxServerPerHost").asInt());
-    JsonNode osmt = m.find("OpenStackMachineTemplate", "prod-control-plane").orElseThrow().tree();
+    JsonNode osmt = TestTrees.tree(m.find("OpenStackMachineTemplate", "prod-control-plane").orElseThrow());
     assertEquals("prod-cp", osmt.path("spec").path("template").path("spec").path("serverGroup").path("filter").path("name").asText());
-    JsonNode worker = m.find("OpenStackMachineTemplate", "prod-md-0").orElseThrow().tree();
+    JsonNode worker = TestTrees.tree(m.find("OpenStackMachineTemplate", "prod-md-0").orElseThrow());
     assertEquals(Fixtures.WORKER_GROUP, worker.path("spec").path("template").path("spec").path("serverGroup").path("id").asText());
   }
 
@@ -93,7 +93,7 @@ class RawModeTest {
         .image(ImageRef.orcToCreate(Fixtures.orcImage("ubuntu-2404-kube-v1.34.7"))).putServerMetadata("ps_restart_after_maint", "true")
         .bootstrap(Fixtures.cloudInitAdditions()).build();
     Manifests m = ManifestRenderer.render(raw(cp));
-    JsonNode spec = m.find("OpenStackMachineTemplate", "prod-control-plane").orElseThrow().tree().path("spec").path("template").path("spec");
+    JsonNode spec = TestTrees.tree(m.find("OpenStackMachineTemplate", "prod-control-plane").orElseThrow()).path("spec").path("template").path("spec");
     assertEquals("2f5b3c1a", spec.path("flavorID").asText());
     assertFalse(spec.has("flavor"));
     assertEquals(30, spec.path("rootVolume").path("sizeGiB").asInt());
@@ -102,7 +102,7 @@ class RawModeTest {
     assertEquals("ps_restart_after_maint", spec.path("serverMetadata").get(0).path("key").asText());
     assertEquals("true", spec.path("serverMetadata").get(0).path("value").asText());
     assertTrue(m.find("Image", "ubuntu-2404-kube-v1.34.7").isPresent());
-    JsonNode kcs = m.ofKind("KubeadmControlPlane").get(0).tree().path("spec").path("kubeadmConfigSpec");
+    JsonNode kcs = TestTrees.tree(m.ofKind("KubeadmControlPlane").get(0)).path("spec").path("kubeadmConfigSpec");
     assertEquals(List.of("modprobe overlay", "modprobe br_netfilter"),
         List.of(kcs.path("preKubeadmCommands").get(0).asText(), kcs.path("preKubeadmCommands").get(1).asText()));
     assertEquals("role=test", kcs.path("joinConfiguration").path("nodeRegistration").path("kubeletExtraArgs").path("node-labels").asText());
@@ -115,7 +115,7 @@ class RawModeTest {
   void flatcarIgnitionIsRenderedWithItsFeatureGateNotice() {
     MachineInputs w = MachineInputs.builder().bootstrap(Fixtures.ignitionAdditions()).build();
     Manifests m = ManifestRenderer.render(Fixtures.scs2().mode(OutputMode.RAW_CAPI).workers(w).build());
-    JsonNode kct = m.find("KubeadmConfigTemplate", "prod-md-0").orElseThrow().tree().path("spec").path("template").path("spec");
+    JsonNode kct = TestTrees.tree(m.find("KubeadmConfigTemplate", "prod-md-0").orElseThrow()).path("spec").path("template").path("spec");
     assertEquals("ignition", kct.path("format").asText());
     assertTrue(kct.path("ignition").path("containerLinuxConfig").path("additionalConfig").asText().contains("kubeadm.service"));
     assertEquals("${COREOS_OPENSTACK_HOSTNAME}", kct.path("joinConfiguration").path("nodeRegistration").path("name").asText());
@@ -127,7 +127,7 @@ class RawModeTest {
     ClusterSpec s = Fixtures.scs2().addMachineDeployments(MachineDeploymentSpec.builder().name("md-1").replicas(12)
         .machine(MachineInputs.builder().serverGroup(ServerGroupRef.known("7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d")).build()).build())
         .build();
-    JsonNode md1 = ManifestRenderer.render(s).ofKind("Cluster").get(0).tree().path("spec").path("topology").path("workers")
+    JsonNode md1 = TestTrees.tree(ManifestRenderer.render(s).ofKind("Cluster").get(0)).path("spec").path("topology").path("workers")
         .path("machineDeployments").get(1);
     assertEquals("workerServerGroupID", md1.path("variables").path("overrides").get(0).path("name").asText());
     assertEquals("7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d", md1.path("variables").path("overrides").get(0).path("value").asText());

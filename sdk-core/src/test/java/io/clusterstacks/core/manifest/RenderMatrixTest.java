@@ -126,7 +126,7 @@ class RenderMatrixTest {
                 if (mode == OutputMode.TOPOLOGY && group == Group.TO_CREATE) {
                   failures.add(id + ": rendered a group without an ID in topology mode");
                 }
-                ValidationReport r = validator.validate(m.trees());
+                ValidationReport r = validator.validate(m);
                 if (!r.violations().isEmpty()) {
                   failures.add(id + ": " + r.summary());
                 }
@@ -276,12 +276,12 @@ class RenderMatrixTest {
   @Test
   void theValidatorWouldCatchABrokenRendering() {
     Manifests m = ManifestRenderer.render(Fixtures.scs2().mode(OutputMode.RAW_CAPI).build());
-    List<com.fasterxml.jackson.databind.JsonNode> trees = m.trees();
+    List<com.fasterxml.jackson.databind.node.ObjectNode> trees = TestTrees.trees(m);
     com.fasterxml.jackson.databind.node.ObjectNode osmt = (com.fasterxml.jackson.databind.node.ObjectNode) trees.stream()
         .filter(t -> t.path("kind").asText().equals("OpenStackMachineTemplate")).findFirst().orElseThrow();
     ((com.fasterxml.jackson.databind.node.ObjectNode) osmt.path("spec").path("template").path("spec")).putObject("serverGroup");
-    assertTrue(validator().validate(m.trees()).violations().isEmpty());
-    assertTrue(!validator().validate(trees).violations().isEmpty(), "an empty serverGroup is a violation");
+    assertTrue(validator().validate(m).violations().isEmpty());
+    assertTrue(!validator().validate(TestTrees.documents(trees)).violations().isEmpty(), "an empty serverGroup is a violation");
   }
 
   @Test

@@ -64,19 +64,19 @@ class SecretsTest {
         .caCert("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
         .auth(CloudAuth.password("https://keystone.example.com:5000/v3", "alice", tricky, "Default", "p1")).build();
     Manifests m = ManifestRenderer.render(Fixtures.scs2().credentials(c).build());
-    var mgmt = m.find("Secret", "openstack").orElseThrow().tree();
-    var clouds = ManifestParser.parseLenient(mgmt.path("stringData").path("clouds.yaml").asText()).documents().get(0).tree();
+    var mgmt = TestTrees.tree(m.find("Secret", "openstack").orElseThrow());
+    var clouds = TestTrees.tree(ManifestParser.parseLenient(mgmt.path("stringData").path("clouds.yaml").asText()).documents().get(0));
     var cloud = clouds.path("clouds").path("my cloud");
     org.junit.jupiter.api.Assertions.assertEquals(tricky, cloud.path("auth").path("password").asText());
     org.junit.jupiter.api.Assertions.assertEquals("p1", cloud.path("auth").path("project_id").asText());
     org.junit.jupiter.api.Assertions.assertEquals(3, cloud.path("identity_api_version").asInt());
-    var outer = m.find("Secret", "openstack-clouds-yaml").orElseThrow().tree();
+    var outer = TestTrees.tree(m.find("Secret", "openstack-clouds-yaml").orElseThrow());
     var inner = ManifestParser.parseLenient(outer.path("stringData").path("clouds-yaml-secret.yaml").asText()).documents().get(0);
     org.junit.jupiter.api.Assertions.assertEquals("Secret/clouds-yaml in kube-system (v1)", inner.toString());
-    var innerClouds = ManifestParser.parseLenient(inner.tree().path("stringData").path("clouds.yaml").asText()).documents().get(0).tree();
+    var innerClouds = TestTrees.tree(ManifestParser.parseLenient(TestTrees.tree(inner).path("stringData").path("clouds.yaml").asText()).documents().get(0));
     org.junit.jupiter.api.Assertions.assertEquals(tricky, innerClouds.path("clouds").path("my cloud").path("auth").path("password").asText());
     org.junit.jupiter.api.Assertions.assertEquals("/etc/openstack/cacert", innerClouds.path("clouds").path("my cloud").path("cacert").asText());
-    org.junit.jupiter.api.Assertions.assertEquals(c.caCert().get(), inner.tree().path("stringData").path("cacert").asText());
+    org.junit.jupiter.api.Assertions.assertEquals(c.caCert().get(), TestTrees.tree(inner).path("stringData").path("cacert").asText());
   }
 
   @Test
@@ -87,7 +87,7 @@ class SecretsTest {
     assertNoSecret(m.toJson());
     assertTrue(m.hasNotice("SECRET_BODIES_OMITTED"));
     assertTrue(m.ofKind("Secret").size() == 2, "the Secrets are still named so that references resolve");
-    m.ofKind("Secret").forEach(d -> assertFalse(d.tree().has("stringData") || d.tree().has("data"), d.toYaml()));
+    m.ofKind("Secret").forEach(d -> assertFalse(TestTrees.tree(d).has("stringData") || TestTrees.tree(d).has("data"), d.toYaml()));
   }
 
   @Test

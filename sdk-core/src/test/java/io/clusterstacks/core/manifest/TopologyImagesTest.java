@@ -37,7 +37,7 @@ class TopologyImagesTest {
         .workers(MachineInputs.builder().image(ImageRef.glanceName("worker-image")).build())
         .build();
     assertEquals("cp-image", s.topologyVariables().get("imageName"));
-    JsonNode md0 = ManifestRenderer.render(s).ofKind("Cluster").get(0).tree().path("spec").path("topology")
+    JsonNode md0 = TestTrees.tree(ManifestRenderer.render(s).ofKind("Cluster").get(0)).path("spec").path("topology")
         .path("workers").path("machineDeployments").get(0);
     assertEquals("{\"name\":\"imageAddVersion\",\"value\":false}", md0.path("variables").path("overrides").get(0).toString());
     assertEquals("{\"name\":\"imageIsOrc\",\"value\":false}", md0.path("variables").path("overrides").get(1).toString());

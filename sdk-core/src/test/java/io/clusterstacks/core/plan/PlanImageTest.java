@@ -1,5 +1,6 @@
 package io.clusterstacks.core.plan;
 
+import io.clusterstacks.core.manifest.TestTrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,7 +54,7 @@ class PlanImageTest {
     for (StackRelease r : ReleaseCatalogue.builtIn().releases()) {
       versions.put(r.className().format(), r.kubernetesVersion());
     }
-    ValidationReport r = CrdValidator.builder().releaseKubernetesVersions(versions).build().validate(m.trees());
+    ValidationReport r = CrdValidator.builder().releaseKubernetesVersions(versions).build().validate(m);
     assertTrue(r.violations().isEmpty(), r.violations().toString());
   }
 
@@ -174,9 +175,9 @@ class PlanImageTest {
     Manifests m = p.manifests();
     assertValid(m);
     assertEquals(1, m.ofKind("KubeadmControlPlane").size());
-    assertEquals(0, m.ofKind("KubeadmControlPlane").get(0).tree().at("/spec/rolloutStrategy/rollingUpdate/maxSurge").asInt());
+    assertEquals(0, TestTrees.tree(m.ofKind("KubeadmControlPlane").get(0)).at("/spec/rolloutStrategy/rollingUpdate/maxSurge").asInt());
     assertFalse(m.ofKind("ServerGroup").isEmpty());
-    assertTrue(m.ofKind("Cluster").get(0).tree().at("/spec/topology").isMissingNode());
+    assertTrue(TestTrees.tree(m.ofKind("Cluster").get(0)).at("/spec/topology").isMissingNode());
   }
 
   @Test

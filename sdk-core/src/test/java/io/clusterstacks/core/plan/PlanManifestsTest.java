@@ -1,5 +1,6 @@
 package io.clusterstacks.core.plan;
 
+import io.clusterstacks.core.manifest.TestTrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +38,7 @@ class PlanManifestsTest {
   }
 
   private static void assertValid(Manifests m) {
-    ValidationReport r = validator().validate(m.trees());
+    ValidationReport r = validator().validate(m);
     assertTrue(r.violations().isEmpty(), r.violations().toString());
   }
 
@@ -50,11 +51,11 @@ class PlanManifestsTest {
     assertValid(m);
     List<ManifestDocument> groups = m.ofKind("ServerGroup");
     assertEquals(List.of("edge-control-plane", "edge-md-0"), groups.stream().map(ManifestDocument::name).toList());
-    JsonNode cpGroup = groups.get(0).tree().at("/spec/resource");
+    JsonNode cpGroup = TestTrees.tree(groups.get(0)).at("/spec/resource");
     assertEquals("anti-affinity", cpGroup.path("policy").asText());
     assertEquals(2, cpGroup.at("/rules/maxServerPerHost").asInt());
     ManifestDocument kcp = m.ofKind("KubeadmControlPlane").get(0);
-    assertEquals(1, kcp.tree().at("/spec/rolloutStrategy/rollingUpdate/maxSurge").asInt());
+    assertEquals(1, TestTrees.tree(kcp).at("/spec/rolloutStrategy/rollingUpdate/maxSurge").asInt());
     String yaml = m.toYaml();
     assertTrue(yaml.contains("ps_restart_after_maint"), "the local-SSD control plane carries the restart opt-in");
     assertTrue(yaml.contains("SCS-2V-4-20s"));
@@ -67,8 +68,8 @@ class PlanManifestsTest {
     assertEquals(0, plan.controlPlane().orElseThrow().placement().maxSurge());
     Manifests m = plan.manifests();
     assertValid(m);
-    assertEquals(0, m.ofKind("KubeadmControlPlane").get(0).tree().at("/spec/rolloutStrategy/rollingUpdate/maxSurge").asInt());
-    assertEquals("anti-affinity", m.ofKind("ServerGroup").get(0).tree().at("/spec/resource/policy").asText());
+    assertEquals(0, TestTrees.tree(m.ofKind("KubeadmControlPlane").get(0)).at("/spec/rolloutStrategy/rollingUpdate/maxSurge").asInt());
+    assertEquals("anti-affinity", TestTrees.tree(m.ofKind("ServerGroup").get(0)).at("/spec/resource/policy").asText());
   }
 
   @Test
@@ -90,7 +91,7 @@ class PlanManifestsTest {
     assertTrue(yaml.contains("controlPlaneFlavor"), yaml);
     assertTrue(yaml.contains("SCS-2V-4-20s"), yaml);
     assertTrue(yaml.contains("1b3e6c51-0000-4000-8000-000000000001"), yaml);
-    JsonNode vars = m.ofKind("Cluster").get(0).tree().at("/spec/topology/variables");
+    JsonNode vars = TestTrees.tree(m.ofKind("Cluster").get(0)).at("/spec/topology/variables");
     boolean zeroRootDisk = false;
     for (JsonNode v : vars) {
       if (v.path("name").asText().equals("controlPlaneRootDisk")) {
@@ -118,7 +119,7 @@ class PlanManifestsTest {
         CloudProfiles.bundled("scs-reference"));
     Manifests m = plan.manifests();
     assertValid(m);
-    JsonNode strategy = m.ofKind("MachineDeployment").get(0).tree().at("/spec/strategy/rollingUpdate");
+    JsonNode strategy = TestTrees.tree(m.ofKind("MachineDeployment").get(0)).at("/spec/strategy/rollingUpdate");
     assertEquals(0, strategy.path("maxSurge").asInt());
     assertEquals(1, strategy.path("maxUnavailable").asInt());
     // without a surge, 3 workers fit hard anti-affinity on the 3 hypervisors
@@ -149,7 +150,7 @@ class PlanManifestsTest {
     ManifestDocument stack = m.ofKind("ClusterStack").get(0);
     assertEquals("openstack-scs2-1-34", stack.name());
     assertEquals("tenant-a", stack.namespace().orElseThrow());
-    JsonNode spec = stack.tree().path("spec");
+    JsonNode spec = TestTrees.tree(stack).path("spec");
     assertEquals("scs2", spec.path("name").asText());
     assertEquals("1.34", spec.path("kubernetesVersion").asText());
     assertEquals("v2", spec.path("versions").get(0).asText());
@@ -172,7 +173,7 @@ class PlanManifestsTest {
     assertEquals(given, plan.toClusterSpec().clusterStack().orElseThrow());
     Manifests m = plan.withServerGroupIds(PROD_IDS).manifests();
     assertValid(m);
-    JsonNode versions = m.ofKind("ClusterStack").get(0).tree().at("/spec/versions");
+    JsonNode versions = TestTrees.tree(m.ofKind("ClusterStack").get(0)).at("/spec/versions");
     assertEquals(2, versions.size());
   }
 

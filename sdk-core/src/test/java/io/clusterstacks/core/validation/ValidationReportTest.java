@@ -1,5 +1,9 @@
 package io.clusterstacks.core.validation;
 
+import io.clusterstacks.core.manifest.ManifestDocument;
+import io.clusterstacks.core.manifest.ManifestParser;
+import io.clusterstacks.core.manifest.Manifests;
+import io.clusterstacks.core.manifest.TestTrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -103,12 +107,14 @@ class ValidationReportTest {
     ValidationReport fromString = CrdValidator.strict().validateYaml(yaml);
     ValidationReport fromReader = CrdValidator.strict().validateYaml(new StringReader(yaml));
     ValidationReport fromPath = CrdValidator.strict().validateYaml(file);
-    ValidationReport fromNodes = CrdValidator.strict().validate(docs);
-    ValidationReport single = CrdValidator.strict().validate(docs.get(0));
+    ValidationReport fromNodes = CrdValidator.strict().validate(TestTrees.documents(docs));
+    ValidationReport single = CrdValidator.strict().validate(TestTrees.document(docs.get(0)));
+    ValidationReport fromManifests = CrdValidator.strict().validate(ManifestParser.parseLenient(yaml));
     assertEquals(2, fromString.documents().size(), "empty documents are skipped");
     assertEquals(fromString, fromReader);
     assertEquals(fromString, fromPath);
     assertEquals(fromString, fromNodes);
+    assertEquals(fromString, fromManifests);
     assertEquals(fromString.violations(), single.violations());
     assertEquals(List.of("spec.topology.workers.machineDeployments[0].replicas"),
         fromString.violations().stream().map(Violation::path).toList());
@@ -116,16 +122,17 @@ class ValidationReportTest {
   }
 
   @Test
-  void inputDocumentsAreNotModified() throws Exception {
-    JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree("""
+  void inputDocumentsAreNotModified() {
+    ManifestDocument doc = ManifestDocument.fromYaml("""
         apiVersion: infrastructure.cluster.x-k8s.io/v1beta1
         kind: OpenStackCluster
         metadata: {name: prod, namespace: cluster}
         spec: {identityRef: {name: prod-cloud-config, cloudName: openstack}, managedSecurityGroups: {}}
         """);
-    String before = doc.toString();
+    String before = doc.toJson();
     assertTrue(CrdValidator.strict().validate(doc).isValid());
-    assertEquals(before, doc.toString(), "defaults are applied to a copy");
+    assertEquals(before, doc.toJson(), "defaults are applied to a copy");
+    assertTrue(CrdValidator.strict().validate(doc).isValid(), "and the second validation sees the original");
   }
 
   @Test
@@ -145,14 +152,22 @@ class ValidationReportTest {
   }
 
   @Test
-  void nullDocumentsInAListAreTypeViolations() {
-    List<JsonNode> docs = new java.util.ArrayList<>();
-    docs.add(null);
-    docs.add(com.fasterxml.jackson.databind.node.NullNode.getInstance());
-    ValidationReport report = CrdValidator.strict().validate(docs);
+  void documentsThatAreNotMappingsAreTypeViolations() {
+    ValidationReport report = CrdValidator.strict().validateYaml("--- 3\n--- [a, b]\n");
     assertEquals(List.of("0 <root> type", "1 <root> type"), report.violations().stream()
         .map(v -> v.documentIndex() + " " + v.path() + " " + v.rule()).toList());
     assertEquals(CheckStatus.NOT_SCHEMA_CHECKED, report.documents().get(0).status());
+  }
+
+  @Test
+  void nullArgumentsAreInvalidInput() {
+    List<ManifestDocument> withNull = new java.util.ArrayList<>();
+    withNull.add(null);
+    io.clusterstacks.core.InvalidInputException e = assertThrows(io.clusterstacks.core.InvalidInputException.class,
+        () -> CrdValidator.strict().validate(withNull));
+    assertEquals("documents[0]", e.problems().get(0).path());
+    assertThrows(io.clusterstacks.core.InvalidInputException.class, () -> CrdValidator.strict().validate((Manifests) null));
+    assertThrows(io.clusterstacks.core.InvalidInputException.class, () -> CrdValidator.strict().validateYaml((String) null));
   }
 
   @Test

@@ -37,6 +37,9 @@ public final class Yaml {
           .build())
       .build();
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper COMPACT_JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Yaml() {}
 
@@ -66,6 +69,46 @@ public final class Yaml {
     } catch (JsonProcessingException e) {
       throw new ClusterStacksException("could not write JSON: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /**
+   * Writes a value as compact JSON (one line, no trailing newline).
+   *
+   * @param node the value
+   * @return the JSON text
+   */
+  public static String writeCompactJson(JsonNode node) {
+    try {
+      return COMPACT_JSON.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new ClusterStacksException("could not write JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Reads exactly one JSON object: duplicate keys, trailing content and non-objects are refused.
+   *
+   * @param text the JSON text
+   * @return the object
+   * @throws io.clusterstacks.core.InvalidInputException naming line and column
+   */
+  public static ObjectNode readOneJsonObject(String text) {
+    JsonNode n;
+    try {
+      n = COMPACT_JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      // Jackson's message quotes the offending token, which may be a secret: only the location is kept.
+      String where = e.getLocation() == null ? "malformed" : "malformed at line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr();
+      throw new io.clusterstacks.core.InvalidInputException(java.util.List.of(io.clusterstacks.core.Problem.of(
+          "json", where, "pass one well-formed JSON object without duplicate keys or trailing content")));
+    }
+    if (n == null || !n.isObject()) {
+      throw new io.clusterstacks.core.InvalidInputException(java.util.List.of(io.clusterstacks.core.Problem.of(
+          "json", n == null || n.isMissingNode() ? "empty" : n.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
+          "a Kubernetes object is a JSON object with apiVersion, kind and metadata")));
+    }
+    return (ObjectNode) n;
   }
 
   /**

@@ -64,6 +64,20 @@ public final class ValidationEngine {
    * @return the report
    */
   public ValidationReport validate(List<? extends @Nullable JsonNode> documents) {
+    return validate(documents, true);
+  }
+
+  /**
+   * Validates documents the caller hands over: the engine may change them (defaults, pruning).
+   *
+   * @param documents fresh trees no one else holds
+   * @return the report
+   */
+  public ValidationReport validateOwned(List<? extends @Nullable JsonNode> documents) {
+    return validate(documents, false);
+  }
+
+  private ValidationReport validate(List<? extends @Nullable JsonNode> documents, boolean copy) {
     CrdCatalog catalog = CrdCatalog.get();
     List<String> warnings = new ArrayList<>();
     List<Item> items = new ArrayList<>();
@@ -80,7 +94,7 @@ public final class ValidationEngine {
         statuses.add(CheckStatus.NOT_SCHEMA_CHECKED);
         continue;
       }
-      ObjectNode doc = ((ObjectNode) original).deepCopy();
+      ObjectNode doc = copy ? ((ObjectNode) original).deepCopy() : (ObjectNode) original;
       String apiVersion = doc.path("apiVersion").isTextual() ? doc.get("apiVersion").textValue() : "";
       String kind = doc.path("kind").isTextual() ? doc.get("kind").textValue() : "";
       JsonNode nameNode = doc.path("metadata").path("name");
