@@ -1,6 +1,8 @@
 package io.clusterstacks.core.cloud;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.flavor.FlavorNameParseResult;
 import io.clusterstacks.core.flavor.ScsFlavorName;
 import java.util.ArrayList;
@@ -22,8 +24,9 @@ import org.immutables.value.Value;
  * {@code scs:disk0-type} of {@code ssd}, {@code nvme} or {@code hdd}).
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class CloudFlavor {
+  CloudFlavor() {}
 
   /** The extra_spec pluscloud open sets on flavors that are served by local-disk host aggregates. */
   public static final String LOCALDISK_EXTRA_SPEC = "aggregate_instance_extra_specs:localdisk";
@@ -33,27 +36,6 @@ public abstract class CloudFlavor {
 
   /** The scs-0103 extra_spec naming the CPU type ({@code shared-core}, {@code crowded-core}, ...). */
   public static final String CPU_TYPE_EXTRA_SPEC = "scs:cpu-type";
-
-  /**
-   * Starts a builder.
-   *
-   * @return a new builder
-   */
-  public static ImmutableCloudFlavor.Builder builder() {
-    return ImmutableCloudFlavor.builder();
-  }
-
-  /**
-   * Builds a flavor in one expression.
-   *
-   * @param spec fills in the builder
-   * @return the flavor
-   */
-  public static CloudFlavor of(Consumer<ImmutableCloudFlavor.Builder> spec) {
-    ImmutableCloudFlavor.Builder b = builder();
-    spec.accept(b);
-    return b.build();
-  }
 
   /**
    * The flavor name as the cloud reports it.
@@ -173,30 +155,30 @@ public abstract class CloudFlavor {
    */
   @Value.Check
   protected void check() {
-    List<CloudProfileException.Problem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     if (name().isBlank()) {
-      problems.add(new CloudProfileException.Problem("name", "an empty string", "give the flavor its Nova name"));
+      problems.add(Problem.of("name", "an empty string", "give the flavor its Nova name"));
     }
     if (id().isBlank()) {
-      problems.add(new CloudProfileException.Problem("id", "an empty string", "give the Nova flavor ID, or leave it out to use the name"));
+      problems.add(Problem.of("id", "an empty string", "give the Nova flavor ID, or leave it out to use the name"));
     }
     if (vcpus() < 1) {
-      problems.add(new CloudProfileException.Problem("vcpus", String.valueOf(vcpus()), "a flavor has at least 1 vCPU"));
+      problems.add(Problem.of("vcpus", String.valueOf(vcpus()), "a flavor has at least 1 vCPU"));
     }
     if (ramMiB() < 1) {
-      problems.add(new CloudProfileException.Problem("ramMiB", String.valueOf(ramMiB()), "give the RAM in MiB as Nova reports it (e.g. 4096)"));
+      problems.add(Problem.of("ramMiB", String.valueOf(ramMiB()), "give the RAM in MiB as Nova reports it (e.g. 4096)"));
     }
     if (diskGB() < 0) {
-      problems.add(new CloudProfileException.Problem("diskGB", String.valueOf(diskGB()), "use 0 for a diskless flavor, else the root disk size in GB"));
+      problems.add(Problem.of("diskGB", String.valueOf(diskGB()), "use 0 for a diskless flavor, else the root disk size in GB"));
     }
     if (architecture().isBlank()) {
-      problems.add(new CloudProfileException.Problem("architecture", "an empty string", "use a Glance architecture such as x86_64 or aarch64"));
+      problems.add(Problem.of("architecture", "an empty string", "use a Glance architecture such as x86_64 or aarch64"));
     }
     if (hostClass().isPresent() && hostClass().get().isBlank()) {
-      problems.add(new CloudProfileException.Problem("hostClass", "an empty string", "name the host class (e.g. local-ssd) or leave it out"));
+      problems.add(Problem.of("hostClass", "an empty string", "name the host class (e.g. local-ssd) or leave it out"));
     }
     if (!problems.isEmpty()) {
-      throw new CloudProfileException(problems);
+      throw new InvalidInputException(problems);
     }
   }
 
@@ -204,5 +186,42 @@ public abstract class CloudFlavor {
   public String toString() {
     return name() + " (" + vcpus() + " vCPU, " + ramMiB() + " MiB, " + diskGB() + " GB"
         + (localDisk() ? " local" : diskGB() == 0 ? " diskless" : "") + ")";
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A CloudFlavor built by a function, e.g. {@code CloudFlavor.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the cloud flavor
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static CloudFlavor of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this cloud flavor's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link CloudFlavor}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableCloudFlavor.Builder {
+    Builder() {}
   }
 }

@@ -1,6 +1,8 @@
 package io.clusterstacks.core.cloud;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.SdkStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,29 +15,9 @@ import org.immutables.value.Value;
  * {@code os_version}, {@code architecture}, {@code os_purpose}, {@code image_source}, ...).
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class CloudImage {
-
-  /**
-   * Starts a builder.
-   *
-   * @return a new builder
-   */
-  public static ImmutableCloudImage.Builder builder() {
-    return ImmutableCloudImage.builder();
-  }
-
-  /**
-   * Builds an image in one expression.
-   *
-   * @param spec fills in the builder
-   * @return the image
-   */
-  public static CloudImage of(Consumer<ImmutableCloudImage.Builder> spec) {
-    ImmutableCloudImage.Builder b = builder();
-    spec.accept(b);
-    return b.build();
-  }
+  CloudImage() {}
 
   /**
    * The image name.
@@ -123,26 +105,63 @@ public abstract class CloudImage {
    */
   @Value.Check
   protected void check() {
-    List<CloudProfileException.Problem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     if (name().isBlank()) {
-      problems.add(new CloudProfileException.Problem("name", "an empty string", "give the image its Glance name"));
+      problems.add(Problem.of("name", "an empty string", "give the image its Glance name"));
     }
     if (id().isBlank()) {
-      problems.add(new CloudProfileException.Problem("id", "an empty string", "give the Glance image ID, or leave it out to use the name"));
+      problems.add(Problem.of("id", "an empty string", "give the Glance image ID, or leave it out to use the name"));
     }
     if (minDiskGiB() < 0) {
-      problems.add(new CloudProfileException.Problem("minDiskGiB", String.valueOf(minDiskGiB()), "use 0 or more"));
+      problems.add(Problem.of("minDiskGiB", String.valueOf(minDiskGiB()), "use 0 or more"));
     }
     if (minRamMiB() < 0) {
-      problems.add(new CloudProfileException.Problem("minRamMiB", String.valueOf(minRamMiB()), "use 0 or more"));
+      problems.add(Problem.of("minRamMiB", String.valueOf(minRamMiB()), "use 0 or more"));
     }
     if (!problems.isEmpty()) {
-      throw new CloudProfileException(problems);
+      throw new InvalidInputException(problems);
     }
   }
 
   @Override
   public String toString() {
     return name();
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A CloudImage built by a function, e.g. {@code CloudImage.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the cloud image
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static CloudImage of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this cloud image's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link CloudImage}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableCloudImage.Builder {
+    Builder() {}
   }
 }

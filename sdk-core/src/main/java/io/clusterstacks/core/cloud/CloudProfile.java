@@ -1,6 +1,8 @@
 package io.clusterstacks.core.cloud;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.SdkStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,29 +20,9 @@ import org.immutables.value.Value;
  * ({@link CloudProfiles#bundled(String)}). A profile is a snapshot: planning with it touches no network.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class CloudProfile {
-
-  /**
-   * Starts a builder.
-   *
-   * @return a new builder
-   */
-  public static ImmutableCloudProfile.Builder builder() {
-    return ImmutableCloudProfile.builder();
-  }
-
-  /**
-   * Builds a profile in one expression.
-   *
-   * @param spec fills in the builder
-   * @return the profile
-   */
-  public static CloudProfile of(Consumer<ImmutableCloudProfile.Builder> spec) {
-    ImmutableCloudProfile.Builder b = builder();
-    spec.accept(b);
-    return b.build();
-  }
+  CloudProfile() {}
 
   /**
    * A short name for the profile.
@@ -172,24 +154,24 @@ public abstract class CloudProfile {
    */
   @Value.Check
   protected void check() {
-    List<CloudProfileException.Problem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     if (name().isBlank()) {
-      problems.add(new CloudProfileException.Problem("name", "an empty string", "name the profile, e.g. after the cloud"));
+      problems.add(Problem.of("name", "an empty string", "name the profile, e.g. after the cloud"));
     }
     Set<String> names = new HashSet<>();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < flavors().size(); i++) {
       CloudFlavor f = flavors().get(i);
       if (!names.add(f.name())) {
-        problems.add(new CloudProfileException.Problem("flavors[" + i + "].name", f.name(),
+        problems.add(Problem.of("flavors[" + i + "].name", f.name(),
             "flavor names are unique in a profile; remove the duplicate"));
       }
       if (!ids.add(f.id())) {
-        problems.add(new CloudProfileException.Problem("flavors[" + i + "].id", f.id(),
+        problems.add(Problem.of("flavors[" + i + "].id", f.id(),
             "flavor IDs are unique in a profile; remove the duplicate"));
       }
       if (f.hostClass().isPresent() && !hypervisors().byHostClass().containsKey(f.hostClass().get())) {
-        problems.add(new CloudProfileException.Problem("flavors[" + i + "].hostClass", f.hostClass().get(),
+        problems.add(Problem.of("flavors[" + i + "].hostClass", f.hostClass().get(),
             "add this class to hypervisors.byHostClass " + hypervisors().byHostClass().keySet()
                 + " or leave the flavor's hostClass out"));
       }
@@ -197,7 +179,7 @@ public abstract class CloudProfile {
     Set<String> imageIds = new HashSet<>();
     for (int i = 0; i < images().size(); i++) {
       if (!imageIds.add(images().get(i).id())) {
-        problems.add(new CloudProfileException.Problem("images[" + i + "].id", images().get(i).id(),
+        problems.add(Problem.of("images[" + i + "].id", images().get(i).id(),
             "image IDs are unique in a profile; remove the duplicate"));
       }
     }
@@ -205,18 +187,18 @@ public abstract class CloudProfile {
     for (int i = 0; i < availabilityZones().size(); i++) {
       String z = availabilityZones().get(i);
       if (z.isBlank() || !zones.add(z)) {
-        problems.add(new CloudProfileException.Problem("availabilityZones[" + i + "]", "'" + z + "'",
+        problems.add(Problem.of("availabilityZones[" + i + "]", "'" + z + "'",
             "zone names are non-empty and unique"));
       }
     }
     for (String z : hypervisors().byZone().keySet()) {
       if (!zones.contains(z)) {
-        problems.add(new CloudProfileException.Problem("hypervisors.byZone." + z, z,
+        problems.add(Problem.of("hypervisors.byZone." + z, z,
             "list the zone in availabilityZones " + availabilityZones()));
       }
     }
     if (!problems.isEmpty()) {
-      throw new CloudProfileException(problems);
+      throw new InvalidInputException(problems);
     }
   }
 
@@ -224,5 +206,42 @@ public abstract class CloudProfile {
   public String toString() {
     return "CloudProfile{" + name() + ": " + flavors().size() + " flavors, " + images().size() + " images, "
         + availabilityZones().size() + " zones, hypervisors " + hypervisors().total() + "}";
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A CloudProfile built by a function, e.g. {@code CloudProfile.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the cloud profile
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static CloudProfile of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this cloud profile's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link CloudProfile}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableCloudProfile.Builder {
+    Builder() {}
   }
 }

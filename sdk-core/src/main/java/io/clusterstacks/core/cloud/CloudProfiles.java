@@ -1,6 +1,7 @@
 package io.clusterstacks.core.cloud;
 
 import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.cloud.internal.CloudProfileJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -74,7 +75,7 @@ public final class CloudProfiles {
    *
    * @param in the JSON (not closed)
    * @return the profile
-   * @throws CloudProfileException listing every problem with its path, value and fix
+   * @throws InvalidInputException listing every problem with its path, value and fix
    */
   public static CloudProfile read(InputStream in) {
     return CloudProfileJson.read(in, "input stream");
@@ -85,7 +86,7 @@ public final class CloudProfiles {
    *
    * @param json the JSON text
    * @return the profile
-   * @throws CloudProfileException listing every problem with its path, value and fix
+   * @throws InvalidInputException listing every problem with its path, value and fix
    */
   public static CloudProfile fromJson(String json) {
     return CloudProfileJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "string");
@@ -96,7 +97,7 @@ public final class CloudProfiles {
    *
    * @param file the file
    * @return the profile
-   * @throws CloudProfileException listing every problem with its path, value and fix
+   * @throws InvalidInputException listing every problem with its path, value and fix
    */
   public static CloudProfile read(Path file) {
     try (InputStream in = Files.newInputStream(file)) {

@@ -1,6 +1,8 @@
 package io.clusterstacks.core.cloud;
 
 import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,28 +26,28 @@ public record HostCount(HostKnowledge knowledge, int count, List<String> names) 
   public HostCount {
     Objects.requireNonNull(knowledge, "knowledge");
     names = names.stream().sorted().toList();
-    List<CloudProfileException.Problem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     if (knowledge == HostKnowledge.UNKNOWN && count != 0) {
-      problems.add(new CloudProfileException.Problem("count", String.valueOf(count),
+      problems.add(Problem.of("count", String.valueOf(count),
           "an unknown host count has count 0; use knowledge 'lower-bound' or 'declared' to state a number"));
     }
     if (knowledge != HostKnowledge.UNKNOWN && count < 1) {
-      problems.add(new CloudProfileException.Problem("count", String.valueOf(count),
+      problems.add(Problem.of("count", String.valueOf(count),
           "a known host count is at least 1; use knowledge 'unknown' when the count is not known"));
     }
     if (knowledge == HostKnowledge.EXACT && !names.isEmpty() && names.size() != count) {
-      problems.add(new CloudProfileException.Problem("names", names.size() + " names for count " + count,
+      problems.add(Problem.of("names", names.size() + " names for count " + count,
           "list exactly one name per host, or leave the names out"));
     }
     if (knowledge != HostKnowledge.EXACT && names.size() > count && knowledge != HostKnowledge.UNKNOWN) {
-      problems.add(new CloudProfileException.Problem("names", names.size() + " names for count " + count,
+      problems.add(Problem.of("names", names.size() + " names for count " + count,
           "the count is at least the number of names"));
     }
     if (names.stream().distinct().count() != names.size()) {
-      problems.add(new CloudProfileException.Problem("names", String.valueOf(names), "host names are unique"));
+      problems.add(Problem.of("names", String.valueOf(names), "host names are unique"));
     }
     if (!problems.isEmpty()) {
-      throw new CloudProfileException(problems);
+      throw new InvalidInputException(problems);
     }
   }
 

@@ -1,6 +1,6 @@
 package io.clusterstacks.core.cloud;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.SdkStyle;
 import java.util.SortedMap;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
@@ -10,29 +10,9 @@ import org.immutables.value.Value;
  * serve a flavor (e.g. {@code local-ssd}), and per availability zone when known.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class Hypervisors {
-
-  /**
-   * Starts a builder.
-   *
-   * @return a new builder
-   */
-  public static ImmutableHypervisors.Builder builder() {
-    return ImmutableHypervisors.builder();
-  }
-
-  /**
-   * Builds the hypervisors in one expression.
-   *
-   * @param spec fills in the builder
-   * @return the hypervisors
-   */
-  public static Hypervisors of(Consumer<ImmutableHypervisors.Builder> spec) {
-    ImmutableHypervisors.Builder b = builder();
-    spec.accept(b);
-    return b.build();
-  }
+  Hypervisors() {}
 
   /**
    * Hypervisors where every host serves every flavor.
@@ -89,5 +69,42 @@ public abstract class Hypervisors {
    */
   public HostCount forFlavor(CloudFlavor flavor) {
     return forClass(flavor.hostClass().orElse(null));
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A Hypervisors built by a function, e.g. {@code Hypervisors.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the hypervisors
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static Hypervisors of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this hypervisors's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link Hypervisors}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableHypervisors.Builder {
+    Builder() {}
   }
 }

@@ -1,6 +1,6 @@
 package io.clusterstacks.core.cloud;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.SdkStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,8 +15,9 @@ import org.immutables.value.Value;
  * {@code ps_automatic_maintenance} and {@code ps_scheduled_shutdown} / {@code ps_scheduled_downtime}.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class ProviderQuirks {
+  ProviderQuirks() {}
 
   /** No known quirks: local-disk servers are assumed not to be live-migrated, with no restart opt-in. */
   public static final ProviderQuirks NONE = builder().build();
@@ -28,27 +29,6 @@ public abstract class ProviderQuirks {
       .addMaintenanceAnnouncementKeys("ps_automatic_maintenance", "ps_scheduled_downtime", "ps_scheduled_shutdown")
       .localDiskServersStoppedInMaintenance(true)
       .build();
-
-  /**
-   * Starts a builder.
-   *
-   * @return a new builder
-   */
-  public static ImmutableProviderQuirks.Builder builder() {
-    return ImmutableProviderQuirks.builder();
-  }
-
-  /**
-   * Builds quirks in one expression.
-   *
-   * @param spec fills in the builder
-   * @return the quirks
-   */
-  public static ProviderQuirks of(Consumer<ImmutableProviderQuirks.Builder> spec) {
-    ImmutableProviderQuirks.Builder b = builder();
-    spec.accept(b);
-    return b.build();
-  }
 
   /**
    * The server-metadata key with which a customer opts into a restart after hypervisor maintenance.
@@ -83,5 +63,42 @@ public abstract class ProviderQuirks {
   @Value.Default
   public boolean localDiskServersStoppedInMaintenance() {
     return true;
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A ProviderQuirks built by a function, e.g. {@code ProviderQuirks.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the provider quirks
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static ProviderQuirks of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this provider quirks's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link ProviderQuirks}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableProviderQuirks.Builder {
+    Builder() {}
   }
 }

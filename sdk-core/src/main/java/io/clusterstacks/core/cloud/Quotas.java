@@ -1,6 +1,8 @@
 package io.clusterstacks.core.cloud;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.SdkStyle;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
@@ -13,32 +15,12 @@ import org.immutables.value.Value;
  * instances are such servers.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class Quotas {
+  Quotas() {}
 
   /** Nova's default quotas with nothing used. */
   public static final Quotas NOVA_DEFAULTS = builder().build();
-
-  /**
-   * Starts a builder with Nova's defaults.
-   *
-   * @return a new builder
-   */
-  public static ImmutableQuotas.Builder builder() {
-    return ImmutableQuotas.builder();
-  }
-
-  /**
-   * Builds quotas in one expression, starting from Nova's defaults.
-   *
-   * @param spec fills in the builder
-   * @return the quotas
-   */
-  public static Quotas of(Consumer<ImmutableQuotas.Builder> spec) {
-    ImmutableQuotas.Builder b = builder();
-    spec.accept(b);
-    return b.build();
-  }
 
   /**
    * Servers (Nova default limit 10).
@@ -105,17 +87,54 @@ public abstract class Quotas {
    */
   @Value.Check
   protected void check() {
-    java.util.List<CloudProfileException.Problem> problems = new java.util.ArrayList<>();
+    java.util.List<Problem> problems = new java.util.ArrayList<>();
     if (serverGroupMembers() < -1 || serverGroupMembers() == 0) {
-      problems.add(new CloudProfileException.Problem("serverGroupMembers", String.valueOf(serverGroupMembers()),
+      problems.add(Problem.of("serverGroupMembers", String.valueOf(serverGroupMembers()),
           "use -1 for unlimited, else 1 or more (Nova's default is 10)"));
     }
     if (instancesInError() < 0 || instancesInError() > instances().used()) {
-      problems.add(new CloudProfileException.Problem("instancesInError", String.valueOf(instancesInError()),
+      problems.add(Problem.of("instancesInError", String.valueOf(instancesInError()),
           "servers in ERROR are part of instances.used (" + instances().used() + "); use 0.." + instances().used()));
     }
     if (!problems.isEmpty()) {
-      throw new CloudProfileException(problems);
+      throw new InvalidInputException(problems);
     }
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A Quotas built by a function, e.g. {@code Quotas.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the quotas
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static Quotas of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this quotas's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link Quotas}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableQuotas.Builder {
+    Builder() {}
   }
 }

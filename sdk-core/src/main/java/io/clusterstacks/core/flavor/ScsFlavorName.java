@@ -1,5 +1,7 @@
 package io.clusterstacks.core.flavor;
 
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -819,56 +821,60 @@ public final class ScsFlavorName {
       return this;
     }
 
+    private static Problem expected(String field, String value, String allowed) {
+      return Problem.of(field, value, "expected " + allowed);
+    }
+
     /**
      * Validates every field and builds the name.
      *
      * @return the name
-     * @throws InvalidFlavorFieldsException listing every problem
+     * @throws InvalidInputException listing every problem
      */
     public ScsFlavorName build() {
-      List<FlavorFieldProblem> problems = new ArrayList<>();
+      List<Problem> problems = new ArrayList<>();
       if (vcpus < 1) {
-        problems.add(new FlavorFieldProblem("vcpus", Integer.toString(vcpus), "a positive integer"));
+        problems.add(expected("vcpus", Integer.toString(vcpus), "a positive integer"));
       }
       if (cpuType == null) {
-        problems.add(new FlavorFieldProblem("cpuType", "not set", "one of L, V, T, C (CpuType)"));
+        problems.add(expected("cpuType", Problem.MISSING, "one of L, V, T, C (CpuType)"));
       }
       long halves = ramHalfGiB;
       if (ramGiB != null) {
         BigDecimal twice = ramGiB.multiply(BigDecimal.valueOf(2));
         if (ramGiB.signum() <= 0 || twice.stripTrailingZeros().scale() > 0
             || ramGiB.compareTo(BigDecimal.valueOf(FlavorNameParser.MAX_NUMBER)) > 0) {
-          problems.add(new FlavorFieldProblem("ramGiB", ramGiB.toPlainString(),
+          problems.add(expected("ramGiB", ramGiB.toPlainString(),
               "a positive multiple of 0.5 up to " + FlavorNameParser.MAX_NUMBER));
           halves = 0;
         } else {
           halves = twice.longValueExact();
         }
       } else if (halves < 1 || halves > 2L * FlavorNameParser.MAX_NUMBER + 1) {
-        problems.add(new FlavorFieldProblem("ramGiB", halves == 0 ? "not set" : (halves / 2.0) + "",
+        problems.add(expected("ramGiB", halves == 0 ? Problem.MISSING : (halves / 2.0) + "",
             "a positive multiple of 0.5 up to " + FlavorNameParser.MAX_NUMBER));
       }
       FlavorDisk d = null;
       if (hasDisk) {
         if (diskCount < 1 || diskCount > FlavorNameParser.MAX_DISK_COUNT) {
-          problems.add(new FlavorFieldProblem("disk.count", Integer.toString(diskCount),
+          problems.add(expected("disk.count", Integer.toString(diskCount),
               "1 to " + FlavorNameParser.MAX_DISK_COUNT));
         }
         if (diskSize.isPresent() && diskSize.getAsInt() < 1) {
-          problems.add(new FlavorFieldProblem("disk.sizeGB", Integer.toString(diskSize.getAsInt()),
+          problems.add(expected("disk.sizeGB", Integer.toString(diskSize.getAsInt()),
               "a positive number of GB, or empty to let the cloud decide"));
         }
         d = new FlavorDisk(diskCount, diskSize.orElse(0), diskType.orElse(null));
       }
       if (hypervisor == Hypervisor.CHY && syntax == FlavorNameSyntax.V1) {
-        problems.add(new FlavorFieldProblem("hypervisor", "chy",
+        problems.add(expected("hypervisor", "chy",
             "a hypervisor of the v1 syntax (kvm, xen, vmw, hyv, bms), or syntax V2"));
       }
       CpuBrand b = null;
       if (cpuVendor != null) {
         if (cpuGeneration.isPresent()
             && (cpuGeneration.getAsInt() < 0 || cpuGeneration.getAsInt() > cpuVendor.maxGeneration())) {
-          problems.add(new FlavorFieldProblem("cpuBrand.generation", Integer.toString(cpuGeneration.getAsInt()),
+          problems.add(expected("cpuBrand.generation", Integer.toString(cpuGeneration.getAsInt()),
               "0 to " + cpuVendor.maxGeneration() + " for " + cpuVendor.description()));
         }
         b = new CpuBrand(cpuVendor, cpuGeneration.orElse(-1), cpuPerformance);
@@ -877,33 +883,33 @@ public final class ScsFlavorName {
       if (gpuType != null && gpuVendor != null) {
         String gen = gpuGeneration.orElse("");
         if (!gen.isEmpty() && !gpuVendor.isKnownGeneration(gen)) {
-          problems.add(new FlavorFieldProblem("gpu.generation", gen,
+          problems.add(expected("gpu.generation", gen,
               "one of " + String.join(", ", gpuVendor.generations()) + " for " + gpuVendor.description()));
         }
         if (gpuComputeUnits.isPresent() && gpuComputeUnits.getAsInt() < 1) {
-          problems.add(new FlavorFieldProblem("gpu.computeUnits", Integer.toString(gpuComputeUnits.getAsInt()),
+          problems.add(expected("gpu.computeUnits", Integer.toString(gpuComputeUnits.getAsInt()),
               "a positive integer, or empty"));
         }
         if (gpuComputePerformance == PerformanceLevel.VERY_VERY_HIGH) {
-          problems.add(new FlavorFieldProblem("gpu.computePerformance", "hhh", "STANDARD, HIGH (h) or VERY_HIGH (hh)"));
+          problems.add(expected("gpu.computePerformance", "hhh", "STANDARD, HIGH (h) or VERY_HIGH (hh)"));
         }
         if (gpuVram.isPresent() && gpuVram.getAsInt() < 1) {
-          problems.add(new FlavorFieldProblem("gpu.vramGiB", Integer.toString(gpuVram.getAsInt()),
+          problems.add(expected("gpu.vramGiB", Integer.toString(gpuVram.getAsInt()),
               "a positive integer, or empty"));
         }
         if (gpuVram.isPresent() && gpuComputeUnits.isEmpty()
             && gpuComputePerformance == PerformanceLevel.STANDARD) {
-          problems.add(new FlavorFieldProblem("gpu.vramGiB", Integer.toString(gpuVram.getAsInt()),
+          problems.add(expected("gpu.vramGiB", Integer.toString(gpuVram.getAsInt()),
               "compute units before the VRAM (the name would read the VRAM as compute units)"));
         }
         if (gpuVramPerformance == PerformanceLevel.VERY_VERY_HIGH) {
-          problems.add(new FlavorFieldProblem("gpu.vramPerformance", "hhh", "STANDARD, HIGH (h) or VERY_HIGH (hh)"));
+          problems.add(expected("gpu.vramPerformance", "hhh", "STANDARD, HIGH (h) or VERY_HIGH (hh)"));
         }
         g = new Gpu(gpuType, gpuVendor, gen, gpuComputeUnits.orElse(0), gpuComputePerformance,
             gpuVram.orElse(0), gpuVramPerformance);
       }
       if (!problems.isEmpty()) {
-        throw new InvalidFlavorFieldsException(problems);
+        throw new InvalidInputException(problems);
       }
       return new ScsFlavorName(vcpus, Objects.requireNonNull(cpuType), insecure, halves, noEcc,
           ramOversubscribed, d, hypervisor, hardwareVirtualization, b, g, infiniband, syntax);

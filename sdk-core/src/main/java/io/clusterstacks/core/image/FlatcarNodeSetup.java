@@ -1,10 +1,10 @@
 package io.clusterstacks.core.image;
 
 import io.clusterstacks.core.ClusterStacksException;
-import io.clusterstacks.core.SdkStyleLegacy;
-import io.clusterstacks.core.model.BootstrapAdditions;
+import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.image.internal.FlatcarConfig;
 import io.clusterstacks.core.image.internal.KubeVersion;
+import io.clusterstacks.core.model.BootstrapAdditions;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -23,22 +23,14 @@ import org.immutables.value.Value;
  * ({@code EXP_KUBEADM_BOOTSTRAP_FORMAT_IGNITION=true}).
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class FlatcarNodeSetup {
+  FlatcarNodeSetup() {}
 
   /** Where kubeadm's generated configuration lives on Flatcar (ignition) nodes, for template scripts that edit it. */
   public static final String KUBEADM_CONFIG_PATH = "/etc/kubeadm.yml";
 
   private static final Pattern SHA512 = Pattern.compile("[0-9a-f]{128}");
-
-  /**
-   * Starts a builder (sysext variant, official sysext location, auto-updates off).
-   *
-   * @return a builder
-   */
-  public static ImmutableFlatcarNodeSetup.Builder builder() {
-    return ImmutableFlatcarNodeSetup.builder();
-  }
 
   /**
    * The defaults: plain Flatcar plus the Kubernetes sysext, official location, auto-updates off.
@@ -47,18 +39,6 @@ public abstract class FlatcarNodeSetup {
    */
   public static FlatcarNodeSetup defaults() {
     return builder().build();
-  }
-
-  /**
-   * A setup built by a customiser of the builder.
-   *
-   * @param spec sets the fields to change
-   * @return the setup
-   */
-  public static FlatcarNodeSetup of(Consumer<ImmutableFlatcarNodeSetup.Builder> spec) {
-    ImmutableFlatcarNodeSetup.Builder b = builder();
-    spec.accept(b);
-    return b.build();
   }
 
   /**
@@ -150,5 +130,42 @@ public abstract class FlatcarNodeSetup {
       }
     }
     return this;
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A FlatcarNodeSetup built by a function, e.g. {@code FlatcarNodeSetup.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the flatcar node setup
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static FlatcarNodeSetup of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this flatcar node setup's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link FlatcarNodeSetup}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableFlatcarNodeSetup.Builder {
+    Builder() {}
   }
 }

@@ -1,13 +1,14 @@
 package io.clusterstacks.core.image;
 
 import io.clusterstacks.core.ClusterStacksException;
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.image.internal.Urls;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
@@ -20,19 +21,11 @@ import org.immutables.value.Value;
  * the node, pod and service CIDRs and the cluster domain to {@link #noProxy()}.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class HttpProxy {
+  HttpProxy() {}
 
   private static final Pattern NO_PROXY_ENTRY = Pattern.compile("[A-Za-z0-9.*:/_-]+");
-
-  /**
-   * Starts a builder.
-   *
-   * @return a builder
-   */
-  public static ImmutableHttpProxy.Builder builder() {
-    return ImmutableHttpProxy.builder();
-  }
 
   /**
    * The same proxy for HTTP and HTTPS.
@@ -100,5 +93,42 @@ public abstract class HttpProxy {
     if (!problems.isEmpty()) {
       throw new ClusterStacksException("invalid HTTP proxy:\n  " + String.join("\n  ", problems));
     }
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A HttpProxy built by a function, e.g. {@code HttpProxy.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the http proxy
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static HttpProxy of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this http proxy's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link HttpProxy}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableHttpProxy.Builder {
+    Builder() {}
   }
 }

@@ -1,12 +1,10 @@
 package io.clusterstacks.core.image;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.cloud.CloudImage;
 import io.clusterstacks.core.model.BootstrapAdditions;
 import io.clusterstacks.core.model.ClusterSpec;
 import io.clusterstacks.core.model.ImageRef;
-import io.clusterstacks.core.model.ImmutableClusterSpec;
-import io.clusterstacks.core.model.ImmutableMachineInputs;
 import io.clusterstacks.core.model.MachineInputs;
 import io.clusterstacks.core.model.OutputMode;
 import io.clusterstacks.core.stack.Role;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /**
@@ -21,17 +20,9 @@ import org.immutables.value.Value;
  * what it costs, and the output mode it needs; all of it is shown in the plan.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class ImagePlan {
-
-  /**
-   * Starts a builder.
-   *
-   * @return a builder
-   */
-  public static ImmutableImagePlan.Builder builder() {
-    return ImmutableImagePlan.builder();
-  }
+  ImagePlan() {}
 
   /**
    * The strategy's name.
@@ -189,7 +180,7 @@ public abstract class ImagePlan {
    * @return a new spec; rendering it emits the image reference, the additions and (for ORC) the Image
    */
   public ClusterSpec applyTo(ClusterSpec spec) {
-    ImmutableClusterSpec.Builder b = ClusterSpec.builder().from(spec).mode(mode());
+    ClusterSpec.Builder b = ClusterSpec.builder().from(spec).mode(mode());
     boolean cpMachines = spec.dialect().map(d -> d.hasMachines(Role.CONTROL_PLANE)).orElse(true);
     if (cpMachines) {
       b.controlPlane(with(spec.controlPlane()));
@@ -199,7 +190,7 @@ public abstract class ImagePlan {
   }
 
   private MachineInputs with(MachineInputs in) {
-    ImmutableMachineInputs.Builder m = MachineInputs.builder().from(in).image(image());
+    MachineInputs.Builder m = MachineInputs.builder().from(in).image(image());
     if (!bootstrap().isEmpty()) {
       m.bootstrap(bootstrap());
     }
@@ -257,5 +248,42 @@ public abstract class ImagePlan {
       return "ORC Image " + c.value() + " to create from " + c.image().url();
     }
     return ref.value();
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * An ImagePlan built by a function, e.g. {@code ImagePlan.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the image plan
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static ImagePlan of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this image plan's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds an {@link ImagePlan}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableImagePlan.Builder {
+    Builder() {}
   }
 }

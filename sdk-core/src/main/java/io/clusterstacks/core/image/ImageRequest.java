@@ -1,6 +1,6 @@
 package io.clusterstacks.core.image;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.cloud.CloudFlavor;
 import io.clusterstacks.core.cloud.CloudProfile;
 import io.clusterstacks.core.model.OutputMode;
@@ -19,31 +19,11 @@ import org.immutables.value.Value;
  * the cloud, and the machines the image must boot on (one role's flavor, or several machine shapes).
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class ImageRequest {
+  ImageRequest() {}
 
   private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+\\.\\d+");
-
-  /**
-   * Starts a builder.
-   *
-   * @return a builder
-   */
-  public static ImmutableImageRequest.Builder builder() {
-    return ImmutableImageRequest.builder();
-  }
-
-  /**
-   * A request built by a customiser of the builder.
-   *
-   * @param spec fills in the builder
-   * @return the request
-   */
-  public static ImageRequest of(Consumer<ImmutableImageRequest.Builder> spec) {
-    ImmutableImageRequest.Builder b = builder();
-    spec.accept(b);
-    return b.build();
-  }
 
   /**
    * The stack dialect (which ClusterClass generation), if the cluster uses a cluster stack.
@@ -153,5 +133,42 @@ public abstract class ImageRequest {
       throw new ImageStrategyException("image request kubernetesVersion: got '" + kubernetesVersion()
           + "'; write v<major>.<minor>.<patch>, e.g. v1.34.7");
     }
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * An ImageRequest built by a function, e.g. {@code ImageRequest.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the image request
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static ImageRequest of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this image request's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds an {@link ImageRequest}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableImageRequest.Builder {
+    Builder() {}
   }
 }

@@ -1,7 +1,7 @@
 package io.clusterstacks.core.image;
 
 import io.clusterstacks.core.ClusterStacksException;
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.image.internal.Urls;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +19,9 @@ import org.immutables.value.Value;
  * {@code <flatcarSysext>kubernetes-v1.32.5-x86-64.raw}. Defaults are the official locations.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class PackageMirrors {
+  PackageMirrors() {}
 
   /** The official Kubernetes package repository (pkgs.k8s.io, one repository per minor). */
   public static final String KUBERNETES_DEB = "https://pkgs.k8s.io/core:/stable:/";
@@ -46,33 +47,12 @@ public abstract class PackageMirrors {
       "https://github.com/flatcar/sysext-bakery/releases/download/latest/";
 
   /**
-   * Starts a builder with the official locations preset.
-   *
-   * @return a builder
-   */
-  public static ImmutablePackageMirrors.Builder builder() {
-    return ImmutablePackageMirrors.builder();
-  }
-
-  /**
    * The official locations.
    *
    * @return mirrors pointing at upstream
    */
   public static PackageMirrors official() {
     return builder().build();
-  }
-
-  /**
-   * Builds mirrors from a customiser of the builder.
-   *
-   * @param spec sets the fields to change
-   * @return the mirrors
-   */
-  public static PackageMirrors of(Consumer<ImmutablePackageMirrors.Builder> spec) {
-    ImmutablePackageMirrors.Builder b = builder();
-    spec.accept(b);
-    return b.build();
   }
 
   /**
@@ -149,5 +129,42 @@ public abstract class PackageMirrors {
       return this;
     }
     return builder().kubernetesDeb(k).crioDeb(c).githubReleases(g).flatcarSysext(f).build();
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A PackageMirrors built by a function, e.g. {@code PackageMirrors.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the package mirrors
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static PackageMirrors of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this package mirrors's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link PackageMirrors}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutablePackageMirrors.Builder {
+    Builder() {}
   }
 }

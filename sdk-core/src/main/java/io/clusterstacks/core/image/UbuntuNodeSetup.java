@@ -1,9 +1,9 @@
 package io.clusterstacks.core.image;
 
-import io.clusterstacks.core.SdkStyleLegacy;
-import io.clusterstacks.core.model.BootstrapAdditions;
+import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.image.internal.KubeVersion;
 import io.clusterstacks.core.image.internal.UbuntuBootstrap;
+import io.clusterstacks.core.model.BootstrapAdditions;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
@@ -19,20 +19,12 @@ import org.immutables.value.Value;
  * template's own {@code preKubeadmCommands}.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class UbuntuNodeSetup {
+  UbuntuNodeSetup() {}
 
   /** Where kubeadm's generated configuration lives on cloud-init nodes (Ubuntu), for template scripts that edit it. */
   public static final String KUBEADM_CONFIG_PATH = "/run/kubeadm/kubeadm.yaml";
-
-  /**
-   * Starts a builder (Ubuntu 24.04, CRI-O, official repositories, no proxy).
-   *
-   * @return a builder
-   */
-  public static ImmutableUbuntuNodeSetup.Builder builder() {
-    return ImmutableUbuntuNodeSetup.builder();
-  }
 
   /**
    * The defaults: Ubuntu 24.04, CRI-O, official repositories, no proxy.
@@ -41,18 +33,6 @@ public abstract class UbuntuNodeSetup {
    */
   public static UbuntuNodeSetup defaults() {
     return builder().build();
-  }
-
-  /**
-   * A setup built by a customiser of the builder.
-   *
-   * @param spec sets the fields to change
-   * @return the setup
-   */
-  public static UbuntuNodeSetup of(Consumer<ImmutableUbuntuNodeSetup.Builder> spec) {
-    ImmutableUbuntuNodeSetup.Builder b = builder();
-    spec.accept(b);
-    return b.build();
   }
 
   /**
@@ -105,5 +85,42 @@ public abstract class UbuntuNodeSetup {
    */
   public BootstrapAdditions bootstrap(String kubernetesVersion, NodeArchitecture architecture) {
     return UbuntuBootstrap.generate(this, KubeVersion.parse(kubernetesVersion), architecture);
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * An UbuntuNodeSetup built by a function, e.g. {@code UbuntuNodeSetup.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the ubuntu node setup
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static UbuntuNodeSetup of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this ubuntu node setup's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds an {@link UbuntuNodeSetup}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableUbuntuNodeSetup.Builder {
+    Builder() {}
   }
 }

@@ -1,11 +1,11 @@
 package io.clusterstacks.core.manifest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.manifest.internal.ClusterRenderer;
 import io.clusterstacks.core.model.ClusterSpec;
 import io.clusterstacks.core.model.ClusterStack;
 import io.clusterstacks.core.model.CspoReleaseTemplate;
-import io.clusterstacks.core.model.ModelValidationException;
 import io.clusterstacks.core.model.OrcImage;
 import io.clusterstacks.core.model.UnresolvedServerGroupException;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public final class ManifestRenderer {
    * @param options what to include
    * @return the manifests and notices
    * @throws UnresolvedServerGroupException when a server group has no ID where the mode needs one
-   * @throws ModelValidationException when two roles define different objects with the same name
+   * @throws InvalidInputException when two roles define different objects with the same name
    */
   public static Manifests render(ClusterSpec spec, RenderOptions options) {
     List<ObjectNode> docs = new ArrayList<>();

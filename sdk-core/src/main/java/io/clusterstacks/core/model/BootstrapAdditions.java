@@ -1,11 +1,14 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.SdkStyle;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /**
@@ -17,8 +20,10 @@ import org.immutables.value.Value;
  * {@link BootstrapFormat#IGNITION} with a Container Linux Config in {@link #ignitionAdditionalConfig()}.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class BootstrapAdditions {
+  BootstrapAdditions() {}
+
   /** The largest Container Linux Config the SDK emits (32 KiB). */
   public static final int MAX_IGNITION_BYTES = 32 * 1024;
 
@@ -80,24 +85,24 @@ public abstract class BootstrapAdditions {
    */
   @Value.Check
   protected void check() {
-    List<ModelProblem> p = new ArrayList<>();
+    List<Problem> p = new ArrayList<>();
     if (ignitionAdditionalConfig().isPresent()) {
       if (format() != BootstrapFormat.IGNITION) {
-        p.add(new ModelProblem("bootstrap.ignitionAdditionalConfig", "set with format " + format().value(),
+        p.add(Problem.of("bootstrap.ignitionAdditionalConfig", "set with format " + format().value(),
             "set format(BootstrapFormat.IGNITION), or leave the ignition config out"));
       }
       int bytes = ignitionAdditionalConfig().get().getBytes(StandardCharsets.UTF_8).length;
       if (bytes > MAX_IGNITION_BYTES) {
-        p.add(new ModelProblem("bootstrap.ignitionAdditionalConfig", bytes + " bytes",
+        p.add(Problem.of("bootstrap.ignitionAdditionalConfig", bytes + " bytes",
             "keep the Container Linux Config within " + MAX_IGNITION_BYTES + " bytes; move large content to files"));
       }
     }
     for (String k : kubeletExtraArgs().keySet()) {
       if (k.isBlank() || k.startsWith("-")) {
-        p.add(new ModelProblem("bootstrap.kubeletExtraArgs", k, "use the flag name without leading dashes, e.g. node-labels"));
+        p.add(Problem.of("bootstrap.kubeletExtraArgs", k, "use the flag name without leading dashes, e.g. node-labels"));
       }
     }
-    ModelValidationException.throwIfAny(p);
+    InvalidInputException.throwIfAny(p);
   }
 
   /**
@@ -112,11 +117,39 @@ public abstract class BootstrapAdditions {
   }
 
   /**
-   * A builder.
+   * A new builder.
    *
-   * @return a new builder
+   * @return the builder
    */
-  public static ImmutableBootstrapAdditions.Builder builder() {
-    return ImmutableBootstrapAdditions.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A BootstrapAdditions built by a function, e.g. {@code BootstrapAdditions.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the bootstrap additions
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static BootstrapAdditions of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this bootstrap additions's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link BootstrapAdditions}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableBootstrapAdditions.Builder {
+    Builder() {}
   }
 }

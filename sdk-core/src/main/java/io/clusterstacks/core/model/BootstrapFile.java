@@ -1,9 +1,12 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.SdkStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /**
@@ -12,8 +15,10 @@ import org.immutables.value.Value;
  * <p>Exactly one of {@link #content()} and {@link #contentFromSecret()} is set.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class BootstrapFile {
+  BootstrapFile() {}
+
   private static final List<String> ENCODINGS = List.of("base64", "gzip", "gzip+base64");
 
   /**
@@ -81,18 +86,18 @@ public abstract class BootstrapFile {
    */
   @Value.Check
   protected void check() {
-    List<ModelProblem> p = new ArrayList<>();
+    List<Problem> p = new ArrayList<>();
     if (!path().startsWith("/")) {
-      p.add(new ModelProblem("files[].path", path(), "use an absolute path"));
+      p.add(Problem.of("files[].path", path(), "use an absolute path"));
     }
     if (content().isPresent() == contentFromSecret().isPresent()) {
-      p.add(new ModelProblem("files[" + path() + "]", content().isPresent() ? "content and contentFrom" : "neither",
+      p.add(Problem.of("files[" + path() + "]", content().isPresent() ? "content and contentFrom" : "neither",
           "set exactly one of content and contentFromSecret"));
     }
     if (encoding().isPresent() && !ENCODINGS.contains(encoding().get())) {
-      p.add(new ModelProblem("files[" + path() + "].encoding", encoding().get(), "use one of " + ENCODINGS));
+      p.add(Problem.of("files[" + path() + "].encoding", encoding().get(), "use one of " + ENCODINGS));
     }
-    ModelValidationException.throwIfAny(p);
+    InvalidInputException.throwIfAny(p);
   }
 
   /**
@@ -107,11 +112,39 @@ public abstract class BootstrapFile {
   }
 
   /**
-   * A builder.
+   * A new builder.
    *
-   * @return a new builder
+   * @return the builder
    */
-  public static ImmutableBootstrapFile.Builder builder() {
-    return ImmutableBootstrapFile.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A BootstrapFile built by a function, e.g. {@code BootstrapFile.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the bootstrap file
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static BootstrapFile of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this bootstrap file's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link BootstrapFile}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableBootstrapFile.Builder {
+    Builder() {}
   }
 }

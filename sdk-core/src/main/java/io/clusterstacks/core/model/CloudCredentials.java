@@ -1,10 +1,13 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.internal.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /**
@@ -15,8 +18,9 @@ import org.immutables.value.Value;
  * <p>{@code toString()} never shows secret values.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class CloudCredentials {
+  CloudCredentials() {}
 
   /**
    * The management-side Secret name ({@code identityRef.name}).
@@ -71,14 +75,14 @@ public abstract class CloudCredentials {
    */
   @Value.Check
   protected void check() {
-    List<ModelProblem> p = new ArrayList<>();
+    List<Problem> p = new ArrayList<>();
     if (!Names.isDns1123Subdomain(secretName())) {
-      p.add(new ModelProblem("credentials.secretName", secretName(), "use a DNS-1123 name, e.g. openstack"));
+      p.add(Problem.of("credentials.secretName", secretName(), "use a DNS-1123 name, e.g. openstack"));
     }
     if (cloudName().isBlank()) {
-      p.add(new ModelProblem("credentials.cloudName", cloudName(), "name the cloud entry, e.g. openstack"));
+      p.add(Problem.of("credentials.cloudName", cloudName(), "name the cloud entry, e.g. openstack"));
     }
-    ModelValidationException.throwIfAny(p);
+    InvalidInputException.throwIfAny(p);
   }
 
   /**
@@ -91,18 +95,46 @@ public abstract class CloudCredentials {
     return builder().auth(auth).build();
   }
 
-  /**
-   * A builder.
-   *
-   * @return a new builder
-   */
-  public static ImmutableCloudCredentials.Builder builder() {
-    return ImmutableCloudCredentials.builder();
-  }
-
   @Override
   public String toString() {
     return "CloudCredentials{secretName=" + secretName() + ", cloudName=" + cloudName() + ", auth=" + auth()
         + ", regionName=" + regionName().orElse("-") + "}";
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A CloudCredentials built by a function, e.g. {@code CloudCredentials.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the cloud credentials
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static CloudCredentials of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this cloud credentials's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link CloudCredentials}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableCloudCredentials.Builder {
+    Builder() {}
   }
 }

@@ -1,14 +1,16 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.SdkStyle;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Cluster's {@code spec.clusterNetwork}: pod and service CIDRs, service domain, cluster DNS IP. */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class ClusterNetwork {
+  ClusterNetwork() {}
 
   /**
    * Pod CIDRs.
@@ -48,11 +50,39 @@ public abstract class ClusterNetwork {
   }
 
   /**
-   * A builder.
+   * A new builder.
    *
-   * @return a new builder
+   * @return the builder
    */
-  public static ImmutableClusterNetwork.Builder builder() {
-    return ImmutableClusterNetwork.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A ClusterNetwork built by a function, e.g. {@code ClusterNetwork.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the cluster network
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static ClusterNetwork of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this cluster network's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link ClusterNetwork}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableClusterNetwork.Builder {
+    Builder() {}
   }
 }

@@ -1,6 +1,7 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.model.internal.ClusterRules;
 import io.clusterstacks.core.stack.ClusterClassName;
 import io.clusterstacks.core.stack.ReleaseCatalogue;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /**
@@ -21,15 +23,16 @@ import org.immutables.value.Value;
  * <p>Build it with {@link #builder()}; {@code build()} checks every cross-field rule at once
  * (etcd-friendly replica counts, version ↔ release ↔ ClusterStack, DNS-1123 names, variables known to
  * the dialect and of the right type, required variables, disjoint CIDRs, DNS service IP in the
- * service CIDR, inputs the chosen mode cannot express) and throws {@link ModelValidationException}
+ * service CIDR, inputs the chosen mode cannot express) and throws {@link InvalidInputException}
  * listing them all. Render with {@code io.clusterstacks.core.manifest.ManifestRenderer}.
  *
  * <p>When the dialect or the exact Kubernetes version is not given, they are filled in from the
  * class name and the {@link #releases()} catalogue.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class ClusterSpec {
+  ClusterSpec() {}
 
   /**
    * The Cluster name.
@@ -229,36 +232,36 @@ public abstract class ClusterSpec {
    * Fills in the dialect and version, normalises variables, and checks every rule at once.
    *
    * @return the normalised instance
-   * @throws ModelValidationException listing every problem
+   * @throws InvalidInputException listing every problem
    */
   @Value.Check
   protected ClusterSpec normalizeAndCheck() {
     Optional<ClusterClassName> cls = className();
     if (cls.isEmpty() && clusterStack().isPresent() && clusterStack().get().versions().size() == 1) {
-      return ImmutableClusterSpec.builder().from(this)
+      return builder().from(this)
           .className(clusterStack().get().className(clusterStack().get().versions().get(0))).build();
     }
     if (dialect().isEmpty() && cls.isPresent()) {
       Optional<StackDialect> d = StackDialects.forClass(cls.get());
       if (d.isPresent()) {
-        return ImmutableClusterSpec.builder().from(this).dialect(d.get()).build();
+        return builder().from(this).dialect(d.get()).build();
       }
     }
     if (kubernetesVersion().isPresent() && kubernetesVersion().get().matches("^\\d+\\.\\d+\\.\\d+$")) {
-      return ImmutableClusterSpec.builder().from(this).kubernetesVersion("v" + kubernetesVersion().get()).build();
+      return builder().from(this).kubernetesVersion("v" + kubernetesVersion().get()).build();
     }
     if (kubernetesVersion().isEmpty() && cls.isPresent()) {
       Optional<StackRelease> r = releases().find(cls.get());
       if (r.isPresent()) {
-        return ImmutableClusterSpec.builder().from(this).kubernetesVersion(r.get().kubernetesVersion()).build();
+        return builder().from(this).kubernetesVersion(r.get().kubernetesVersion()).build();
       }
     }
     Map<String, Object> normalized = MachineDeploymentSpec.normalizeVariables(variables());
     if (!normalized.equals(variables())
         || !new java.util.ArrayList<>(normalized.keySet()).equals(new java.util.ArrayList<>(variables().keySet()))) {
-      return ImmutableClusterSpec.builder().from(this).variables(normalized).build();
+      return builder().from(this).variables(normalized).build();
     }
-    ModelValidationException.throwIfAny(ClusterRules.check(this));
+    InvalidInputException.throwIfAny(ClusterRules.check(this));
     return this;
   }
 
@@ -315,11 +318,39 @@ public abstract class ClusterSpec {
   }
 
   /**
-   * A builder.
+   * A new builder.
    *
-   * @return a new builder
+   * @return the builder
    */
-  public static ImmutableClusterSpec.Builder builder() {
-    return ImmutableClusterSpec.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A ClusterSpec built by a function, e.g. {@code ClusterSpec.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the cluster spec
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static ClusterSpec of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this cluster spec's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link ClusterSpec}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableClusterSpec.Builder {
+    Builder() {}
   }
 }

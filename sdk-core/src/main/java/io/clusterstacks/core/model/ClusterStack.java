@@ -1,5 +1,7 @@
 package io.clusterstacks.core.model;
 
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.internal.Names;
 import io.clusterstacks.core.stack.ClusterClassName;
@@ -99,43 +101,43 @@ public abstract class ClusterStack {
    */
   @Value.Check
   protected void check() {
-    List<ModelProblem> p = new ArrayList<>();
+    List<Problem> p = new ArrayList<>();
     if (!Names.isDns1123Subdomain(name())) {
-      p.add(new ModelProblem("clusterStack.name", name(), "use a DNS-1123 name: lower case, digits, '-' and '.'"));
+      p.add(Problem.of("clusterStack.name", name(), "use a DNS-1123 name: lower case, digits, '-' and '.'"));
     }
     namespace().filter(n -> !Names.isDns1123Label(n))
-        .ifPresent(n -> p.add(new ModelProblem("clusterStack.namespace", n, "use a DNS-1123 label")));
+        .ifPresent(n -> p.add(Problem.of("clusterStack.namespace", n, "use a DNS-1123 label")));
     if (!provider().matches("^[a-z0-9]+$")) {
-      p.add(new ModelProblem("clusterStack.provider", provider(), "use lower-case letters and digits, e.g. openstack"));
+      p.add(Problem.of("clusterStack.provider", provider(), "use lower-case letters and digits, e.g. openstack"));
     }
     if (!stackName().matches("^[a-z0-9]+$")) {
-      p.add(new ModelProblem("clusterStack.stackName", stackName(), "use the stack name, e.g. scs2"));
+      p.add(Problem.of("clusterStack.stackName", stackName(), "use the stack name, e.g. scs2"));
     }
     if (!kubernetesVersion().matches("^\\d\\.\\d+$")) {
-      p.add(new ModelProblem("clusterStack.kubernetesVersion", kubernetesVersion(),
+      p.add(Problem.of("clusterStack.kubernetesVersion", kubernetesVersion(),
           "use the minor in \"1.33\" form (no v, no patch)"));
     }
     if (versions().isEmpty() && !autoSubscribe()) {
-      p.add(new ModelProblem("clusterStack.versions", "[]", "list at least one version (e.g. v1), or set autoSubscribe(true)"));
+      p.add(Problem.of("clusterStack.versions", "[]", "list at least one version (e.g. v1), or set autoSubscribe(true)"));
     }
     for (String v : versions()) {
       try {
         StackVersion sv = StackVersion.parse(v);
         if (!sv.format().equals(v)) {
-          p.add(new ModelProblem("clusterStack.versions", v, "use the dot form " + sv.format()));
+          p.add(Problem.of("clusterStack.versions", v, "use the dot form " + sv.format()));
         }
         if (sv.isCustom() != (channel() == StackChannel.CUSTOM)) {
-          p.add(new ModelProblem("clusterStack.versions", v, sv.isCustom()
+          p.add(Problem.of("clusterStack.versions", v, sv.isCustom()
               ? "custom-channel versions need channel(StackChannel.CUSTOM)"
               : "the custom channel takes versions such as v0-sha.lvlvyfw; use channel STABLE for " + v));
         }
       } catch (StackException e) {
-        p.add(new ModelProblem("clusterStack.versions", v, "use v<N> (e.g. v1) or v<N>-<tag>.<build> (e.g. v0-sha.lvlvyfw)"));
+        p.add(Problem.of("clusterStack.versions", v, "use v<N> (e.g. v1) or v<N>-<tag>.<build> (e.g. v0-sha.lvlvyfw)"));
       }
     }
     providerRef().filter(r -> !Names.isDns1123Subdomain(r))
-        .ifPresent(r -> p.add(new ModelProblem("clusterStack.providerRef", r, "use the template's DNS-1123 name")));
-    ModelValidationException.throwIfAny(p);
+        .ifPresent(r -> p.add(Problem.of("clusterStack.providerRef", r, "use the template's DNS-1123 name")));
+    InvalidInputException.throwIfAny(p);
   }
 
   /**

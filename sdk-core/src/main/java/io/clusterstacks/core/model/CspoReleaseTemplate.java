@@ -1,7 +1,8 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.SdkStyle;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /**
@@ -9,8 +10,9 @@ import org.immutables.value.Value;
  * upload the release's node images with the credentials in {@link #identitySecretName()}.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class CspoReleaseTemplate {
+  CspoReleaseTemplate() {}
 
   /**
    * The object name, referenced by the ClusterStack's {@code providerRef}.
@@ -37,11 +39,39 @@ public abstract class CspoReleaseTemplate {
   }
 
   /**
-   * A builder.
+   * A new builder.
    *
-   * @return a new builder
+   * @return the builder
    */
-  public static ImmutableCspoReleaseTemplate.Builder builder() {
-    return ImmutableCspoReleaseTemplate.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A CspoReleaseTemplate built by a function, e.g. {@code CspoReleaseTemplate.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the cspo release template
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static CspoReleaseTemplate of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this cspo release template's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link CspoReleaseTemplate}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableCspoReleaseTemplate.Builder {
+    Builder() {}
   }
 }

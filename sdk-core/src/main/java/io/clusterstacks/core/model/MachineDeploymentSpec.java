@@ -1,11 +1,12 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.internal.Values;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /**
@@ -13,8 +14,9 @@ import org.immutables.value.Value;
  * from the cluster's worker inputs (typed in {@link #machine()}, or raw variable overrides).
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class MachineDeploymentSpec {
+  MachineDeploymentSpec() {}
 
   /**
    * The deployment name, unique in the cluster.
@@ -78,7 +80,7 @@ public abstract class MachineDeploymentSpec {
     Map<String, Object> n = normalizeVariables(variableOverrides());
     if (!n.equals(variableOverrides())
         || !new java.util.ArrayList<>(n.keySet()).equals(new java.util.ArrayList<>(variableOverrides().keySet()))) {
-      return ImmutableMachineDeploymentSpec.builder().from(this).variableOverrides(n).build();
+      return builder().from(this).variableOverrides(n).build();
     }
     return this;
   }
@@ -103,11 +105,39 @@ public abstract class MachineDeploymentSpec {
   }
 
   /**
-   * A builder.
+   * A new builder.
    *
-   * @return a new builder
+   * @return the builder
    */
-  public static ImmutableMachineDeploymentSpec.Builder builder() {
-    return ImmutableMachineDeploymentSpec.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A MachineDeploymentSpec built by a function, e.g. {@code MachineDeploymentSpec.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the machine deployment spec
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static MachineDeploymentSpec of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this machine deployment spec's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link MachineDeploymentSpec}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableMachineDeploymentSpec.Builder {
+    Builder() {}
   }
 }

@@ -1,8 +1,9 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.SdkStyle;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /**
@@ -14,8 +15,9 @@ import org.immutables.value.Value;
  * them as problems in topology mode instead of dropping them.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class MachineInputs {
+  MachineInputs() {}
 
   /**
    * The flavor, by name or ID (IDs need raw mode).
@@ -76,7 +78,7 @@ public abstract class MachineInputs {
    * @return the merged inputs
    */
   public MachineInputs over(MachineInputs base) {
-    ImmutableMachineInputs.Builder b = builder().from(base);
+    Builder b = builder().from(base);
     flavor().ifPresent(b::flavor);
     rootDisk().ifPresent(b::rootDisk);
     serverGroup().ifPresent(b::serverGroup);
@@ -98,11 +100,39 @@ public abstract class MachineInputs {
   }
 
   /**
-   * A builder.
+   * A new builder.
    *
-   * @return a new builder
+   * @return the builder
    */
-  public static ImmutableMachineInputs.Builder builder() {
-    return ImmutableMachineInputs.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A MachineInputs built by a function, e.g. {@code MachineInputs.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the machine inputs
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static MachineInputs of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this machine inputs's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link MachineInputs}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableMachineInputs.Builder {
+    Builder() {}
   }
 }

@@ -1,13 +1,15 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.SdkStyle;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** OIDC settings of the Kubernetes API server. */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class OidcConfig {
+  OidcConfig() {}
 
   /**
    * The issuer URL.
@@ -63,11 +65,39 @@ public abstract class OidcConfig {
   }
 
   /**
-   * A builder.
+   * A new builder.
    *
-   * @return a new builder
+   * @return the builder
    */
-  public static ImmutableOidcConfig.Builder builder() {
-    return ImmutableOidcConfig.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * An OidcConfig built by a function, e.g. {@code OidcConfig.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the oidc config
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static OidcConfig of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this oidc config's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds an {@link OidcConfig}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableOidcConfig.Builder {
+    Builder() {}
   }
 }

@@ -1,12 +1,15 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.internal.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /**
@@ -16,8 +19,10 @@ import org.immutables.value.Value;
  * <p>The credentials ({@code cloudCredentialsRef}) are the cluster's, filled in at rendering.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class OrcImage {
+  OrcImage() {}
+
   private static final List<String> ALGORITHMS = List.of("md5", "sha1", "sha256", "sha512");
   private static final List<String> DISK_FORMATS =
       List.of("ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "ploop", "iso");
@@ -166,37 +171,65 @@ public abstract class OrcImage {
    */
   @Value.Check
   protected void check() {
-    List<ModelProblem> p = new ArrayList<>();
+    List<Problem> p = new ArrayList<>();
     if (!Names.isDns1123Subdomain(name())) {
-      p.add(new ModelProblem("orcImage.name", name(), "use a DNS-1123 name: lower case, digits, '-' and '.'"));
+      p.add(Problem.of("orcImage.name", name(), "use a DNS-1123 name: lower case, digits, '-' and '.'"));
     }
     if (!url().startsWith("https://") && !url().startsWith("http://")) {
-      p.add(new ModelProblem("orcImage.url", url(), "use an http(s) URL ORC can download from"));
+      p.add(Problem.of("orcImage.url", url(), "use an http(s) URL ORC can download from"));
     }
     if (!ALGORITHMS.contains(checksumAlgorithm())) {
-      p.add(new ModelProblem("orcImage.checksumAlgorithm", checksumAlgorithm(), "use one of " + ALGORITHMS));
+      p.add(Problem.of("orcImage.checksumAlgorithm", checksumAlgorithm(), "use one of " + ALGORITHMS));
     }
     if (!checksum().matches("^[0-9a-f]+$")) {
-      p.add(new ModelProblem("orcImage.checksum", checksum(), "use the lower-case hex digest"));
+      p.add(Problem.of("orcImage.checksum", checksum(), "use the lower-case hex digest"));
     }
     if (!DISK_FORMATS.contains(diskFormat().toLowerCase(Locale.ROOT)) || !diskFormat().equals(diskFormat().toLowerCase(Locale.ROOT))) {
-      p.add(new ModelProblem("orcImage.diskFormat", diskFormat(), "use one of " + DISK_FORMATS));
+      p.add(Problem.of("orcImage.diskFormat", diskFormat(), "use one of " + DISK_FORMATS));
     }
     if (minDiskGB().isPresent() && minDiskGB().getAsInt() < 1) {
-      p.add(new ModelProblem("orcImage.minDiskGB", String.valueOf(minDiskGB().getAsInt()), "use 1 or more, or leave it out"));
+      p.add(Problem.of("orcImage.minDiskGB", String.valueOf(minDiskGB().getAsInt()), "use 1 or more, or leave it out"));
     }
     if (minMemoryMB().isPresent() && minMemoryMB().getAsInt() < 1) {
-      p.add(new ModelProblem("orcImage.minMemoryMB", String.valueOf(minMemoryMB().getAsInt()), "use 1 or more, or leave it out"));
+      p.add(Problem.of("orcImage.minMemoryMB", String.valueOf(minMemoryMB().getAsInt()), "use 1 or more, or leave it out"));
     }
-    ModelValidationException.throwIfAny(p);
+    InvalidInputException.throwIfAny(p);
   }
 
   /**
-   * A builder.
+   * A new builder.
    *
-   * @return a new builder
+   * @return the builder
    */
-  public static ImmutableOrcImage.Builder builder() {
-    return ImmutableOrcImage.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * An OrcImage built by a function, e.g. {@code OrcImage.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the orc image
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static OrcImage of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this orc image's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds an {@link OrcImage}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableOrcImage.Builder {
+    Builder() {}
   }
 }

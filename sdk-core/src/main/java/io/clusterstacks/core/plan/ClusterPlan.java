@@ -1,12 +1,11 @@
 package io.clusterstacks.core.plan;
 
+import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.SdkStyleLegacy;
 import io.clusterstacks.core.cloud.CloudProfile;
-import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.manifest.ManifestRenderer;
 import io.clusterstacks.core.manifest.Manifests;
 import io.clusterstacks.core.model.ClusterSpec;
-import io.clusterstacks.core.model.ImmutableClusterSpec;
 import io.clusterstacks.core.model.OutputMode;
 import io.clusterstacks.core.model.ServerGroupRef;
 import io.clusterstacks.core.plan.internal.ReportRenderer;
@@ -14,8 +13,8 @@ import io.clusterstacks.core.plan.internal.SpecBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /**
@@ -228,7 +227,7 @@ public abstract class ClusterPlan {
    * @param extras e.g. {@code b -> b.namespace("prod").sshKeyName("ops")}
    * @return the spec
    */
-  public ClusterSpec toClusterSpec(Consumer<ImmutableClusterSpec.Builder> extras) {
+  public ClusterSpec toClusterSpec(Consumer<ClusterSpec.Builder> extras) {
     return SpecBuilder.toSpec(this, extras);
   }
 
@@ -250,7 +249,7 @@ public abstract class ClusterPlan {
    * @param extras e.g. {@code b -> b.namespace("prod").sshKeyName("ops")}
    * @return the manifests
    */
-  public Manifests manifests(Consumer<ImmutableClusterSpec.Builder> extras) {
+  public Manifests manifests(Consumer<ClusterSpec.Builder> extras) {
     return ManifestRenderer.render(toClusterSpec(extras));
   }
 

@@ -1,11 +1,12 @@
 package io.clusterstacks.core.stack;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.SdkStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /**
@@ -18,8 +19,9 @@ import org.immutables.value.Value;
  * names the releases it covers in {@link #releases()}.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class StackDialect {
+  StackDialect() {}
 
   /**
    * A short identifier, e.g. {@code scs2} or {@code scs2@1-33-v1}.
@@ -217,17 +219,45 @@ public abstract class StackDialect {
         + "); valid names: " + String.join(", ", variableNames());
   }
 
-  /**
-   * A builder.
-   *
-   * @return a new builder
-   */
-  public static ImmutableStackDialect.Builder builder() {
-    return ImmutableStackDialect.builder();
-  }
-
   @Override
   public String toString() {
     return "StackDialect{" + id() + ", " + releases() + "}";
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A StackDialect built by a function, e.g. {@code StackDialect.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the stack dialect
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static StackDialect of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this stack dialect's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link StackDialect}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableStackDialect.Builder {
+    Builder() {}
   }
 }

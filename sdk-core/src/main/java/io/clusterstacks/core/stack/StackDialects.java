@@ -201,7 +201,7 @@ public final class StackDialects {
   }
 
   private static VariableSpec strings(String name, @org.jspecify.annotations.Nullable List<String> def, String description) {
-    ImmutableVariableSpec.Builder b = ImmutableVariableSpec.builder().name(name).type(VariableType.ARRAY).itemType(VariableType.STRING)
+    VariableSpec.Builder b = VariableSpec.builder().name(name).type(VariableType.ARRAY).itemType(VariableType.STRING)
         .description(description);
     if (def != null) {
       b.defaultValue(def);

@@ -1,6 +1,6 @@
 package io.clusterstacks.core.stack;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.internal.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /**
@@ -17,8 +18,9 @@ import org.immutables.value.Value;
  * variable's OpenAPI schema (type, format, enum, minimum, minItems), before anything is sent.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class VariableSpec {
+  VariableSpec() {}
 
   /**
    * The variable name as the ClusterClass declares it.
@@ -113,7 +115,7 @@ public abstract class VariableSpec {
     if (defaultValue().isPresent()) {
       Object n = Values.normalize(defaultValue().get());
       if (!n.equals(defaultValue().get())) {
-        return ImmutableVariableSpec.builder().from(this).defaultValue(n).build();
+        return builder().from(this).defaultValue(n).build();
       }
     }
     return this;
@@ -217,11 +219,39 @@ public abstract class VariableSpec {
   }
 
   /**
-   * A builder.
+   * A new builder.
    *
-   * @return a new builder
+   * @return the builder
    */
-  public static ImmutableVariableSpec.Builder builder() {
-    return ImmutableVariableSpec.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A VariableSpec built by a function, e.g. {@code VariableSpec.of(b -> b...)}.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the variable spec
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static VariableSpec of(Consumer<Builder> spec) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(spec, "spec");
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this variable spec's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link VariableSpec}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableVariableSpec.Builder {
+    Builder() {}
   }
 }

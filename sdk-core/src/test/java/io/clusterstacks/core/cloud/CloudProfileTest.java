@@ -1,5 +1,7 @@
 package io.clusterstacks.core.cloud;
 
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -84,13 +86,13 @@ class CloudProfileTest {
            {"name": "b", "vcpus": "two", "ramMiB": 1024, "colour": "red"}
          ]}
         """;
-    CloudProfileException e = assertThrows(CloudProfileException.class, () -> CloudProfiles.fromJson(json));
-    List<String> paths = e.problems().stream().map(CloudProfileException.Problem::path).toList();
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> CloudProfiles.fromJson(json));
+    List<String> paths = e.problems().stream().map(Problem::path).toList();
     assertTrue(paths.contains("hypervisors.total.knowledge"), paths.toString());
     assertTrue(paths.contains("flavors[0].vcpus"), paths.toString());
     assertTrue(paths.contains("flavors[1].vcpus"), paths.toString());
     assertTrue(paths.contains("flavors[1].colour"), paths.toString());
-    CloudProfileException.Problem vcpus = e.problems().stream()
+    Problem vcpus = e.problems().stream()
         .filter(p -> p.path().equals("flavors[1].vcpus")).findFirst().orElseThrow();
     assertEquals("the string 'two'", vcpus.value());
     assertTrue(e.getMessage().contains("use one of exact, lower-bound, declared, unknown"), e.getMessage());
@@ -98,27 +100,27 @@ class CloudProfileTest {
 
   @Test
   void malformedJsonNamesLineAndColumn() {
-    CloudProfileException e = assertThrows(CloudProfileException.class, () -> CloudProfiles.fromJson("{\"name\": }"));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> CloudProfiles.fromJson("{\"name\": }"));
     assertTrue(e.getMessage().contains("line 1"), e.getMessage());
   }
 
   @Test
   void missingRequiredFieldsAreListedTogether() {
-    CloudProfileException e = assertThrows(CloudProfileException.class, () -> CloudProfiles.fromJson("{}"));
-    List<String> paths = e.problems().stream().map(CloudProfileException.Problem::path).toList();
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> CloudProfiles.fromJson("{}"));
+    List<String> paths = e.problems().stream().map(Problem::path).toList();
     assertEquals(List.of("name", "availabilityZones", "hypervisors", "flavors"), paths);
   }
 
   @Test
   void crossFieldChecksFindDuplicatesAndUnknownHostClasses() {
-    CloudProfileException e = assertThrows(CloudProfileException.class, () -> CloudProfile.of(b -> b
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> CloudProfile.of(b -> b
         .name("dup")
         .addAvailabilityZones("nova")
         .hypervisors(Hypervisors.of(HostCount.exact(2)))
         .addFlavors(CloudFlavor.of(f -> f.name("A").vcpus(1).ramMiB(1024)))
         .addFlavors(CloudFlavor.of(f -> f.name("A").id("other").vcpus(1).ramMiB(1024)))
         .addFlavors(CloudFlavor.of(f -> f.name("B").vcpus(1).ramMiB(1024).hostClass("gpu")))));
-    List<String> paths = e.problems().stream().map(CloudProfileException.Problem::path).toList();
+    List<String> paths = e.problems().stream().map(Problem::path).toList();
     assertEquals(List.of("flavors[1].name", "flavors[2].hostClass"), paths);
   }
 
@@ -134,9 +136,9 @@ class CloudProfileTest {
 
   @Test
   void hostCountsRejectInconsistentKnowledge() {
-    assertThrows(CloudProfileException.class, () -> new HostCount(HostKnowledge.UNKNOWN, 3, List.of()));
-    assertThrows(CloudProfileException.class, () -> new HostCount(HostKnowledge.EXACT, 0, List.of()));
-    assertThrows(CloudProfileException.class, () -> new HostCount(HostKnowledge.EXACT, 3, List.of("a", "b")));
+    assertThrows(InvalidInputException.class, () -> new HostCount(HostKnowledge.UNKNOWN, 3, List.of()));
+    assertThrows(InvalidInputException.class, () -> new HostCount(HostKnowledge.EXACT, 0, List.of()));
+    assertThrows(InvalidInputException.class, () -> new HostCount(HostKnowledge.EXACT, 3, List.of("a", "b")));
     assertEquals("at least 2 (lower bound)", HostCount.lowerBound(2).toString());
   }
 
@@ -153,7 +155,7 @@ class CloudProfileTest {
   void quotaHeadroomNeverNegativeAndUnlimitedIsHuge() {
     assertEquals(0, new Quota(10, 12).headroom());
     assertEquals(Long.MAX_VALUE, Quota.UNLIMITED.headroom());
-    assertThrows(CloudProfileException.class, () -> Quotas.of(q -> q.instances(new Quota(10, 2)).instancesInError(3)));
+    assertThrows(InvalidInputException.class, () -> Quotas.of(q -> q.instances(new Quota(10, 2)).instancesInError(3)));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.clusterstacks.core.flavor;
 
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -166,14 +168,14 @@ class ScsFlavorNameTest {
 
   @Test
   void builderReportsEveryProblemAtOnce() {
-    InvalidFlavorFieldsException e = assertThrows(InvalidFlavorFieldsException.class, () -> ScsFlavorName.builder()
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScsFlavorName.builder()
         .vcpus(0).ramGiB(new BigDecimal("4.3"))
         .disk(0, OptionalInt.of(0), Optional.empty())
         .cpuBrand(CpuVendor.ARM, OptionalInt.of(9), PerformanceLevel.STANDARD)
         .gpu(GpuType.VIRTUAL, GpuVendor.AMD, Optional.of("7"), OptionalInt.of(0), PerformanceLevel.VERY_VERY_HIGH,
             OptionalInt.of(-1), PerformanceLevel.STANDARD)
         .build());
-    List<String> fields = e.problems().stream().map(FlavorFieldProblem::field).toList();
+    List<String> fields = e.problems().stream().map(Problem::path).toList();
     assertEquals(List.of("vcpus", "cpuType", "ramGiB", "disk.count", "disk.sizeGB", "cpuBrand.generation",
         "gpu.generation", "gpu.computeUnits", "gpu.computePerformance", "gpu.vramGiB"), fields);
   }

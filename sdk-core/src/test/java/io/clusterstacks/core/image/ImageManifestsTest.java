@@ -21,7 +21,6 @@ import io.clusterstacks.core.model.ClusterStack;
 import io.clusterstacks.core.model.CspoReleaseTemplate;
 import io.clusterstacks.core.model.FlavorRef;
 import io.clusterstacks.core.model.ImageRef;
-import io.clusterstacks.core.model.ImmutableClusterSpec;
 import io.clusterstacks.core.model.MachineDeploymentSpec;
 import io.clusterstacks.core.model.MachineInputs;
 import io.clusterstacks.core.model.OutputMode;
@@ -116,7 +115,7 @@ class ImageManifestsTest {
 
   /** A tiny helper to add images to a profile. */
   static final class ImmutableCloudProfileBuilder {
-    private final io.clusterstacks.core.cloud.ImmutableCloudProfile.Builder b;
+    private final io.clusterstacks.core.cloud.CloudProfile.Builder b;
 
     ImmutableCloudProfileBuilder(CloudProfile base) {
       b = CloudProfile.builder().from(base);
@@ -133,7 +132,7 @@ class ImageManifestsTest {
 
   static ClusterSpec spec(String dialectId, OutputMode mode, String version, boolean cspo) {
     String cls = CLASSES.get(dialectId);
-    ImmutableClusterSpec.Builder b = ClusterSpec.builder().name("img").namespace("tenant-a").mode(mode)
+    ClusterSpec.Builder b = ClusterSpec.builder().name("img").namespace("tenant-a").mode(mode)
         .controlPlaneReplicas(3)
         .clusterNetwork(ClusterNetwork.builder().addPods("172.16.0.0/16").addServices("10.96.0.0/12")
             .serviceDomain("cluster.local").dnsServiceIp("10.96.0.10").build())

@@ -10,7 +10,6 @@ import io.clusterstacks.core.model.ClusterSpec;
 import io.clusterstacks.core.model.ClusterStack;
 import io.clusterstacks.core.model.FlavorRef;
 import io.clusterstacks.core.model.ImageRef;
-import io.clusterstacks.core.model.ImmutableClusterSpec;
 import io.clusterstacks.core.model.MachineDeploymentSpec;
 import io.clusterstacks.core.model.MachineInputs;
 import io.clusterstacks.core.model.OrcImage;
@@ -46,7 +45,7 @@ final class Fixtures {
         .architecture("x86_64").minDiskGB(20).minMemoryMB(2048).osDistro("ubuntu").osVersion("24.04").build();
   }
 
-  static ImmutableClusterSpec.Builder scs2() {
+  static ClusterSpec.Builder scs2() {
     ClusterClassName c = ClusterClassName.of("scs2", "1.34", "v2");
     return ClusterSpec.builder().name("prod").namespace("cluster").className(c)
         .clusterStack(ClusterStack.builder().from(ClusterStack.forClass("openstack", c)).namespace("cluster").build())

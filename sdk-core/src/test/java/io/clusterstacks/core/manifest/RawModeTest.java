@@ -1,5 +1,6 @@
 package io.clusterstacks.core.manifest;
 
+import io.clusterstacks.core.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +12,6 @@ import io.clusterstacks.core.model.FlavorRef;
 import io.clusterstacks.core.model.ImageRef;
 import io.clusterstacks.core.model.MachineDeploymentSpec;
 import io.clusterstacks.core.model.MachineInputs;
-import io.clusterstacks.core.model.ModelValidationException;
 import io.clusterstacks.core.model.OutputMode;
 import io.clusterstacks.core.model.RootDisk;
 import io.clusterstacks.core.model.ServerGroupPolicy;
@@ -45,10 +45,10 @@ class RawModeTest {
         .ofKind("KubeadmControlPlane").get(0));
     assertEquals(0, kcp.path("spec").path("rolloutStrategy").path("rollingUpdate").path("maxSurge").asInt(-1));
     assertEquals("RollingUpdate", kcp.path("spec").path("rolloutStrategy").path("type").asText());
-    ModelValidationException e = assertThrows(ModelValidationException.class,
+    InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> Fixtures.scs2().mode(OutputMode.RAW_CAPI).controlPlaneReplicas(1).controlPlaneMaxSurge(0).build());
-    assertEquals("controlPlaneMaxSurge", e.problems().get(0).field());
-    assertThrows(ModelValidationException.class, () -> Fixtures.scs2().mode(OutputMode.RAW_CAPI).controlPlaneMaxSurge(2).build());
+    assertEquals("controlPlaneMaxSurge", e.problems().get(0).path());
+    assertThrows(InvalidInputException.class, () -> Fixtures.scs2().mode(OutputMode.RAW_CAPI).controlPlaneMaxSurge(2).build());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.clusterstacks.core.manifest;
 
+import io.clusterstacks.core.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,12 +13,9 @@ import io.clusterstacks.core.model.ClusterSpec;
 import io.clusterstacks.core.model.ClusterStack;
 import io.clusterstacks.core.model.CspoReleaseTemplate;
 import io.clusterstacks.core.model.FlavorRef;
-import io.clusterstacks.core.model.ImmutableClusterSpec;
-import io.clusterstacks.core.model.ImmutableMachineInputs;
 import io.clusterstacks.core.model.IntOrPercent;
 import io.clusterstacks.core.model.MachineDeploymentSpec;
 import io.clusterstacks.core.model.MachineInputs;
-import io.clusterstacks.core.model.ModelValidationException;
 import io.clusterstacks.core.model.NodeNetwork;
 import io.clusterstacks.core.model.OidcConfig;
 import io.clusterstacks.core.model.OutputMode;
@@ -97,12 +95,12 @@ class RenderMatrixTest {
                 i++;
                 String id = d.id() + " " + mode + " image=" + image + " disk=" + disk + " group=" + group + " boot=" + boot
                     + " extras=" + extras + " creds=" + creds + " gitOps=" + gitOps + " surge=" + surge;
-                ImmutableClusterSpec.Builder b = spec(d, cls.getValue(), mode, image, disk, group, boot, extras, creds, surge);
+                ClusterSpec.Builder b = spec(d, cls.getValue(), mode, image, disk, group, boot, extras, creds, surge);
                 boolean expressible = expressible(d, mode, image, disk, boot, extras);
                 ClusterSpec s;
                 try {
                   s = b.build();
-                } catch (ModelValidationException e) {
+                } catch (InvalidInputException e) {
                   if (expressible) {
                     failures.add(id + ": refused unexpectedly: " + e.getMessage());
                   }
@@ -174,12 +172,12 @@ class RenderMatrixTest {
     return true;
   }
 
-  static ImmutableClusterSpec.Builder spec(StackDialect d, String cls, OutputMode mode, Image image, Disk disk, Group group,
+  static ClusterSpec.Builder spec(StackDialect d, String cls, OutputMode mode, Image image, Disk disk, Group group,
       Boot boot, Extras extras, int creds, boolean surge) {
     ClusterClassName c = ClusterClassName.parse(cls);
     String version = ReleaseCatalogue.builtIn().find(c).orElseThrow().kubernetesVersion();
     boolean kamaji = d.generation() == StackGeneration.KAMAJI;
-    ImmutableClusterSpec.Builder b = ClusterSpec.builder().name("m-" + d.generation().stackName()).namespace("tenant-a")
+    ClusterSpec.Builder b = ClusterSpec.builder().name("m-" + d.generation().stackName()).namespace("tenant-a")
         .mode(mode).className(c).controlPlaneReplicas(3)
         .clusterNetwork(ClusterNetwork.builder().addPods("172.16.0.0/16").addServices("10.96.0.0/12")
             .serviceDomain("cluster.local").dnsServiceIp("10.96.0.10").build());
@@ -190,8 +188,8 @@ class RenderMatrixTest {
       b.cspoTemplate(CspoReleaseTemplate.builder().name("cspotemplate").build());
       b.dataStore("default");
     }
-    ImmutableMachineInputs.Builder cp = MachineInputs.builder().flavor(FlavorRef.byName("SCS-2V-4-20s"));
-    ImmutableMachineInputs.Builder w = MachineInputs.builder().flavor(mode == OutputMode.RAW_CAPI && boot == Boot.IGNITION
+    MachineInputs.Builder cp = MachineInputs.builder().flavor(FlavorRef.byName("SCS-2V-4-20s"));
+    MachineInputs.Builder w = MachineInputs.builder().flavor(mode == OutputMode.RAW_CAPI && boot == Boot.IGNITION
         ? FlavorRef.byId("2f5b3c1a-8d7e-4c6b-9a0f-1e2d3c4b5a69") : FlavorRef.byName("SCS-4V-8"));
     Fixtures.image(imageKind(image), version).ifPresent(img -> {
       cp.image(img);
@@ -291,7 +289,7 @@ class RenderMatrixTest {
     assertEquals(true, expressible(StackDialects.scs2(), OutputMode.TOPOLOGY, Image.ORC_REF, Disk.FLAVOR_DISK, Boot.NONE,
         Extras.LB_AND_MTU));
     assertEquals(false, expressible(StackDialects.kamaji(), OutputMode.RAW_CAPI, Image.NONE, Disk.NONE, Boot.NONE, Extras.NONE));
-    assertThrows(ModelValidationException.class, () -> spec(StackDialects.scs(), "openstack-scs-1-32-v1", OutputMode.TOPOLOGY,
+    assertThrows(InvalidInputException.class, () -> spec(StackDialects.scs(), "openstack-scs-1-32-v1", OutputMode.TOPOLOGY,
         Image.NONE, Disk.FLAVOR_DISK, Group.NONE, Boot.NONE, Extras.NONE, 0, false).build());
   }
 }

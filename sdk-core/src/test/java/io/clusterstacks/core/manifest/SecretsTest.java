@@ -1,15 +1,15 @@
 package io.clusterstacks.core.manifest;
 
+import io.clusterstacks.core.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.model.CloudAuth;
 import io.clusterstacks.core.model.CloudCredentials;
 import io.clusterstacks.core.model.ClusterSpec;
-import io.clusterstacks.core.model.ModelValidationException;
 import io.clusterstacks.core.model.OutputMode;
-import io.clusterstacks.core.ClusterStacksException;
 import org.junit.jupiter.api.Test;
 
 class SecretsTest {
@@ -34,7 +34,7 @@ class SecretsTest {
 
   @Test
   void secretValuesNeverAppearInErrors() {
-    ModelValidationException e = assertThrows(ModelValidationException.class,
+    InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> Fixtures.scs2().name("Bad Name").controlPlaneReplicas(2).credentials(Fixtures.appCredential()).build());
     assertNoSecret(e.getMessage());
     ClusterStacksException blank = assertThrows(ClusterStacksException.class,

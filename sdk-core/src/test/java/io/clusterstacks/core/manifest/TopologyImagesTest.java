@@ -1,5 +1,6 @@
 package io.clusterstacks.core.manifest;
 
+import io.clusterstacks.core.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,6 @@ import io.clusterstacks.core.model.ClusterSpec;
 import io.clusterstacks.core.model.ImageRef;
 import io.clusterstacks.core.model.MachineDeploymentSpec;
 import io.clusterstacks.core.model.MachineInputs;
-import io.clusterstacks.core.model.ModelValidationException;
 import io.clusterstacks.core.stack.ClusterClassName;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class TopologyImagesTest {
         .workers(MachineInputs.builder().image(ImageRef.glanceName("ubuntu-capi-image-v1.29.6")).build())
         .addMachineDeployments(MachineDeploymentSpec.of("md-0", 1)).build();
     assertFalse(ok.topologyVariables().containsKey("imageName"));
-    ModelValidationException e = assertThrows(ModelValidationException.class, () -> ClusterSpec.builder().from(ok)
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ClusterSpec.builder().from(ok)
         .workers(MachineInputs.builder().image(ImageRef.glanceName("ubuntu-24.04")).build()).build());
     assertTrue(e.getMessage().contains("always boots the Glance image named 'ubuntu-capi-image-v1.29.6'"), e.getMessage());
   }

@@ -1,5 +1,7 @@
 package io.clusterstacks.core.model;
 
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Each cross-field rule alone, then several at once. */
 class ClusterSpecRulesTest {
 
-  static ImmutableClusterSpec.Builder scs2() {
+  static ClusterSpec.Builder scs2() {
     return ClusterSpec.builder().name("prod").namespace("cluster")
         .className(ClusterClassName.of("scs2", "1.34", "v2"))
         .controlPlaneReplicas(3)
@@ -24,11 +26,11 @@ class ClusterSpecRulesTest {
         .clusterNetwork(ClusterNetwork.defaults());
   }
 
-  static List<String> fields(Consumer<ImmutableClusterSpec.Builder> change) {
-    ImmutableClusterSpec.Builder b = scs2();
+  static List<String> fields(Consumer<ClusterSpec.Builder> change) {
+    ClusterSpec.Builder b = scs2();
     change.accept(b);
-    ModelValidationException e = assertThrows(ModelValidationException.class, b::build);
-    return e.problems().stream().map(ModelProblem::field).collect(Collectors.toList());
+    InvalidInputException e = assertThrows(InvalidInputException.class, b::build);
+    return e.problems().stream().map(Problem::path).collect(Collectors.toList());
   }
 
   @Test
@@ -71,10 +73,10 @@ class ClusterSpecRulesTest {
 
   @Test
   void kamajiRequiresItsDataStore() {
-    ImmutableClusterSpec.Builder b = ClusterSpec.builder().name("k").className(ClusterClassName.parse("openstack-kamaji-1-30-v0-sha.11930ee"))
+    ClusterSpec.Builder b = ClusterSpec.builder().name("k").className(ClusterClassName.parse("openstack-kamaji-1-30-v0-sha.11930ee"))
         .addMachineDeployments(MachineDeploymentSpec.of("md-0", 1));
-    ModelValidationException e = assertThrows(ModelValidationException.class, b::build);
-    assertEquals("variables.data_store", e.problems().get(0).field());
+    InvalidInputException e = assertThrows(InvalidInputException.class, b::build);
+    assertEquals("variables.data_store", e.problems().get(0).path());
     assertTrue(e.getMessage().contains("dataStore(\"default\")"), e.getMessage());
     b.dataStore("default").build();
   }
@@ -93,7 +95,7 @@ class ClusterSpecRulesTest {
   void unknownAndMistypedVariablesListTheValidNames() {
     List<String> f = fields(b -> b.putVariables("controller_flavor", "SCS-2V-4"));
     assertEquals(List.of("variables.controller_flavor"), f);
-    ModelValidationException e = assertThrows(ModelValidationException.class,
+    InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> scs2().putVariables("workerRootDisk", "30").build());
     assertTrue(e.getMessage().contains("expected integer"), e.getMessage());
   }
@@ -127,10 +129,10 @@ class ClusterSpecRulesTest {
 
   @Test
   void clusterStackValuesAreCheckedAtOnce() {
-    ModelValidationException e = assertThrows(ModelValidationException.class, () -> ClusterStack.builder().name("Bad")
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ClusterStack.builder().name("Bad")
         .stackName("scs2").kubernetesVersion("v1.33").addVersions("v0-sha.abc").build());
     assertEquals(List.of("clusterStack.name", "clusterStack.kubernetesVersion", "clusterStack.versions"),
-        e.problems().stream().map(ModelProblem::field).collect(Collectors.toList()));
+        e.problems().stream().map(Problem::path).collect(Collectors.toList()));
   }
 
   @Test
@@ -160,10 +162,10 @@ class ClusterSpecRulesTest {
 
   @Test
   void theFirstScs2ReleaseCannotBootFromTheFlavorDisk() {
-    ModelValidationException e = assertThrows(ModelValidationException.class, () -> scs2()
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> scs2()
         .className(ClusterClassName.of("scs2", "1.33", "v1"))
         .controlPlane(MachineInputs.builder().rootDisk(RootDisk.flavorDisk()).build()).build());
-    assertEquals("controlPlane.rootDisk", e.problems().get(0).field());
+    assertEquals("controlPlane.rootDisk", e.problems().get(0).path());
     assertTrue(e.getMessage().contains("1-33-v4"), e.getMessage());
   }
 }

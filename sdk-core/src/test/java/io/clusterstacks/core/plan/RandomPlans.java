@@ -6,7 +6,6 @@ import io.clusterstacks.core.cloud.CloudFlavor;
 import io.clusterstacks.core.cloud.CloudProfile;
 import io.clusterstacks.core.cloud.HostCount;
 import io.clusterstacks.core.cloud.Hypervisors;
-import io.clusterstacks.core.cloud.ImmutableHypervisors;
 import io.clusterstacks.core.cloud.MicroversionRange;
 import io.clusterstacks.core.cloud.Quota;
 import io.clusterstacks.core.cloud.Quotas;
@@ -44,7 +43,7 @@ final class RandomPlans {
     HostCount total = hosts(rnd);
     boolean ssdClass = rnd.nextBoolean();
     HostCount ssdHosts = hosts(rnd);
-    ImmutableHypervisors.Builder hv = Hypervisors.builder().total(total);
+    Hypervisors.Builder hv = Hypervisors.builder().total(total);
     if (ssdClass) {
       hv.putByHostClass("ssd", ssdHosts);
     }

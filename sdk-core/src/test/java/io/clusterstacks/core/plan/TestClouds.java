@@ -4,7 +4,6 @@ import io.clusterstacks.core.cloud.CloudFlavor;
 import io.clusterstacks.core.cloud.CloudProfile;
 import io.clusterstacks.core.cloud.HostCount;
 import io.clusterstacks.core.cloud.Hypervisors;
-import io.clusterstacks.core.cloud.ImmutableCloudProfile;
 import io.clusterstacks.core.cloud.MicroversionRange;
 import io.clusterstacks.core.cloud.ProviderQuirks;
 import io.clusterstacks.core.cloud.Quota;
@@ -29,7 +28,7 @@ final class TestClouds {
   }
 
   /** The flavors most scenarios use: two local-SSD, three diskless, one network-disk. */
-  static void standardFlavors(ImmutableCloudProfile.Builder b) {
+  static void standardFlavors(CloudProfile.Builder b) {
     b.addFlavors(scs("SCS-2V-4-20s", 2, 4, 20, "ssd"))
         .addFlavors(scs("SCS-4V-16-100s", 4, 16, 100, "ssd"))
         .addFlavors(scs("SCS-2V-4", 2, 4, 0, ""))
@@ -50,8 +49,8 @@ final class TestClouds {
   }
 
   /** A one-zone cloud with the standard flavors and the given host count, microversion and member quota. */
-  static CloudProfile cloud(HostCount hosts, String maxMicroversion, long memberQuota, Consumer<ImmutableCloudProfile.Builder> extra) {
-    ImmutableCloudProfile.Builder b = CloudProfile.builder()
+  static CloudProfile cloud(HostCount hosts, String maxMicroversion, long memberQuota, Consumer<CloudProfile.Builder> extra) {
+    CloudProfile.Builder b = CloudProfile.builder()
         .name("test-" + hosts.knowledge().jsonName() + "-" + hosts.count())
         .addAvailabilityZones("nova")
         .hypervisors(Hypervisors.of(hosts))

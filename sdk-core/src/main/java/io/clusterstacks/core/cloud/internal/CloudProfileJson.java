@@ -7,21 +7,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.cloud.CloudFlavor;
 import io.clusterstacks.core.cloud.CloudImage;
 import io.clusterstacks.core.cloud.CloudProfile;
-import io.clusterstacks.core.cloud.CloudProfileException;
-import io.clusterstacks.core.cloud.CloudProfileException.Problem;
 import io.clusterstacks.core.cloud.ComputeMicroversion;
 import io.clusterstacks.core.cloud.HostCount;
 import io.clusterstacks.core.cloud.HostKnowledge;
 import io.clusterstacks.core.cloud.Hypervisors;
-import io.clusterstacks.core.cloud.ImmutableCloudFlavor;
-import io.clusterstacks.core.cloud.ImmutableCloudImage;
-import io.clusterstacks.core.cloud.ImmutableCloudProfile;
-import io.clusterstacks.core.cloud.ImmutableHypervisors;
-import io.clusterstacks.core.cloud.ImmutableProviderQuirks;
-import io.clusterstacks.core.cloud.ImmutableQuotas;
 import io.clusterstacks.core.cloud.MicroversionRange;
 import io.clusterstacks.core.cloud.ProviderQuirks;
 import io.clusterstacks.core.cloud.Quota;
@@ -69,14 +63,14 @@ public final class CloudProfileJson {
     try {
       root = MAPPER.readTree(in);
     } catch (JsonProcessingException e) {
-      throw new CloudProfileException(new Problem("", "malformed JSON in " + source + " at line "
+      throw new InvalidInputException(java.util.List.of(Problem.of("", "malformed JSON in " + source + " at line "
           + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage() + ")",
-          "fix the JSON syntax"), e);
+          "fix the JSON syntax")), e);
     } catch (IOException e) {
       throw new ClusterStacksException("cloud profile " + source + ": could not be read (" + e.getMessage() + ")", e);
     }
     if (root == null || root.isMissingNode()) {
-      throw new CloudProfileException(List.of(new Problem("", "an empty document from " + source,
+      throw new InvalidInputException(List.of(Problem.of("", "an empty document from " + source,
           "give a JSON object with at least name, flavors and hypervisors")));
     }
     return new CloudProfileJson().profile(root);
@@ -181,11 +175,11 @@ public final class CloudProfileJson {
 
   private CloudProfile profile(JsonNode root) {
     if (!root.isObject()) {
-      throw new CloudProfileException(List.of(new Problem("", kind(root), "the profile is a JSON object")));
+      throw new InvalidInputException(List.of(Problem.of("", kind(root), "the profile is a JSON object")));
     }
     known(root, "", "name", "description", "computeMicroversions", "availabilityZones", "hypervisors",
         "quotas", "quirks", "flavors", "images");
-    ImmutableCloudProfile.Builder b = CloudProfile.builder();
+    CloudProfile.Builder b = CloudProfile.builder();
     readText(root, "", "name", true, b::name);
     readText(root, "", "description", false, b::description);
     JsonNode mv = root.get("computeMicroversions");
@@ -199,13 +193,13 @@ public final class CloudProfileJson {
     }
     JsonNode zones = root.get("availabilityZones");
     if (zones == null) {
-      problems.add(new Problem("availabilityZones", "<missing>", "list the availability zones, e.g. [\"nova\"]"));
+      problems.add(Problem.of("availabilityZones", "<missing>", "list the availability zones, e.g. [\"nova\"]"));
     } else if (array(zones, "availabilityZones")) {
       eachString(zones, "availabilityZones", "a zone name is a string", b::addAvailabilityZones);
     }
     JsonNode hv = root.get("hypervisors");
     if (hv == null) {
-      problems.add(new Problem("hypervisors", "<missing>",
+      problems.add(Problem.of("hypervisors", "<missing>",
           "state the hypervisors, e.g. {\"total\": {\"knowledge\": \"exact\", \"count\": 3}}; use knowledge 'unknown' if not known"));
     } else if (object(hv, "hypervisors")) {
       Hypervisors h = hypervisors(hv);
@@ -229,7 +223,7 @@ public final class CloudProfileJson {
     }
     JsonNode flavors = root.get("flavors");
     if (flavors == null) {
-      problems.add(new Problem("flavors", "<missing>", "list the flavors (an empty list is allowed)"));
+      problems.add(Problem.of("flavors", "<missing>", "list the flavors (an empty list is allowed)"));
     } else if (array(flavors, "flavors")) {
       for (int i = 0; i < flavors.size(); i++) {
         CloudFlavor f = flavor(flavors.get(i), "flavors[" + i + "]");
@@ -248,24 +242,24 @@ public final class CloudProfileJson {
       }
     }
     if (!problems.isEmpty()) {
-      throw new CloudProfileException(problems);
+      throw new InvalidInputException(problems);
     }
     try {
       return b.build();
-    } catch (CloudProfileException e) {
+    } catch (InvalidInputException e) {
       throw e;
     } catch (IllegalStateException e) {
-      throw new CloudProfileException(List.of(new Problem("", e.getMessage(), "add the missing fields")));
+      throw new InvalidInputException(List.of(Problem.of("", e.getMessage(), "add the missing fields")));
     }
   }
 
   private @Nullable Hypervisors hypervisors(JsonNode hv) {
     known(hv, "hypervisors", "total", "byHostClass", "byZone");
-    ImmutableHypervisors.Builder b = Hypervisors.builder();
+    Hypervisors.Builder b = Hypervisors.builder();
     JsonNode total = hv.get("total");
     boolean ok = true;
     if (total == null) {
-      problems.add(new Problem("hypervisors.total", "<missing>",
+      problems.add(Problem.of("hypervisors.total", "<missing>",
           "state the hosts of the whole cloud, e.g. {\"knowledge\": \"exact\", \"count\": 3}"));
       ok = false;
     } else {
@@ -306,7 +300,7 @@ public final class CloudProfileJson {
     if (k != null) {
       knowledge = Arrays.stream(HostKnowledge.values()).filter(h -> h.jsonName().equals(k)).findFirst().orElse(null);
       if (knowledge == null) {
-        problems.add(new Problem(path + ".knowledge", "'" + k + "'", "use one of exact, lower-bound, declared, unknown"));
+        problems.add(Problem.of(path + ".knowledge", "'" + k + "'", "use one of exact, lower-bound, declared, unknown"));
       }
     }
     Long count = integer(n, path, "count", knowledge != HostKnowledge.UNKNOWN);
@@ -325,7 +319,7 @@ public final class CloudProfileJson {
 
   private @Nullable Quotas quotas(JsonNode q) {
     known(q, "quotas", "instances", "instancesInError", "cores", "ramMiB", "serverGroups", "serverGroupMembers");
-    ImmutableQuotas.Builder b = Quotas.builder();
+    Quotas.Builder b = Quotas.builder();
     boolean ok = true;
     for (String f : List.of("instances", "cores", "ramMiB", "serverGroups")) {
       JsonNode n = q.get(f);
@@ -364,7 +358,7 @@ public final class CloudProfileJson {
   private @Nullable ProviderQuirks quirks(JsonNode n) {
     known(n, "quirks", "restartAfterMaintenanceKey", "restartAfterMaintenanceValue",
         "maintenanceAnnouncementKeys", "localDiskServersStoppedInMaintenance");
-    ImmutableProviderQuirks.Builder b = ProviderQuirks.builder();
+    ProviderQuirks.Builder b = ProviderQuirks.builder();
     readText(n, "quirks", "restartAfterMaintenanceKey", false, b::restartAfterMaintenanceKey);
     readText(n, "quirks", "restartAfterMaintenanceValue", false, b::restartAfterMaintenanceValue);
     JsonNode keys = n.get("maintenanceAnnouncementKeys");
@@ -381,7 +375,7 @@ public final class CloudProfileJson {
       return null;
     }
     known(n, path, "name", "id", "vcpus", "ramMiB", "diskGB", "localDisk", "architecture", "hostClass", "extraSpecs");
-    ImmutableCloudFlavor.Builder b = CloudFlavor.builder();
+    CloudFlavor.Builder b = CloudFlavor.builder();
     int before = problems.size();
     readText(n, path, "name", true, b::name);
     readText(n, path, "id", false, b::id);
@@ -403,7 +397,7 @@ public final class CloudProfileJson {
       return null;
     }
     known(n, path, "name", "id", "minDiskGiB", "minRamMiB", "properties");
-    ImmutableCloudImage.Builder b = CloudImage.builder();
+    CloudImage.Builder b = CloudImage.builder();
     int before = problems.size();
     readText(n, path, "name", true, b::name);
     readText(n, path, "id", false, b::id);
@@ -421,16 +415,16 @@ public final class CloudProfileJson {
   private <T> @Nullable T attempt(String path, Supplier<T> build) {
     try {
       return build.get();
-    } catch (CloudProfileException e) {
+    } catch (InvalidInputException e) {
       for (Problem p : e.under(path).problems()) {
         problems.add(p);
       }
       return null;
     } catch (ClusterStacksException e) {
-      problems.add(new Problem(path, "an invalid value", e.getMessage()));
+      problems.add(Problem.of(path, "an invalid value", e.getMessage()));
       return null;
     } catch (IllegalStateException e) {
-      problems.add(new Problem(path, "an incomplete object", String.valueOf(e.getMessage())));
+      problems.add(Problem.of(path, "an incomplete object", String.valueOf(e.getMessage())));
       return null;
     }
   }
@@ -448,7 +442,7 @@ public final class CloudProfileJson {
     while (it.hasNext()) {
       String f = it.next();
       if (!allowed.contains(f)) {
-        problems.add(new Problem(join(path, f), "an unknown field", "remove it or use one of " + allowed));
+        problems.add(Problem.of(join(path, f), "an unknown field", "remove it or use one of " + allowed));
       }
     }
   }
@@ -457,7 +451,7 @@ public final class CloudProfileJson {
     if (n.isObject()) {
       return true;
     }
-    problems.add(new Problem(path, kind(n), "expected a JSON object"));
+    problems.add(Problem.of(path, kind(n), "expected a JSON object"));
     return false;
   }
 
@@ -465,7 +459,7 @@ public final class CloudProfileJson {
     if (n.isArray()) {
       return true;
     }
-    problems.add(new Problem(path, kind(n), "expected a JSON array"));
+    problems.add(Problem.of(path, kind(n), "expected a JSON array"));
     return false;
   }
 
@@ -509,7 +503,7 @@ public final class CloudProfileJson {
       if (e.getValue().isValueNode() && !e.getValue().isNull()) {
         put.accept(e.getKey(), e.getValue().asText());
       } else {
-        problems.add(new Problem(join(path, field) + "." + e.getKey(), kind(e.getValue()), fix));
+        problems.add(Problem.of(join(path, field) + "." + e.getKey(), kind(e.getValue()), fix));
       }
     }
   }
@@ -521,7 +515,7 @@ public final class CloudProfileJson {
       if (e.isTextual()) {
         add.accept(e.asText());
       } else {
-        problems.add(new Problem(path + "[" + i + "]", kind(e), fix));
+        problems.add(Problem.of(path + "[" + i + "]", kind(e), fix));
       }
     }
   }
@@ -530,12 +524,12 @@ public final class CloudProfileJson {
     JsonNode n = parent.get(field);
     if (n == null || n.isNull()) {
       if (required) {
-        problems.add(new Problem(join(path, field), "<missing>", "this field is required (a string)"));
+        problems.add(Problem.of(join(path, field), "<missing>", "this field is required (a string)"));
       }
       return null;
     }
     if (!n.isTextual()) {
-      problems.add(new Problem(join(path, field), kind(n), "expected a string"));
+      problems.add(Problem.of(join(path, field), kind(n), "expected a string"));
       return null;
     }
     return n.asText();
@@ -545,12 +539,12 @@ public final class CloudProfileJson {
     JsonNode n = parent.get(field);
     if (n == null || n.isNull()) {
       if (required) {
-        problems.add(new Problem(join(path, field), "<missing>", "this field is required (an integer)"));
+        problems.add(Problem.of(join(path, field), "<missing>", "this field is required (an integer)"));
       }
       return null;
     }
     if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-      problems.add(new Problem(join(path, field), kind(n), "expected an integer"));
+      problems.add(Problem.of(join(path, field), kind(n), "expected an integer"));
       return null;
     }
     return n.asLong();
@@ -562,7 +556,7 @@ public final class CloudProfileJson {
       return null;
     }
     if (!n.isBoolean()) {
-      problems.add(new Problem(join(path, field), kind(n), "expected true or false"));
+      problems.add(Problem.of(join(path, field), kind(n), "expected true or false"));
       return null;
     }
     return n.asBoolean();
@@ -576,7 +570,7 @@ public final class CloudProfileJson {
     try {
       return ComputeMicroversion.parse(t);
     } catch (ClusterStacksException e) {
-      problems.add(new Problem(join(path, field), "'" + t + "'", "write MAJOR.MINOR such as 2.64"));
+      problems.add(Problem.of(join(path, field), "'" + t + "'", "write MAJOR.MINOR such as 2.64"));
       return null;
     }
   }

@@ -44,7 +44,7 @@ public final class BuiltInProviders {
     if (!o.containsKey("http-proxy") && !o.containsKey("https-proxy")) {
       return Optional.empty();
     }
-    io.clusterstacks.core.image.ImmutableHttpProxy.Builder b = HttpProxy.builder();
+    io.clusterstacks.core.image.HttpProxy.Builder b = HttpProxy.builder();
     Optional.ofNullable(o.get("http-proxy")).ifPresent(b::httpProxy);
     Optional.ofNullable(o.get("https-proxy")).ifPresent(b::httpsProxy);
     Optional.ofNullable(o.get("no-proxy")).ifPresent(n -> Arrays.stream(n.split(","))
@@ -145,7 +145,7 @@ public final class BuiltInProviders {
     @Override
     public ImageStrategy create(Map<String, String> o) {
       checkKnown(name(), o, options());
-      io.clusterstacks.core.image.ImmutableUbuntuNodeSetup.Builder b = UbuntuNodeSetup.builder();
+      io.clusterstacks.core.image.UbuntuNodeSetup.Builder b = UbuntuNodeSetup.builder();
       if (o.containsKey("release")) {
         b.release(UbuntuRelease.fromVersion(o.get("release")).orElseThrow(() -> new ImageStrategyException(
             "image strategy ubuntu: option release: got '" + o.get("release") + "'; use 24.04 or 22.04")));
@@ -160,7 +160,7 @@ public final class BuiltInProviders {
         default -> throw new ImageStrategyException("image strategy ubuntu: option runtime: got '" + runtime
             + "'; use cri-o, ubuntu-containerd or containerd-release");
       }
-      io.clusterstacks.core.image.ImmutablePackageMirrors.Builder m = PackageMirrors.builder();
+      io.clusterstacks.core.image.PackageMirrors.Builder m = PackageMirrors.builder();
       Optional.ofNullable(o.get("kubernetes-mirror")).ifPresent(m::kubernetesDeb);
       Optional.ofNullable(o.get("crio-mirror")).ifPresent(m::crioDeb);
       Optional.ofNullable(o.get("github-mirror")).ifPresent(m::githubReleases);
@@ -201,7 +201,7 @@ public final class BuiltInProviders {
     @Override
     public ImageStrategy create(Map<String, String> o) {
       checkKnown(name(), o, options());
-      io.clusterstacks.core.image.ImmutableFlatcarNodeSetup.Builder b = FlatcarNodeSetup.builder();
+      io.clusterstacks.core.image.FlatcarNodeSetup.Builder b = FlatcarNodeSetup.builder();
       String variant = o.getOrDefault("variant", "sysext");
       switch (variant) {
         case "sysext" -> b.variant(FlatcarVariant.SYSEXT);

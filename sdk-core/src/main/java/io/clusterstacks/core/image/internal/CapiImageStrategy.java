@@ -3,11 +3,10 @@ package io.clusterstacks.core.image.internal;
 import io.clusterstacks.core.cloud.CloudImage;
 import io.clusterstacks.core.image.ImagePlan;
 import io.clusterstacks.core.image.ImageRequest;
+import io.clusterstacks.core.image.ImageRequirement;
 import io.clusterstacks.core.image.ImageStrategy;
 import io.clusterstacks.core.image.ImageSupport;
 import io.clusterstacks.core.image.NodeArchitecture;
-import io.clusterstacks.core.image.ImageRequirement;
-import io.clusterstacks.core.image.ImmutableImagePlan;
 import io.clusterstacks.core.image.NodeShape;
 import io.clusterstacks.core.image.TradeOff;
 import io.clusterstacks.core.model.ImageRef;
@@ -224,7 +223,7 @@ public final class CapiImageStrategy implements ImageStrategy {
     boolean topology = request.mode() == OutputMode.TOPOLOGY;
     Optional<StackDialect> dialect = request.dialect();
     boolean scs2Topology = topology && request.generation().orElse(null) == StackGeneration.SCS2;
-    ImmutableImagePlan.Builder plan = ImagePlan.builder()
+    ImagePlan.Builder plan = ImagePlan.builder()
         .strategy(NAME)
         .description(description())
         .mode(request.mode())
@@ -325,7 +324,7 @@ public final class CapiImageStrategy implements ImageStrategy {
    * The scs2 image variables, exactly as the cluster model derives them from the image reference (the
    * full name, no appended version), so plan and rendered Cluster agree.
    */
-  private static void variables(ImmutableImagePlan.Builder plan, StackDialect d, String imageName, boolean orc) {
+  private static void variables(ImagePlan.Builder plan, StackDialect d, String imageName, boolean orc) {
     d.variableFor(CommonVariable.IMAGE_NAME).ifPresent(n -> plan.putTopologyVariables(n.name(), imageName));
     d.variableFor(CommonVariable.IMAGE_ADD_VERSION).ifPresent(n -> plan.putTopologyVariables(n.name(), false));
     if (orc) {

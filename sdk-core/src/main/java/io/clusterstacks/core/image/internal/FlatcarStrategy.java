@@ -5,12 +5,11 @@ import io.clusterstacks.core.image.FlatcarNodeSetup;
 import io.clusterstacks.core.image.FlatcarVariant;
 import io.clusterstacks.core.image.ImagePlan;
 import io.clusterstacks.core.image.ImageRequest;
+import io.clusterstacks.core.image.ImageRequirement;
 import io.clusterstacks.core.image.ImageStrategy;
 import io.clusterstacks.core.image.ImageSupport;
 import io.clusterstacks.core.image.NodeArchitecture;
 import io.clusterstacks.core.image.NodeOperatingSystems;
-import io.clusterstacks.core.image.ImageRequirement;
-import io.clusterstacks.core.image.ImmutableImagePlan;
 import io.clusterstacks.core.image.TradeOff;
 import io.clusterstacks.core.image.UnsupportedOperatingSystemException;
 import io.clusterstacks.core.model.ImageRef;
@@ -77,7 +76,7 @@ public final class FlatcarStrategy implements ImageStrategy {
   public ImagePlan planSupported(ImageRequest request) {
     KubeVersion v = KubeVersion.parse(request.kubernetesVersion());
     NodeArchitecture arch = ImageFit.architectureOf(request.shapes());
-    ImmutableImagePlan.Builder plan = ImagePlan.builder().strategy(NAME).description(description()).mode(request.mode());
+    ImagePlan.Builder plan = ImagePlan.builder().strategy(NAME).description(description()).mode(request.mode());
     boolean sysext = setup.variant() == FlatcarVariant.SYSEXT;
     String how = sysext
         ? "upload a Flatcar OpenStack image (https://stable.release.flatcar-linux.net/" + (arch == NodeArchitecture.AARCH64

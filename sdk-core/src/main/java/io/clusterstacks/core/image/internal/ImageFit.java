@@ -2,8 +2,8 @@ package io.clusterstacks.core.image.internal;
 
 import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.cloud.CloudFlavor;
+import io.clusterstacks.core.image.ImagePlan;
 import io.clusterstacks.core.image.ImageRequirement;
-import io.clusterstacks.core.image.ImmutableImagePlan;
 import io.clusterstacks.core.image.NodeArchitecture;
 import io.clusterstacks.core.image.NodeShape;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ public final class ImageFit {
    * @param minRamMiB the image's {@code min_ram}
    * @param nodes the machines
    */
-  public static void check(ImmutableImagePlan.Builder plan, String image, Optional<String> architecture,
+  public static void check(ImagePlan.Builder plan, String image, Optional<String> architecture,
       int minDiskGiB, int minRamMiB, List<NodeShape> nodes) {
     Optional<NodeArchitecture> imageArch = architecture.flatMap(NodeArchitecture::fromName);
     if (architecture.isEmpty()) {

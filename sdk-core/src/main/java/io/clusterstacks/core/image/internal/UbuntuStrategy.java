@@ -4,13 +4,12 @@ import io.clusterstacks.core.cloud.CloudImage;
 import io.clusterstacks.core.image.ContainerRuntime;
 import io.clusterstacks.core.image.ImagePlan;
 import io.clusterstacks.core.image.ImageRequest;
+import io.clusterstacks.core.image.ImageRequirement;
 import io.clusterstacks.core.image.ImageStrategy;
 import io.clusterstacks.core.image.ImageSupport;
 import io.clusterstacks.core.image.NodeArchitecture;
 import io.clusterstacks.core.image.NodeOperatingSystems;
 import io.clusterstacks.core.image.PackageMirrors;
-import io.clusterstacks.core.image.ImageRequirement;
-import io.clusterstacks.core.image.ImmutableImagePlan;
 import io.clusterstacks.core.image.TradeOff;
 import io.clusterstacks.core.image.UbuntuNodeSetup;
 import io.clusterstacks.core.image.UnsupportedOperatingSystemException;
@@ -85,7 +84,7 @@ public final class UbuntuStrategy implements ImageStrategy {
     KubeVersion v = KubeVersion.parse(request.kubernetesVersion());
     NodeArchitecture arch = ImageFit.architectureOf(request.shapes());
     String version = setup.release().version();
-    ImmutableImagePlan.Builder plan = ImagePlan.builder().strategy(NAME).description(description()).mode(request.mode());
+    ImagePlan.Builder plan = ImagePlan.builder().strategy(NAME).description(description()).mode(request.mode());
 
     String how = "upload Ubuntu " + version + " from https://cloud-images.ubuntu.com/releases/"
         + setup.release().codename() + "/ with the scs-0102 properties os_distro=ubuntu os_version=" + version

@@ -2,6 +2,8 @@ package io.clusterstacks.core.manifest.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.internal.Names;
 import io.clusterstacks.core.manifest.Notice;
 import io.clusterstacks.core.manifest.RenderOptions;
@@ -18,8 +20,6 @@ import io.clusterstacks.core.model.ImageRef;
 import io.clusterstacks.core.model.IntOrPercent;
 import io.clusterstacks.core.model.MachineDeploymentSpec;
 import io.clusterstacks.core.model.MachineInputs;
-import io.clusterstacks.core.model.ModelProblem;
-import io.clusterstacks.core.model.ModelValidationException;
 import io.clusterstacks.core.model.NodeNetwork;
 import io.clusterstacks.core.model.OidcConfig;
 import io.clusterstacks.core.model.OrcImage;
@@ -94,7 +94,7 @@ public final class ClusterRenderer {
       s.clusterStack().ifPresent(cs -> docs.add(clusterStack(cs.namespace().isPresent() ? cs
           : cs.toBuilder().namespace(stackNs).build())));
       s.cspoTemplate().ifPresent(t -> docs.add(cspoTemplate(t.namespace().isPresent() ? t
-          : io.clusterstacks.core.model.ImmutableCspoReleaseTemplate.builder().from(t).namespace(stackNs).build())));
+          : io.clusterstacks.core.model.CspoReleaseTemplate.builder().from(t).namespace(stackNs).build())));
     }
     s.versionCheck().filter(v -> v.status() == VersionCheck.Status.PARTIAL && s.mode() == OutputMode.TOPOLOGY)
         .ifPresent(v -> notices.add(new Notice(Notice.Severity.WARNING, "VERSION_CHECK_PARTIAL", v.message())));
@@ -347,18 +347,18 @@ public final class ClusterRenderer {
 
   private void orcImages() {
     Map<String, OrcImage> images = new TreeMap<>();
-    List<ModelProblem> p = new ArrayList<>();
+    List<Problem> p = new ArrayList<>();
     for (Map.Entry<String, MachineInputs> e : roleInputs().entrySet()) {
       Optional<ImageRef> img = e.getValue().image();
       if (img.isPresent() && img.get() instanceof ImageRef.OrcCreate c) {
         OrcImage prev = images.putIfAbsent(c.image().name(), c.image());
         if (prev != null && !prev.equals(c.image())) {
-          p.add(new ModelProblem(e.getKey() + ".image", c.image().name(), "another role defines a different ORC Image "
+          p.add(Problem.of(e.getKey() + ".image", c.image().name(), "another role defines a different ORC Image "
               + "with the same name; give each image its own name"));
         }
       }
     }
-    ModelValidationException.throwIfAny(p);
+    InvalidInputException.throwIfAny(p);
     for (OrcImage img : images.values()) {
       docs.add(orcImage(img, s.namespace(), secretName(), cloudName()));
     }
@@ -535,21 +535,21 @@ public final class ClusterRenderer {
 
   private void rawServerGroups() {
     Map<String, ServerGroupRef.ToCreate> groups = new TreeMap<>();
-    List<ModelProblem> p = new ArrayList<>();
+    List<Problem> p = new ArrayList<>();
     for (Map.Entry<String, MachineInputs> e : roleInputs().entrySet()) {
       if (e.getValue().serverGroup().isPresent() && e.getValue().serverGroup().get() instanceof ServerGroupRef.ToCreate c) {
         if (!Names.isDns1123Subdomain(c.name())) {
-          p.add(new ModelProblem(e.getKey() + ".serverGroup.name", c.name(), "the ORC ServerGroup object needs a DNS-1123 "
+          p.add(Problem.of(e.getKey() + ".serverGroup.name", c.name(), "the ORC ServerGroup object needs a DNS-1123 "
               + "name: lower case, digits, '-' and '.'"));
         }
         ServerGroupRef.ToCreate prev = groups.putIfAbsent(c.name(), c);
         if (prev != null && !prev.equals(c)) {
-          p.add(new ModelProblem(e.getKey() + ".serverGroup", c.name(), "another role uses a group of that name with a "
+          p.add(Problem.of(e.getKey() + ".serverGroup", c.name(), "another role uses a group of that name with a "
               + "different policy; give each group its own name"));
         }
       }
     }
-    ModelValidationException.throwIfAny(p);
+    InvalidInputException.throwIfAny(p);
     for (ServerGroupRef.ToCreate g : groups.values()) {
       ObjectNode d = header(ORC, "ServerGroup", g.name());
       ObjectNode spec = d.putObject("spec");

@@ -2,23 +2,18 @@ package io.clusterstacks.core.manifest.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.internal.Values;
 import io.clusterstacks.core.model.ClusterNetwork;
 import io.clusterstacks.core.model.ClusterSpec;
 import io.clusterstacks.core.model.ClusterStack;
 import io.clusterstacks.core.model.CspoReleaseTemplate;
-import io.clusterstacks.core.model.ImmutableClusterNetwork;
-import io.clusterstacks.core.model.ImmutableClusterSpec;
-import io.clusterstacks.core.model.ImmutableCspoReleaseTemplate;
-import io.clusterstacks.core.model.ImmutableMachineDeploymentSpec;
-import io.clusterstacks.core.model.ImmutableOrcImage;
-import io.clusterstacks.core.model.ImmutableRolloutStrategy;
 import io.clusterstacks.core.model.IntOrPercent;
 import io.clusterstacks.core.model.MachineDeploymentSpec;
-import io.clusterstacks.core.model.ModelProblem;
-import io.clusterstacks.core.model.ModelValidationException;
 import io.clusterstacks.core.model.OrcImage;
 import io.clusterstacks.core.model.OutputMode;
+import io.clusterstacks.core.model.RolloutStrategy;
 import io.clusterstacks.core.model.StackChannel;
 import io.clusterstacks.core.stack.ClusterClassName;
 import io.clusterstacks.core.stack.ReleaseCatalogue;
@@ -166,9 +161,9 @@ public final class TypedReader {
     return out;
   }
 
-  private void modelProblems(ModelValidationException e) {
-    for (ModelProblem p : e.problems()) {
-      problem(p.field(), "got " + (p.value().isEmpty() ? "\"\"" : p.value()) + "; " + p.fix());
+  private void modelProblems(InvalidInputException e) {
+    for (Problem p : e.problems()) {
+      problem(p.path(), "got " + (p.value().isEmpty() ? "\"\"" : p.value()) + "; " + p.fix());
     }
   }
 
@@ -176,7 +171,7 @@ public final class TypedReader {
   private <T> Optional<T> build(Supplier<T> builder) {
     try {
       return Optional.of(builder.get());
-    } catch (ModelValidationException e) {
+    } catch (InvalidInputException e) {
       modelProblems(e);
       return Optional.empty();
     }
@@ -229,7 +224,7 @@ public final class TypedReader {
     }
     try {
       return Optional.of(b.build());
-    } catch (ModelValidationException e) {
+    } catch (InvalidInputException e) {
       modelProblems(e);
     } catch (IllegalStateException e) {
       problem("", e.getMessage());
@@ -251,7 +246,7 @@ public final class TypedReader {
     obj(d.path("spec").path("template").path("spec"), "spec.template.spec", Set.of("identityRef"));
     JsonNode id = obj(d.path("spec").path("template").path("spec").path("identityRef"), "spec.template.spec.identityRef",
         Set.of("kind", "name"));
-    ImmutableCspoReleaseTemplate.Builder b = CspoReleaseTemplate.builder();
+    CspoReleaseTemplate.Builder b = CspoReleaseTemplate.builder();
     b.name(requiredText(md.path("name"), "metadata.name"));
     text(md.path("namespace"), "metadata.namespace").ifPresent(b::namespace);
     text(id.path("kind"), "identityRef.kind").filter(k -> !k.equals("Secret"))
@@ -282,7 +277,7 @@ public final class TypedReader {
     JsonNode content = obj(res.path("content"), "spec.resource.content", Set.of("diskFormat", "download"));
     JsonNode dl = obj(content.path("download"), "spec.resource.content.download", Set.of("url", "hash"));
     JsonNode hash = obj(dl.path("hash"), "spec.resource.content.download.hash", Set.of("algorithm", "value"));
-    ImmutableOrcImage.Builder b = OrcImage.builder();
+    OrcImage.Builder b = OrcImage.builder();
     b.name(requiredText(md.path("name"), "metadata.name"));
     text(cred.path("secretName"), "spec.cloudCredentialsRef.secretName").filter(x -> !x.equals("openstack")).ifPresent(b::secretName);
     text(cred.path("cloudName"), "spec.cloudCredentialsRef.cloudName").filter(x -> !x.equals("openstack")).ifPresent(b::cloudName);
@@ -330,13 +325,13 @@ public final class TypedReader {
     JsonNode md = obj(d.path("metadata"), "metadata", Set.of("name", "namespace", "labels"));
     JsonNode spec = obj(d.path("spec"), "spec", Set.of("clusterNetwork", "topology"));
     obj(topo, "spec.topology", Set.of("class", "classNamespace", "version", "controlPlane", "variables", "workers"));
-    ImmutableClusterSpec.Builder b = ClusterSpec.builder().mode(OutputMode.TOPOLOGY).releases(releases);
+    ClusterSpec.Builder b = ClusterSpec.builder().mode(OutputMode.TOPOLOGY).releases(releases);
     b.name(requiredText(md.path("name"), "metadata.name"));
     text(md.path("namespace"), "metadata.namespace").ifPresent(b::namespace);
     b.labels(stringMap(md.path("labels"), "metadata.labels"));
     JsonNode cnw = obj(spec.path("clusterNetwork"), "spec.clusterNetwork", Set.of("pods", "services", "serviceDomain"));
     if (!absent(cnw)) {
-      ImmutableClusterNetwork.Builder nb = ClusterNetwork.builder();
+      ClusterNetwork.Builder nb = ClusterNetwork.builder();
       JsonNode pods = obj(cnw.path("pods"), "spec.clusterNetwork.pods", Set.of("cidrBlocks"));
       JsonNode services = obj(cnw.path("services"), "spec.clusterNetwork.services", Set.of("cidrBlocks"));
       nb.pods(strings(pods.path("cidrBlocks"), "spec.clusterNetwork.pods.cidrBlocks"));
@@ -396,7 +391,7 @@ public final class TypedReader {
 
   private Optional<MachineDeploymentSpec> machineDeployment(JsonNode n, String path) {
     JsonNode m = obj(n, path, Set.of("class", "name", "replicas", "failureDomain", "strategy", "variables"));
-    ImmutableMachineDeploymentSpec.Builder b = MachineDeploymentSpec.builder();
+    MachineDeploymentSpec.Builder b = MachineDeploymentSpec.builder();
     b.name(requiredText(m.path("name"), path + ".name"));
     text(m.path("class"), path + ".class").ifPresent(b::workerClass);
     Optional<Integer> r = integer(m.path("replicas"), path + ".replicas");
@@ -410,7 +405,7 @@ public final class TypedReader {
       text(st.path("type"), path + ".strategy.type").filter(t -> !t.equals("RollingUpdate"))
           .ifPresent(t -> problem(path + ".strategy.type", "got '" + t + "'; the typed model knows RollingUpdate"));
       JsonNode ru = obj(st.path("rollingUpdate"), path + ".strategy.rollingUpdate", Set.of("maxSurge", "maxUnavailable"));
-      ImmutableRolloutStrategy.Builder sb = io.clusterstacks.core.model.RolloutStrategy.builder();
+      RolloutStrategy.Builder sb = io.clusterstacks.core.model.RolloutStrategy.builder();
       intOrPercent(ru.path("maxSurge"), path + ".strategy.rollingUpdate.maxSurge").ifPresent(sb::maxSurge);
       intOrPercent(ru.path("maxUnavailable"), path + ".strategy.rollingUpdate.maxUnavailable").ifPresent(sb::maxUnavailable);
       b.strategy(sb.build());

@@ -1,5 +1,6 @@
 package io.clusterstacks.core.model.internal;
 
+import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.internal.Cidrs;
 import io.clusterstacks.core.internal.Names;
 import io.clusterstacks.core.model.ApiServerLoadBalancer;
@@ -10,7 +11,6 @@ import io.clusterstacks.core.model.FlavorRef;
 import io.clusterstacks.core.model.ImageRef;
 import io.clusterstacks.core.model.MachineDeploymentSpec;
 import io.clusterstacks.core.model.MachineInputs;
-import io.clusterstacks.core.model.ModelProblem;
 import io.clusterstacks.core.model.NodeNetwork;
 import io.clusterstacks.core.model.OidcConfig;
 import io.clusterstacks.core.model.OutputMode;
@@ -48,18 +48,18 @@ public final class ClusterRules {
    * @param s the spec
    * @return the problems, empty when the spec is consistent
    */
-  public static List<ModelProblem> check(ClusterSpec s) {
-    List<ModelProblem> p = new ArrayList<>();
+  public static List<Problem> check(ClusterSpec s) {
+    List<Problem> p = new ArrayList<>();
     names(s, p);
     Optional<StackDialect> d = s.dialect();
     boolean topology = s.mode() == OutputMode.TOPOLOGY;
     if (topology) {
       if (s.className().isEmpty()) {
-        p.add(new ModelProblem("className", "(none)",
+        p.add(Problem.of("className", "(none)",
             "topology mode needs the ClusterClass, e.g. className(ClusterClassName.of(\"scs2\", \"1.33\", \"v1\")); "
                 + "or use OutputMode.RAW_CAPI"));
       } else if (d.isEmpty()) {
-        p.add(new ModelProblem("className", s.className().get().format(),
+        p.add(Problem.of("className", s.className().get().format(),
             "the SDK has no typed dialect for stack '" + s.className().get().stackName() + "' at "
                 + s.className().get().kubernetesMinor() + "; use a scs (1.29+), scs2 or kamaji class, pass dialect(...) "
                 + "explicitly, or parse such manifests with ManifestParser.parseLenient"));
@@ -83,39 +83,39 @@ public final class ClusterRules {
     return p;
   }
 
-  private static void names(ClusterSpec s, List<ModelProblem> p) {
+  private static void names(ClusterSpec s, List<Problem> p) {
     if (!Names.isDns1123Label(s.name())) {
-      p.add(new ModelProblem("name", s.name(), "use a DNS-1123 label: at most 63 lower-case letters, digits and '-', "
+      p.add(Problem.of("name", s.name(), "use a DNS-1123 label: at most 63 lower-case letters, digits and '-', "
           + "starting and ending with a letter or digit"));
     }
     s.namespace().filter(n -> !Names.isDns1123Label(n))
-        .ifPresent(n -> p.add(new ModelProblem("namespace", n, "use a DNS-1123 label")));
+        .ifPresent(n -> p.add(Problem.of("namespace", n, "use a DNS-1123 label")));
     s.classNamespace().filter(n -> !Names.isDns1123Label(n))
-        .ifPresent(n -> p.add(new ModelProblem("classNamespace", n, "use a DNS-1123 label")));
+        .ifPresent(n -> p.add(Problem.of("classNamespace", n, "use a DNS-1123 label")));
     for (Map.Entry<String, String> e : s.labels().entrySet()) {
       if (!Names.isLabelKey(e.getKey())) {
-        p.add(new ModelProblem("labels", e.getKey(), "use a label key: [prefix/]name, name at most 63 characters"));
+        p.add(Problem.of("labels", e.getKey(), "use a label key: [prefix/]name, name at most 63 characters"));
       }
       if (!Names.isLabelValue(e.getValue())) {
-        p.add(new ModelProblem("labels." + e.getKey(), e.getValue(),
+        p.add(Problem.of("labels." + e.getKey(), e.getValue(),
             "use a label value: at most 63 letters, digits, '-', '_' and '.'"));
       }
     }
     Set<String> seen = new HashSet<>();
     for (MachineDeploymentSpec md : s.machineDeployments()) {
       if (!Names.isDns1123Label(md.name())) {
-        p.add(new ModelProblem("machineDeployments[" + md.name() + "].name", md.name(), "use a DNS-1123 label"));
+        p.add(Problem.of("machineDeployments[" + md.name() + "].name", md.name(), "use a DNS-1123 label"));
       }
       if (!seen.add(md.name())) {
-        p.add(new ModelProblem("machineDeployments[" + md.name() + "].name", md.name(), "names must be unique"));
+        p.add(Problem.of("machineDeployments[" + md.name() + "].name", md.name(), "names must be unique"));
       }
       if (md.replicas() < 0) {
-        p.add(new ModelProblem("machineDeployments[" + md.name() + "].replicas", String.valueOf(md.replicas()), "use 0 or more"));
+        p.add(Problem.of("machineDeployments[" + md.name() + "].replicas", String.valueOf(md.replicas()), "use 0 or more"));
       }
     }
   }
 
-  private static void versions(ClusterSpec s, List<ModelProblem> p) {
+  private static void versions(ClusterSpec s, List<Problem> p) {
     Optional<String> v = s.kubernetesVersion();
     if (v.isEmpty()) {
       String fix = s.className().isPresent()
@@ -123,22 +123,22 @@ public final class ClusterRules {
               + s.className().get().kubernetesMinor() + ".N\") to the release's exact version, or add the release with "
               + "ReleaseCatalogue.with(...)"
           : "set kubernetesVersion(\"v1.33.4\")";
-      p.add(new ModelProblem("kubernetesVersion", "(none)", fix));
+      p.add(Problem.of("kubernetesVersion", "(none)", fix));
       return;
     }
     if (!v.get().matches("^v\\d+\\.\\d+\\.\\d+$")) {
-      p.add(new ModelProblem("kubernetesVersion", v.get(), "use the exact patch version with v, e.g. v1.33.4"));
+      p.add(Problem.of("kubernetesVersion", v.get(), "use the exact patch version with v, e.g. v1.33.4"));
       return;
     }
     if (s.className().isPresent()) {
       ClusterClassName c = s.className().get();
       if (!v.get().startsWith("v" + c.kubernetesMinor() + ".")) {
-        p.add(new ModelProblem("kubernetesVersion", v.get(), "class " + c + " is for Kubernetes " + c.kubernetesMinor()
+        p.add(Problem.of("kubernetesVersion", v.get(), "class " + c + " is for Kubernetes " + c.kubernetesMinor()
             + "; use a v" + c.kubernetesMinor() + ".x version or a class for " + minorOf(v.get())));
       } else if (s.mode() == OutputMode.TOPOLOGY) {
         VersionCheck vc = s.releases().check(c, v.get());
         if (vc.status() == VersionCheck.Status.MISMATCH) {
-          p.add(new ModelProblem("kubernetesVersion", v.get(), vc.message()));
+          p.add(Problem.of("kubernetesVersion", v.get(), vc.message()));
         }
       }
     }
@@ -153,23 +153,23 @@ public final class ClusterRules {
     return s.mode() == OutputMode.RAW_CAPI || d.map(x -> x.hasMachines(Role.CONTROL_PLANE)).orElse(true);
   }
 
-  private static void replicas(ClusterSpec s, Optional<StackDialect> d, List<ModelProblem> p) {
+  private static void replicas(ClusterSpec s, Optional<StackDialect> d, List<Problem> p) {
     int r = s.controlPlaneReplicas();
     if (r < 1) {
-      p.add(new ModelProblem("controlPlaneReplicas", String.valueOf(r), "use 1, 3 or 5"));
+      p.add(Problem.of("controlPlaneReplicas", String.valueOf(r), "use 1, 3 or 5"));
     } else if (kubeadmControlPlane(s, d) && r % 2 == 0) {
-      p.add(new ModelProblem("controlPlaneReplicas", String.valueOf(r), "etcd needs a majority: " + r + " members tolerate no more "
+      p.add(Problem.of("controlPlaneReplicas", String.valueOf(r), "etcd needs a majority: " + r + " members tolerate no more "
           + "failures than " + (r - 1) + "; use " + (r - 1) + " or " + (r + 1) + " (1, 3 or 5)"));
     }
     if (s.controlPlaneMaxSurge().isPresent()) {
       int ms = s.controlPlaneMaxSurge().getAsInt();
       if (s.mode() == OutputMode.TOPOLOGY) {
-        p.add(new ModelProblem("controlPlaneMaxSurge", String.valueOf(ms), "topology mode cannot set the control plane's "
+        p.add(Problem.of("controlPlaneMaxSurge", String.valueOf(ms), "topology mode cannot set the control plane's "
             + "rollout (the ClusterClass fixes maxSurge 1); use OutputMode.RAW_CAPI or leave it unset"));
       } else if (ms != 0 && ms != 1) {
-        p.add(new ModelProblem("controlPlaneMaxSurge", String.valueOf(ms), "KubeadmControlPlane accepts maxSurge 0 or 1"));
+        p.add(Problem.of("controlPlaneMaxSurge", String.valueOf(ms), "KubeadmControlPlane accepts maxSurge 0 or 1"));
       } else if (ms == 0 && r < 3) {
-        p.add(new ModelProblem("controlPlaneMaxSurge", "0 with " + r + " replica(s)",
+        p.add(Problem.of("controlPlaneMaxSurge", "0 with " + r + " replica(s)",
             "maxSurge 0 needs at least 3 control-plane replicas (a smaller control plane would lose quorum while a "
                 + "member is replaced); use maxSurge 1 or 3 replicas"));
       }
@@ -185,7 +185,7 @@ public final class ClusterRules {
    * @param p where problems go
    * @return the variables, sorted by name
    */
-  public static Map<String, Object> topologyVariables(ClusterSpec s, List<ModelProblem> p) {
+  public static Map<String, Object> topologyVariables(ClusterSpec s, List<Problem> p) {
     TreeMap<String, Object> out = new TreeMap<>();
     Optional<StackDialect> od = s.dialect();
     if (od.isEmpty()) {
@@ -197,7 +197,7 @@ public final class ClusterRules {
     Typed t = new Typed(d, out, origin, p, "");
     if (!s.controlPlane().isEmpty()) {
       if (!d.hasMachines(Role.CONTROL_PLANE)) {
-        p.add(new ModelProblem("controlPlane", String.valueOf(s.controlPlane()), "the " + d.id() + " control plane has no "
+        p.add(Problem.of("controlPlane", String.valueOf(s.controlPlane()), "the " + d.id() + " control plane has no "
             + "machines (it runs as pods), so flavor, disk, server group and image do not apply; set only worker inputs"));
       } else {
         machine(t, Role.CONTROL_PLANE, s.controlPlane(), s, "controlPlane");
@@ -231,11 +231,11 @@ public final class ClusterRules {
     });
     for (Map.Entry<String, Object> e : s.variables().entrySet()) {
       if (origin.containsKey(e.getKey())) {
-        p.add(new ModelProblem("variables." + e.getKey(), String.valueOf(e.getValue()),
+        p.add(Problem.of("variables." + e.getKey(), String.valueOf(e.getValue()),
             "also set by the typed setting " + origin.get(e.getKey()) + "; set it in one place only"));
       }
       for (String msg : d.problems(e.getKey(), e.getValue())) {
-        p.add(new ModelProblem("variables." + e.getKey(), String.valueOf(e.getValue()), msg));
+        p.add(Problem.of("variables." + e.getKey(), String.valueOf(e.getValue()), msg));
       }
       out.put(e.getKey(), e.getValue());
     }
@@ -250,7 +250,7 @@ public final class ClusterRules {
    * @param p where problems go
    * @return the overrides, sorted by name
    */
-  public static Map<String, Object> deploymentOverrides(ClusterSpec s, MachineDeploymentSpec md, List<ModelProblem> p) {
+  public static Map<String, Object> deploymentOverrides(ClusterSpec s, MachineDeploymentSpec md, List<Problem> p) {
     TreeMap<String, Object> out = new TreeMap<>();
     Optional<StackDialect> od = s.dialect();
     if (od.isEmpty()) {
@@ -273,16 +273,16 @@ public final class ClusterRules {
     }
     String workerClass = md.workerClass().orElse(d.workerClass());
     if (!workerClass.equals(d.workerClass())) {
-      p.add(new ModelProblem(path + ".class", workerClass, "the " + d.id() + " ClusterClass has the worker class '"
+      p.add(Problem.of(path + ".class", workerClass, "the " + d.id() + " ClusterClass has the worker class '"
           + d.workerClass() + "' only"));
     }
     for (Map.Entry<String, Object> e : md.variableOverrides().entrySet()) {
       if (origin.containsKey(e.getKey())) {
-        p.add(new ModelProblem(path + ".variableOverrides." + e.getKey(), String.valueOf(e.getValue()),
+        p.add(Problem.of(path + ".variableOverrides." + e.getKey(), String.valueOf(e.getValue()),
             "also set by the typed setting " + origin.get(e.getKey()) + "; set it in one place only"));
       }
       for (String msg : d.problems(e.getKey(), e.getValue())) {
-        p.add(new ModelProblem(path + ".variableOverrides." + e.getKey(), String.valueOf(e.getValue()), msg));
+        p.add(Problem.of(path + ".variableOverrides." + e.getKey(), String.valueOf(e.getValue()), msg));
       }
       out.put(e.getKey(), e.getValue());
     }
@@ -300,10 +300,10 @@ public final class ClusterRules {
     final StackDialect d;
     final Map<String, Object> out;
     final Map<String, String> origin;
-    final List<ModelProblem> p;
+    final List<Problem> p;
     final String prefix;
 
-    Typed(StackDialect d, Map<String, Object> out, Map<String, String> origin, List<ModelProblem> p, String prefix) {
+    Typed(StackDialect d, Map<String, Object> out, Map<String, String> origin, List<Problem> p, String prefix) {
       this.d = d;
       this.out = out;
       this.origin = origin;
@@ -314,13 +314,13 @@ public final class ClusterRules {
     void set(CommonVariable setting, Object value, String field) {
       Optional<VariableSpec> v = d.variableFor(setting);
       if (v.isEmpty()) {
-        p.add(new ModelProblem(field.startsWith(prefix) ? field : prefix + field, String.valueOf(value),
+        p.add(Problem.of(field.startsWith(prefix) ? field : prefix + field, String.valueOf(value),
             "stack dialect " + d.id() + " (" + d.releases() + ") has no variable for " + setting.name().toLowerCase(Locale.ROOT)
                 + "; leave it unset, or use OutputMode.RAW_CAPI"));
         return;
       }
       for (String msg : v.get().problems(value)) {
-        p.add(new ModelProblem(field.startsWith(prefix) ? field : prefix + field, String.valueOf(value), msg));
+        p.add(Problem.of(field.startsWith(prefix) ? field : prefix + field, String.valueOf(value), msg));
       }
       out.put(v.get().name(), io.clusterstacks.core.internal.Values.normalize(value));
       origin.put(v.get().name(), field);
@@ -332,7 +332,7 @@ public final class ClusterRules {
     String roleName = role == Role.CONTROL_PLANE ? "control plane" : "workers";
     m.flavor().ifPresent(f -> {
       if (f instanceof FlavorRef.ById) {
-        t.p.add(new ModelProblem(field + ".flavor", "ID " + f.value(), "SCS ClusterClasses take flavor names; use "
+        t.p.add(Problem.of(field + ".flavor", "ID " + f.value(), "SCS ClusterClasses take flavor names; use "
             + "FlavorRef.byName(...) or OutputMode.RAW_CAPI"));
       } else {
         t.set(CommonVariable.flavor(role), f.value(), field + ".flavor");
@@ -341,7 +341,7 @@ public final class ClusterRules {
     m.rootDisk().ifPresent(rd -> {
       if (rd instanceof RootDisk.Volume vol) {
         if (vol.volumeType().isPresent()) {
-          t.p.add(new ModelProblem(field + ".rootDisk.volumeType", vol.volumeType().get(), "SCS ClusterClasses have no "
+          t.p.add(Problem.of(field + ".rootDisk.volumeType", vol.volumeType().get(), "SCS ClusterClasses have no "
               + "volume-type variable; drop the type or use OutputMode.RAW_CAPI"));
         }
         t.set(CommonVariable.rootDisk(role), (long) vol.sizeGiB(), field + ".rootDisk");
@@ -351,7 +351,7 @@ public final class ClusterRules {
           t.set(CommonVariable.rootDisk(role), 0L, field + ".rootDisk");
         } else if (how == FlavorDiskBoot.NOT_EXPRESSIBLE) {
           Optional<VariableSpec> v = d.variableFor(CommonVariable.rootDisk(role));
-          t.p.add(new ModelProblem(field + ".rootDisk", "flavor disk", d.id() + " (" + d.releases() + ") always gives the "
+          t.p.add(Problem.of(field + ".rootDisk", "flavor disk", d.id() + " (" + d.releases() + ") always gives the "
               + roleName + " a root volume (" + v.map(VariableSpec::name).orElse("?") + " default "
               + v.flatMap(VariableSpec::defaultValue).map(String::valueOf).orElse("?") + " GiB, minimum "
               + v.map(x -> String.valueOf(x.minimum().orElse(0))).orElse("?") + "); use a release that accepts 0 "
@@ -363,16 +363,16 @@ public final class ClusterRules {
       if (sg instanceof ServerGroupRef.Known k) {
         t.set(CommonVariable.serverGroupId(role), k.id(), field + ".serverGroup");
       } else if (d.variableFor(CommonVariable.serverGroupId(role)).isEmpty()) {
-        t.p.add(new ModelProblem(field + ".serverGroup", String.valueOf(sg), "stack dialect " + d.id()
+        t.p.add(Problem.of(field + ".serverGroup", String.valueOf(sg), "stack dialect " + d.id()
             + " has no server-group variable for the " + roleName));
       }
     });
     if (!m.serverMetadata().isEmpty()) {
-      t.p.add(new ModelProblem(field + ".serverMetadata", String.join(",", new TreeMap<>(m.serverMetadata()).keySet()),
+      t.p.add(Problem.of(field + ".serverMetadata", String.join(",", new TreeMap<>(m.serverMetadata()).keySet()),
           "SCS ClusterClasses cannot set server metadata; set it after boot through the cloud API (sdk-openstack), "
               + "or use OutputMode.RAW_CAPI"));
     }
-    m.bootstrap().filter(b -> !b.isEmpty()).ifPresent(b -> t.p.add(new ModelProblem(field + ".bootstrap", "additions",
+    m.bootstrap().filter(b -> !b.isEmpty()).ifPresent(b -> t.p.add(Problem.of(field + ".bootstrap", "additions",
         "SCS ClusterClasses cannot take extra files, commands, kubelet arguments or ignition; use OutputMode.RAW_CAPI "
             + "(no stack-managed addons) or an image with everything built in")));
   }
@@ -405,14 +405,14 @@ public final class ClusterRules {
       boolean ok = (img instanceof ImageRef.GlanceName g && g.value().equals(required))
           || (img instanceof ImageRef.OrcCreate c && c.image().glanceName().orElse(c.image().name()).equals(required));
       if (!ok) {
-        t.p.add(new ModelProblem(field, String.valueOf(img), "the " + d.id() + " ClusterClass always boots the Glance image named '"
+        t.p.add(Problem.of(field, String.valueOf(img), "the " + d.id() + " ClusterClass always boots the Glance image named '"
             + required + "' and has no image variable; provide an image of that name (ImageRef.glanceName(\"" + required
             + "\") or an ORC Image with that Glance name), use a scs2 class, or use OutputMode.RAW_CAPI"));
       }
       return;
     }
     if (img instanceof ImageRef.GlanceId) {
-      t.p.add(new ModelProblem(field, String.valueOf(img), "scs2 takes an image name, not an ID; use ImageRef.glanceName(...) "
+      t.p.add(Problem.of(field, String.valueOf(img), "scs2 takes an image name, not an ID; use ImageRef.glanceName(...) "
           + "or OutputMode.RAW_CAPI"));
       return;
     }
@@ -449,12 +449,12 @@ public final class ClusterRules {
     return m;
   }
 
-  private static void required(ClusterSpec s, StackDialect d, List<ModelProblem> p) {
+  private static void required(ClusterSpec s, StackDialect d, List<Problem> p) {
     Map<String, Object> vars = topologyVariables(s, new ArrayList<>());
     for (VariableSpec v : d.variables()) {
       if (v.required() && !vars.containsKey(v.name())) {
         String typed = v.name().equals("data_store") ? "dataStore(\"default\")" : "variables(\"" + v.name() + "\", ...)";
-        p.add(new ModelProblem("variables." + v.name(), "(none)", "stack dialect " + d.id() + " requires " + v.name()
+        p.add(Problem.of("variables." + v.name(), "(none)", "stack dialect " + d.id() + " requires " + v.name()
             + " (" + v.description() + "); set " + typed));
       }
     }
@@ -462,18 +462,18 @@ public final class ClusterRules {
 
   // ---- raw --------------------------------------------------------------------------------------
 
-  private static void raw(ClusterSpec s, Optional<StackDialect> d, List<ModelProblem> p) {
+  private static void raw(ClusterSpec s, Optional<StackDialect> d, List<Problem> p) {
     if (d.isPresent() && d.get().generation() == StackGeneration.KAMAJI) {
-      p.add(new ModelProblem("mode", "RAW_CAPI with " + d.get().id(), "raw CAPI mode renders a kubeadm control plane; "
+      p.add(Problem.of("mode", "RAW_CAPI with " + d.get().id(), "raw CAPI mode renders a kubeadm control plane; "
           + "a Kamaji control plane needs topology mode with the kamaji class"));
     }
     if (!s.variables().isEmpty()) {
-      p.add(new ModelProblem("variables", String.join(",", s.variables().keySet()), "ClusterClass variables only apply in "
+      p.add(Problem.of("variables", String.join(",", s.variables().keySet()), "ClusterClass variables only apply in "
           + "topology mode; in raw mode use the typed settings (flavors, disks, network, ...)"));
     }
     for (MachineDeploymentSpec md : s.machineDeployments()) {
       if (!md.variableOverrides().isEmpty()) {
-        p.add(new ModelProblem("machineDeployments[" + md.name() + "].variableOverrides",
+        p.add(Problem.of("machineDeployments[" + md.name() + "].variableOverrides",
             String.join(",", md.variableOverrides().keySet()), "variable overrides only apply in topology mode; use machine(...)"));
       }
     }
@@ -483,18 +483,18 @@ public final class ClusterRules {
     }
     s.nodeNetwork().flatMap(NodeNetwork::externalNetworkId)
         .filter(id -> !io.clusterstacks.core.stack.VariableFormat.UUID4.matches(id))
-        .ifPresent(id -> p.add(new ModelProblem("nodeNetwork.externalNetworkId", id, "use the network's UUID")));
+        .ifPresent(id -> p.add(Problem.of("nodeNetwork.externalNetworkId", id, "use the network's UUID")));
   }
 
   private static void rawRole(ClusterSpec s, Optional<StackDialect> d, Role role, MachineInputs m, String field,
-      List<ModelProblem> p) {
+      List<Problem> p) {
     if (m.flavor().isEmpty() && d.flatMap(x -> x.variableFor(CommonVariable.flavor(role))).flatMap(VariableSpec::defaultValue).isEmpty()) {
-      p.add(new ModelProblem(field + ".flavor", "(none)", "raw mode needs a flavor for the "
+      p.add(Problem.of(field + ".flavor", "(none)", "raw mode needs a flavor for the "
           + (role == Role.CONTROL_PLANE ? "control plane" : "workers") + "; set it, e.g. FlavorRef.byName(\"SCS-2V-4-20s\")"));
     }
     if (m.serverGroup().isPresent() && m.serverGroup().get() instanceof ServerGroupRef.Known k
         && k.id().isBlank()) {
-      p.add(new ModelProblem(field + ".serverGroup", "\"\"", "give the group's ID"));
+      p.add(Problem.of(field + ".serverGroup", "\"\"", "give the group's ID"));
     }
   }
 
@@ -545,7 +545,7 @@ public final class ClusterRules {
     return List.of();
   }
 
-  private static void networks(ClusterSpec s, Optional<StackDialect> d, List<ModelProblem> p) {
+  private static void networks(ClusterSpec s, Optional<StackDialect> d, List<Problem> p) {
     List<String[]> cidrs = new ArrayList<>();
     s.clusterNetwork().ifPresent(n -> {
       for (String c : n.pods()) {
@@ -560,7 +560,7 @@ public final class ClusterRules {
     for (String[] c : cidrs) {
       Optional<Cidrs.Range> r = Cidrs.parse(c[1]);
       if (r.isEmpty()) {
-        p.add(new ModelProblem(c[0], c[1], "use CIDR notation, e.g. 10.96.0.0/12"));
+        p.add(Problem.of(c[0], c[1], "use CIDR notation, e.g. 10.96.0.0/12"));
       }
       ranges.add(r.orElse(null));
     }
@@ -569,7 +569,7 @@ public final class ClusterRules {
         Cidrs.Range a = ranges.get(i);
         Cidrs.Range b = ranges.get(j);
         if (a != null && b != null && a.overlaps(b) && !cidrs.get(i)[0].equals(cidrs.get(j)[0])) {
-          p.add(new ModelProblem(cidrs.get(j)[0], cidrs.get(j)[1], "overlaps " + cidrs.get(i)[0] + " " + cidrs.get(i)[1]
+          p.add(Problem.of(cidrs.get(j)[0], cidrs.get(j)[1], "overlaps " + cidrs.get(i)[0] + " " + cidrs.get(i)[1]
               + "; pod, service and node networks must be disjoint"));
         }
       }
@@ -579,7 +579,7 @@ public final class ClusterRules {
       boolean v6 = ip.contains(":");
       Optional<BigInteger> addr = v6 ? Cidrs.parseIpv6(ip) : Cidrs.parseIpv4(ip);
       if (addr.isEmpty()) {
-        p.add(new ModelProblem("clusterNetwork.dnsServiceIp", ip, "use an IP address, e.g. 10.96.0.10"));
+        p.add(Problem.of("clusterNetwork.dnsServiceIp", ip, "use an IP address, e.g. 10.96.0.10"));
         continue;
       }
       if (services.isEmpty()) {
@@ -593,42 +593,42 @@ public final class ClusterRules {
         }
       }
       if (!inside) {
-        p.add(new ModelProblem("clusterNetwork.dnsServiceIp", ip, "the cluster DNS service IP must lie in the service "
+        p.add(Problem.of("clusterNetwork.dnsServiceIp", ip, "the cluster DNS service IP must lie in the service "
             + "CIDR " + String.join(", ", services) + " (e.g. its .10 address)"));
       }
     }
   }
 
-  private static void clusterStack(ClusterSpec s, List<ModelProblem> p) {
+  private static void clusterStack(ClusterSpec s, List<Problem> p) {
     if (s.clusterStack().isEmpty() || s.className().isEmpty()) {
       return;
     }
     ClusterStack cs = s.clusterStack().get();
     ClusterClassName c = s.className().get();
     if (!cs.provider().equals(c.provider()) || !cs.stackName().equals(c.stackName())) {
-      p.add(new ModelProblem("clusterStack", cs.provider() + "/" + cs.stackName(), "the Cluster's class " + c
+      p.add(Problem.of("clusterStack", cs.provider() + "/" + cs.stackName(), "the Cluster's class " + c
           + " is from " + c.provider() + "/" + c.stackName() + "; the ClusterStack must install that stack"));
     }
     if (!cs.kubernetesVersion().equals(c.kubernetesMinor())) {
-      p.add(new ModelProblem("clusterStack.kubernetesVersion", cs.kubernetesVersion(), "the Cluster's class " + c
+      p.add(Problem.of("clusterStack.kubernetesVersion", cs.kubernetesVersion(), "the Cluster's class " + c
           + " is for " + c.kubernetesMinor() + "; use \"" + c.kubernetesMinor() + "\""));
     }
     if (!cs.versions().contains(c.version().format())) {
-      p.add(new ModelProblem("clusterStack.versions", String.valueOf(cs.versions()), "add " + c.version().format()
+      p.add(Problem.of("clusterStack.versions", String.valueOf(cs.versions()), "add " + c.version().format()
           + " so that the operator installs the class " + c));
     }
     if (c.version().isCustom() != (cs.channel() == StackChannel.CUSTOM)) {
-      p.add(new ModelProblem("clusterStack.channel", cs.channel().value(), "version " + c.version() + " needs channel "
+      p.add(Problem.of("clusterStack.channel", cs.channel().value(), "version " + c.version() + " needs channel "
           + (c.version().isCustom() ? "custom" : "stable")));
     }
     if (s.cspoTemplate().isPresent() && !cs.providerRef().equals(Optional.of(s.cspoTemplate().get().name()))) {
-      p.add(new ModelProblem("clusterStack.providerRef", cs.providerRef().orElse("(none: noProvider)"),
+      p.add(Problem.of("clusterStack.providerRef", cs.providerRef().orElse("(none: noProvider)"),
           "the CSPO template '" + s.cspoTemplate().get().name() + "' is rendered with the cluster; set providerRef(\""
               + s.cspoTemplate().get().name() + "\") on the ClusterStack, or drop the template"));
     }
     Optional<String> classNs = s.classNamespace().or(s::namespace);
     if (cs.namespace().isPresent() && classNs.isPresent() && !cs.namespace().get().equals(classNs.get())) {
-      p.add(new ModelProblem("classNamespace", classNs.get(), "the ClusterClass is created in the ClusterStack's namespace "
+      p.add(Problem.of("classNamespace", classNs.get(), "the ClusterClass is created in the ClusterStack's namespace "
           + cs.namespace().get() + "; set classNamespace(\"" + cs.namespace().get() + "\")"));
     }
   }

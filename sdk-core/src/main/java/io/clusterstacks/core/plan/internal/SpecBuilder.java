@@ -2,8 +2,6 @@ package io.clusterstacks.core.plan.internal;
 
 import io.clusterstacks.core.model.ClusterSpec;
 import io.clusterstacks.core.model.FlavorRef;
-import io.clusterstacks.core.model.ImmutableClusterSpec;
-import io.clusterstacks.core.model.ImmutableMachineInputs;
 import io.clusterstacks.core.model.IntOrPercent;
 import io.clusterstacks.core.model.MachineDeploymentSpec;
 import io.clusterstacks.core.model.MachineInputs;
@@ -26,8 +24,8 @@ public final class SpecBuilder {
    * @param extras further settings (network, SSH key, namespace, ...), applied last
    * @return the spec
    */
-  public static ClusterSpec toSpec(ClusterPlan plan, Consumer<ImmutableClusterSpec.Builder> extras) {
-    ImmutableClusterSpec.Builder b = ClusterSpec.builder()
+  public static ClusterSpec toSpec(ClusterPlan plan, Consumer<ClusterSpec.Builder> extras) {
+    ClusterSpec.Builder b = ClusterSpec.builder()
         .name(plan.request().clusterName())
         .mode(plan.mode())
         .kubernetesVersion(plan.request().kubernetesVersion());
@@ -64,7 +62,7 @@ public final class SpecBuilder {
   }
 
   private static MachineInputs inputs(ClusterPlan plan, RolePlan role, RolePlan.Deployment d) {
-    ImmutableMachineInputs.Builder m = MachineInputs.builder().flavor(FlavorRef.byName(role.flavor().name()));
+    MachineInputs.Builder m = MachineInputs.builder().flavor(FlavorRef.byName(role.flavor().name()));
     m.rootDisk(role.rootDisk().fromFlavorDisk() ? io.clusterstacks.core.model.RootDisk.flavorDisk()
         : io.clusterstacks.core.model.RootDisk.volume(role.rootDisk().volumeGiB()));
     d.serverGroup().ifPresent(m::serverGroup);
