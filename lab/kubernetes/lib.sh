@@ -7,8 +7,11 @@ DEB_SOURCE=kubernetes
 DEB_UPSTREAM_MATCH='+really1.20.2'
 
 LAB_CACHE=${CLUSTERSTACKS_LAB_CACHE:-/var/cache/clusterstacks-lab}/kubernetes
-BIN_DIR=$LAB_CACHE/$KUBE_VERSION/bin          # kube-apiserver, kube-controller-manager, kube-scheduler, kubectl
-BUILD_DIR=$LAB_CACHE/build-$KUBE_VERSION      # removed after a successful build
+# Bumped whenever the build itself changes (patches), so that a machine with an older build rebuilds.
+# "" = the first build (reflect2 fix only); r2 = also the openapi empty-string fix (see build).
+BUILD_REV=${CLUSTERSTACKS_K8S_BUILD_REV-}
+BIN_DIR=$LAB_CACHE/$KUBE_VERSION${BUILD_REV:+-$BUILD_REV}/bin   # kube-apiserver, kube-controller-manager, kube-scheduler, kubectl
+BUILD_DIR=$LAB_CACHE/build-$KUBE_VERSION          # removed after a successful build
 STATE=${CLUSTERSTACKS_LAB_STATE:-/var/lib/clusterstacks-lab}/kubernetes
 PKI=$STATE/pki
 LOGS=$STATE/logs
@@ -108,6 +111,7 @@ start_component() {
   # shellcheck disable=SC2086
   setsid nohup $cmd >"$LOGS/$name.log" 2>&1 </dev/null &
   echo $! >"$RUN/$name.pid"
+  echo "$BIN_DIR" >"$RUN/$name.bin"
   log "started $name (pid $!)"
 }
 
@@ -121,7 +125,19 @@ stop_component() {
     if kill -0 "$pid" 2>/dev/null; then log "$name did not stop in 15 s, killing"; kill -KILL "$pid" 2>/dev/null || true; sleep 0.2; fi
     log "stopped $name (pid $pid)"
   fi
-  rm -f "$RUN/$name.pid"
+  rm -f "$RUN/$name.pid" "$RUN/$name.bin"
+}
+
+# Stops the Kubernetes servers that run binaries of an older build (BUILD_REV), so that they are started
+# again from $BIN_DIR. etcd and its data are kept.
+stop_outdated() {
+  local c
+  for c in kube-scheduler kube-controller-manager kube-apiserver; do
+    if pid_alive "$c" && [[ $(cat "$RUN/$c.bin" 2>/dev/null) != "$BIN_DIR" ]]; then
+      log "$c runs binaries of another build than $BIN_DIR: restarting it"
+      stop_component "$c"
+    fi
+  done
 }
 
 # Health probes: exit 0 when healthy.
