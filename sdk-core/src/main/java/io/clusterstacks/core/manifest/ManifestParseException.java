@@ -1,35 +1,26 @@
 package io.clusterstacks.core.manifest;
 
-import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
 import java.util.List;
 
 /**
- * Manifests that do not fit the typed model: every problem with document index, kind/name, path and
- * what is accepted. Use {@link ManifestParser#parseLenient(String)} to read them generically.
+ * Manifests that do not fit the typed model, or cannot be read at all: every problem at once, each
+ * with its path below {@code documents[i]}, the value received and what is accepted. Use
+ * {@link ManifestParser#parseLenient(String)} to read well-formed documents the typed model does not
+ * represent.
+ *
+ * <p>An {@link InvalidInputException}: catch that to handle every kind of bad input alike.
  */
-public class ManifestParseException extends ClusterStacksException {
+public class ManifestParseException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
-
-  /** The problems, one line each. */
-  private final transient List<String> problems;
 
   /**
    * Creates the exception.
    *
-   * @param problems one line per problem
+   * @param problems every problem, at least one
    */
-  public ManifestParseException(List<String> problems) {
-    super(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " parsing manifests into the typed model:\n  - "
-        + String.join("\n  - ", problems));
-    this.problems = List.copyOf(problems);
-  }
-
-  /**
-   * The problems.
-   *
-   * @return one line per problem
-   */
-  public List<String> problems() {
-    return problems;
+  public ManifestParseException(List<Problem> problems) {
+    super(problems);
   }
 }

@@ -1,6 +1,9 @@
 package io.clusterstacks.core.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterstacks.core.Severity;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.manifest.internal.ClusterRenderer;
 import io.clusterstacks.core.manifest.internal.TypedReader;
 import io.clusterstacks.core.manifest.internal.Yaml;
@@ -62,13 +65,13 @@ public final class ManifestParser {
   public static ParsedManifests parse(String yaml, ReleaseCatalogue releases) {
     List<ParsedDocument> out = new ArrayList<>();
     List<Notice> notices = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     List<JsonNode> nodes = Yaml.readAll(yaml);
     for (int i = 0; i < nodes.size(); i++) {
       ManifestDocument doc = ManifestDocument.owning(nodes.get(i), "documents[" + i + "]");
       JsonNode n = nodes.get(i);
       String where = "document " + i + " (" + doc.kind() + "/" + doc.name() + ")";
-      TypedReader r = new TypedReader(where);
+      TypedReader r = new TypedReader("documents[" + i + "]");
       Optional<Object> typed = Optional.empty();
       String av = doc.apiVersion();
       try {
@@ -78,20 +81,20 @@ public final class ManifestParser {
           typed = r.cluster(n, releases).map(x -> x);
           typed.flatMap(c -> ((io.clusterstacks.core.model.ClusterSpec) c).versionCheck())
               .filter(v -> v.status() == VersionCheck.Status.PARTIAL)
-              .ifPresent(v -> notices.add(new Notice(Notice.Severity.WARNING, "VERSION_CHECK_PARTIAL", where + ": " + v.message())));
+              .ifPresent(v -> notices.add(Notice.of(Severity.WARNING, Notice.Code.VERSION_CHECK_PARTIAL, where + ": " + v.message())));
         } else if (doc.kind().equals("Image") && av.equals(ClusterRenderer.ORC)) {
           typed = r.orcImage(n).map(x -> x);
         } else if (doc.kind().equals("OpenStackClusterStackReleaseTemplate") && av.equals(ClusterRenderer.CSPO)) {
           typed = r.cspoTemplate(n).map(x -> x);
         } else {
-          notices.add(new Notice(Notice.Severity.INFO, "KEPT_GENERIC", where + ": " + (av.isEmpty() ? "no apiVersion" : av)
+          notices.add(Notice.of(Severity.INFO, Notice.Code.KEPT_GENERIC, where + ": " + (av.isEmpty() ? "no apiVersion" : av)
               + " " + doc.kind() + " has no typed model; kept generic"));
         }
       } catch (TypedReader.KeepGeneric g) {
-        notices.add(new Notice(Notice.Severity.INFO, "KEPT_GENERIC", where + ": " + g.getMessage()));
+        notices.add(Notice.of(Severity.INFO, Notice.Code.KEPT_GENERIC, where + ": " + g.getMessage()));
       }
       problems.addAll(r.problems());
-      out.add(new ParsedDocument(i, doc, typed));
+      out.add(ParsedDocument.builder().index(i).document(doc).typed(typed).build());
     }
     if (!problems.isEmpty()) {
       throw new ManifestParseException(problems);

@@ -73,11 +73,12 @@ public final class Manifests {
   /**
    * Whether a notice with this code is present.
    *
-   * @param code e.g. {@code RAW_MODE_NO_ADDONS}
+   * @param code e.g. {@link Notice.Code#RAW_MODE_NO_ADDONS}
    * @return true when present
    */
-  public boolean hasNotice(String code) {
-    return notices.stream().anyMatch(n -> n.code().equals(code));
+  public boolean hasNotice(Notice.Code code) {
+    InvalidInputException.requireArgument(code, "code");
+    return notices.stream().anyMatch(n -> n.code() == code);
   }
 
   /**

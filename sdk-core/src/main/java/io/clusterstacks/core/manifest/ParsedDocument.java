@@ -1,26 +1,79 @@
 package io.clusterstacks.core.manifest;
 
-import java.util.Objects;
+import io.clusterstacks.core.SdkStyle;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
 
 /**
  * One parsed document: its generic form and, where the SDK has a typed model for it, the typed value
  * ({@code ClusterStack}, {@code ClusterSpec}, {@code OrcImage} or {@code CspoReleaseTemplate}).
- *
- * @param index the position in the input, from 0
- * @param document the generic document
- * @param typed the typed value, or empty when kept generic
  */
-public record ParsedDocument(int index, ManifestDocument document, Optional<Object> typed) {
+@Value.Immutable
+@SdkStyle
+public abstract class ParsedDocument {
+
+  ParsedDocument() {}
+
   /**
-   * Checks presence.
+   * The position in the input.
    *
-   * @param index the position
-   * @param document the document
-   * @param typed the typed value
+   * @return the index, from 0 (empty YAML documents are not counted)
    */
-  public ParsedDocument {
-    Objects.requireNonNull(document, "document");
-    Objects.requireNonNull(typed, "typed");
+  public abstract int index();
+
+  /**
+   * The generic document.
+   *
+   * @return the document as read
+   */
+  public abstract ManifestDocument document();
+
+  /**
+   * The typed value.
+   *
+   * @return the value, or empty when the document was kept generic
+   */
+  public abstract Optional<Object> typed();
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A parsed document built by a function.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the value
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing attribute
+   */
+  public static ParsedDocument of(Consumer<Builder> spec) {
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  @Override
+  public String toString() {
+    return "#" + index() + " " + document() + (typed().isPresent() ? " typed" : " generic");
+  }
+
+  /** Builds a {@link ParsedDocument}; {@link #build()} reports every missing attribute at once. */
+  public static final class Builder extends ImmutableParsedDocument.Builder {
+    Builder() {}
   }
 }

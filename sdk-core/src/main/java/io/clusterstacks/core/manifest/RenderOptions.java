@@ -1,12 +1,15 @@
 package io.clusterstacks.core.manifest;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.SdkStyle;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** Choices for rendering; the defaults render everything needed to apply the cluster. */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class RenderOptions {
+
+  RenderOptions() {}
 
   /**
    * Whether Secrets carry their data. False for GitOps repositories: Secrets are rendered with
@@ -58,11 +61,38 @@ public abstract class RenderOptions {
   }
 
   /**
-   * A builder.
+   * A new builder.
    *
-   * @return a new builder
+   * @return the builder
    */
-  public static ImmutableRenderOptions.Builder builder() {
-    return ImmutableRenderOptions.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A RenderOptions built by a function.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the value
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static RenderOptions of(Consumer<Builder> spec) {
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds A {@link RenderOptions}; {@link #build()} reports every missing attribute at once. */
+  public static final class Builder extends ImmutableRenderOptions.Builder {
+    Builder() {}
   }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.manifest.ManifestDocument;
 import io.clusterstacks.core.manifest.Manifests;
 import io.clusterstacks.core.stack.ClusterClassName;
@@ -190,14 +190,15 @@ public final class CrdValidator {
    *
    * @param file the file (UTF-8)
    * @return the report
-   * @throws ClusterStacksException when the file cannot be read
+   * @throws InvalidInputException when the file cannot be read
    */
   public ValidationReport validateYaml(Path file) {
     InvalidInputException.requireArgument(file, "file");
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return validateYaml(r);
     } catch (IOException e) {
-      throw new ClusterStacksException("Could not read manifests from " + file + ": " + e.getMessage(), e);
+      throw new InvalidInputException(List.of(Problem.of("file", file.toString(),
+          "pass a readable UTF-8 file (" + e.getClass().getSimpleName() + ")")), e);
     }
   }
 

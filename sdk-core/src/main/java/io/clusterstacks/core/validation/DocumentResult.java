@@ -1,21 +1,16 @@
 package io.clusterstacks.core.validation;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.SdkStyle;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** What was checked for one document of the input. */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class DocumentResult {
 
-  /**
-   * Starts a builder.
-   *
-   * @return a builder
-   */
-  public static ImmutableDocumentResult.Builder builder() {
-    return ImmutableDocumentResult.builder();
-  }
+  DocumentResult() {}
+
 
   /**
    * The position of the document in the input, counting from 0.
@@ -58,4 +53,40 @@ public abstract class DocumentResult {
    * @return the count
    */
   public abstract int violationCount();
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A DocumentResult built by a function.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the value
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static DocumentResult of(Consumer<Builder> spec) {
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds A {@link DocumentResult}; {@link #build()} reports every missing attribute at once. */
+  public static final class Builder extends ImmutableDocumentResult.Builder {
+    Builder() {}
+  }
 }

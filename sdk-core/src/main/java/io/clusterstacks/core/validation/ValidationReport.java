@@ -1,8 +1,9 @@
 package io.clusterstacks.core.validation;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.SdkStyle;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /**
@@ -10,17 +11,11 @@ import org.immutables.value.Value;
  * document, and warnings (for example a kind that could not be schema-checked).
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class ValidationReport {
 
-  /**
-   * Starts a builder.
-   *
-   * @return a builder
-   */
-  public static ImmutableValidationReport.Builder builder() {
-    return ImmutableValidationReport.builder();
-  }
+  ValidationReport() {}
+
 
   /**
    * One entry per validated document, in input order.
@@ -103,5 +98,41 @@ public abstract class ValidationReport {
       throw new ManifestValidationException(this);
     }
     return this;
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A ValidationReport built by a function.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the value
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static ValidationReport of(Consumer<Builder> spec) {
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds A {@link ValidationReport}; {@link #build()} reports every missing attribute at once. */
+  public static final class Builder extends ImmutableValidationReport.Builder {
+    Builder() {}
   }
 }

@@ -1,7 +1,8 @@
 package io.clusterstacks.core.validation;
 
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.SdkStyle;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /**
@@ -12,17 +13,11 @@ import org.immutables.value.Value;
  * {@code <redacted>}.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class Violation {
 
-  /**
-   * Starts a builder.
-   *
-   * @return a builder
-   */
-  public static ImmutableViolation.Builder builder() {
-    return ImmutableViolation.builder();
-  }
+  Violation() {}
+
 
   /**
    * The position of the document in the validated input, counting from 0 (empty YAML documents are
@@ -99,5 +94,41 @@ public abstract class Violation {
     sb.append("; allowed: ").append(allowed());
     sb.append(" [").append(rule()).append(']');
     return sb.toString();
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A Violation built by a function.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the value
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing or invalid attribute
+   */
+  public static Violation of(Consumer<Builder> spec) {
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds A {@link Violation}; {@link #build()} reports every missing attribute at once. */
+  public static final class Builder extends ImmutableViolation.Builder {
+    Builder() {}
   }
 }

@@ -92,10 +92,10 @@ class ExamplesRoundTripTest {
   @Test
   void customChannelExampleGetsAPartialVersionCheckNotice() throws Exception {
     ParsedManifests p = ManifestParser.parse(Examples.load("06-scs-custom-channel-clusterstack-and-cluster.yaml"));
-    assertTrue(p.notices().stream().anyMatch(n -> n.code().equals("VERSION_CHECK_PARTIAL")), p.notices().toString());
+    assertTrue(p.notices().stream().anyMatch(n -> n.code() == Notice.Code.VERSION_CHECK_PARTIAL), p.notices().toString());
     ClusterStack cs = p.clusterStacks().get(0);
     assertEquals("openstack-scs-1-32-v0-sha.lvlvyfw", cs.className("v0-sha.lvlvyfw").format());
-    assertTrue(ManifestRenderer.render(p.clusters().get(0)).hasNotice("VERSION_CHECK_PARTIAL"));
+    assertTrue(ManifestRenderer.render(p.clusters().get(0)).hasNotice(Notice.Code.VERSION_CHECK_PARTIAL));
   }
 
   @Test

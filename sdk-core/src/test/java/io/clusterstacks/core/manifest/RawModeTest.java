@@ -33,10 +33,10 @@ class RawModeTest {
     assertEquals(List.of("Cluster", "OpenStackCluster", "KubeadmControlPlane", "OpenStackMachineTemplate",
             "KubeadmConfigTemplate", "OpenStackMachineTemplate", "MachineDeployment"),
         m.documents().stream().map(ManifestDocument::kind).collect(Collectors.toList()));
-    Notice n = m.notices().stream().filter(x -> x.code().equals("RAW_MODE_NO_ADDONS")).findFirst().orElseThrow();
-    assertEquals(Notice.Severity.WARNING, n.severity());
+    Notice n = m.notices().stream().filter(x -> x.code() == Notice.Code.RAW_MODE_NO_ADDONS).findFirst().orElseThrow();
+    assertEquals(io.clusterstacks.core.Severity.WARNING, n.severity());
     assertTrue(n.message().contains("NotReady") && n.message().contains("cloud controller"), n.message());
-    assertFalse(ManifestRenderer.render(Fixtures.scs2().build()).hasNotice("RAW_MODE_NO_ADDONS"));
+    assertFalse(ManifestRenderer.render(Fixtures.scs2().build()).hasNotice(Notice.Code.RAW_MODE_NO_ADDONS));
   }
 
   @Test
@@ -119,7 +119,7 @@ class RawModeTest {
     assertEquals("ignition", kct.path("format").asText());
     assertTrue(kct.path("ignition").path("containerLinuxConfig").path("additionalConfig").asText().contains("kubeadm.service"));
     assertEquals("${COREOS_OPENSTACK_HOSTNAME}", kct.path("joinConfiguration").path("nodeRegistration").path("name").asText());
-    assertTrue(m.hasNotice("IGNITION_FEATURE_GATE"));
+    assertTrue(m.hasNotice(Notice.Code.IGNITION_FEATURE_GATE));
   }
 
   @Test

@@ -85,7 +85,7 @@ class SecretsTest {
     Manifests m = ManifestRenderer.render(Fixtures.scs2().credentials(c).build(), RenderOptions.gitOps());
     assertNoSecret(m.toYaml());
     assertNoSecret(m.toJson());
-    assertTrue(m.hasNotice("SECRET_BODIES_OMITTED"));
+    assertTrue(m.hasNotice(Notice.Code.SECRET_BODIES_OMITTED));
     assertTrue(m.ofKind("Secret").size() == 2, "the Secrets are still named so that references resolve");
     m.ofKind("Secret").forEach(d -> assertFalse(TestTrees.tree(d).has("stringData") || TestTrees.tree(d).has("data"), d.toYaml()));
   }

@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Pins the exact problem lines, in order, that strict reading reports for wrongly typed fields. */
+/**
+ * Pins the exact problems, in order, that strict reading reports for wrongly typed fields: the path
+ * below {@code documents[i]} as written in the document, the value received and what to use. Model
+ * checks report the model's attribute (e.g. {@code machineDeployments[md-0].replicas}).
+ */
 class TypedReaderProblemsTest {
 
   private static List<String> problems(String yaml) {
-    return assertThrows(ManifestParseException.class, () -> ManifestParser.parse(yaml)).problems();
+    return assertThrows(ManifestParseException.class, () -> ManifestParser.parse(yaml)).problems().stream()
+        .map(Object::toString).toList();
   }
 
   @Test
@@ -38,12 +43,12 @@ class TypedReaderProblemsTest {
                 replicas: 2
         """;
     List<String> expected = List.of(
-        "document 0 (Cluster/c1) metadata.namespace: expected a string, got 5",
-        "document 0 (Cluster/c1) metadata.labels.team: expected a string, got 7",
-        "document 0 (Cluster/c1) spec.topology.controlPlane.replicas: expected an integer, got \"3\"",
-        "document 0 (Cluster/c1) spec.topology.workers.machineDeployments[0].replicas: expected an integer, got 1.5",
-        "document 0 (Cluster/c1) spec.topology.workers.machineDeployments[0].failureDomain: expected a string, got [\"a\"]",
-        "document 0 (Cluster/c1) spec.topology.workers.machineDeployments[1].name: required");
+        "documents[0].metadata.namespace: got 5; use a string",
+        "documents[0].metadata.labels.team: got 7; use a string",
+        "documents[0].spec.topology.controlPlane.replicas: got \"3\"; use an integer",
+        "documents[0].spec.topology.workers.machineDeployments[0].replicas: got 1.5; use an integer",
+        "documents[0].spec.topology.workers.machineDeployments[0].failureDomain: got [\"a\"]; use a string",
+        "documents[0].spec.topology.workers.machineDeployments[1].name: got <missing>; set it; it is required");
     assertEquals(expected, problems(yaml));
   }
 
@@ -81,11 +86,11 @@ class TypedReaderProblemsTest {
                   value: abc
         """;
     List<String> expected = List.of(
-        "document 0 (ClusterStack/s) spec.versions[1]: expected a string, got 3",
-        "document 0 (ClusterStack/s) spec.autoSubscribe: expected true or false, got \"yes\"",
-        "document 1 (Image/img) hardware.qemuGuestAgent: expected true or false, got \"yes\"",
-        "document 1 (Image/img) properties.minDiskGB: expected an integer, got \"20\"",
-        "document 1 (Image/img) properties.minMemoryMB: expected an integer, got 1.5");
+        "documents[0].spec.versions[1]: got 3; use a string",
+        "documents[0].spec.autoSubscribe: got \"yes\"; use true or false",
+        "documents[1].spec.resource.properties.hardware.qemuGuestAgent: got \"yes\"; use true or false",
+        "documents[1].spec.resource.properties.minDiskGB: got \"20\"; use an integer",
+        "documents[1].spec.resource.properties.minMemoryMB: got 1.5; use an integer");
     assertEquals(expected, problems(yaml));
   }
 
@@ -121,8 +126,8 @@ class TypedReaderProblemsTest {
                   value: abc
         """;
     List<String> expected = List.of(
-        "document 0 (Cluster/c1) machineDeployments[md-0].replicas: got -1; use 0 or more",
-        "document 1 (Image/img) orcImage.url: got ftp://example.com/i.qcow2; use an http(s) URL ORC can download from");
+        "documents[0].machineDeployments[md-0].replicas: got -1; use 0 or more",
+        "documents[1].orcImage.url: got ftp://example.com/i.qcow2; use an http(s) URL ORC can download from");
     assertEquals(expected, problems(yaml));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.Severity;
 import io.clusterstacks.core.internal.Names;
 import io.clusterstacks.core.manifest.Notice;
 import io.clusterstacks.core.manifest.RenderOptions;
@@ -97,7 +98,7 @@ public final class ClusterRenderer {
           : io.clusterstacks.core.model.CspoReleaseTemplate.builder().from(t).namespace(stackNs).build())));
     }
     s.versionCheck().filter(v -> v.status() == VersionCheck.Status.PARTIAL && s.mode() == OutputMode.TOPOLOGY)
-        .ifPresent(v -> notices.add(new Notice(Notice.Severity.WARNING, "VERSION_CHECK_PARTIAL", v.message())));
+        .ifPresent(v -> notices.add(Notice.of(Severity.WARNING, Notice.Code.VERSION_CHECK_PARTIAL, v.message())));
     if (options.includeCredentials()) {
       s.credentials().ifPresent(this::credentials);
     }
@@ -338,7 +339,7 @@ public final class ClusterRenderer {
     res.put("name", crsName);
     docs.add(crs);
     if (!bodies) {
-      notices.add(new Notice(Notice.Severity.WARNING, "SECRET_BODIES_OMITTED", "Secret bodies were left out (GitOps): "
+      notices.add(Notice.of(Severity.WARNING, Notice.Code.SECRET_BODIES_OMITTED, "Secret bodies were left out (GitOps): "
           + "create Secret " + c.secretName() + " with key clouds.yaml, and Secret " + crsName + " of type "
           + "addons.cluster.x-k8s.io/resource-set holding a kube-system/" + style.secretName() + " Secret with key "
           + style.dataKey() + ", out of band (e.g. sealed-secrets or external-secrets)"));
@@ -457,7 +458,7 @@ public final class ClusterRenderer {
   // ---- raw --------------------------------------------------------------------------------------
 
   private void raw() {
-    notices.add(new Notice(Notice.Severity.WARNING, "RAW_MODE_NO_ADDONS", "Raw CAPI mode: no cluster stack operator "
+    notices.add(Notice.of(Severity.WARNING, Notice.Code.RAW_MODE_NO_ADDONS, "Raw CAPI mode: no cluster stack operator "
         + "installs addons for this cluster (no CNI, no OpenStack cloud controller manager, no Cinder CSI, no "
         + "metrics-server). Nodes run with cloud-provider=external and stay NotReady (tainted "
         + "node.cloudprovider.kubernetes.io/uninitialized) until you install a cloud controller manager and a CNI, "
@@ -528,7 +529,7 @@ public final class ClusterRenderer {
     boolean ignition = roleInputs().values().stream()
         .anyMatch(m -> m.bootstrap().map(b -> b.format() == BootstrapFormat.IGNITION).orElse(false));
     if (ignition) {
-      notices.add(new Notice(Notice.Severity.WARNING, "IGNITION_FEATURE_GATE", "Ignition bootstrap needs the CAPI "
+      notices.add(Notice.of(Severity.WARNING, Notice.Code.IGNITION_FEATURE_GATE, "Ignition bootstrap needs the CAPI "
           + "feature gate EXP_KUBEADM_BOOTSTRAP_FORMAT_IGNITION=true on the management cluster"));
     }
   }
@@ -566,7 +567,7 @@ public final class ClusterRenderer {
       docs.add(d);
     }
     if (!groups.isEmpty()) {
-      notices.add(new Notice(Notice.Severity.INFO, "ORC_SERVER_GROUPS", "server groups " + String.join(", ", groups.keySet())
+      notices.add(Notice.of(Severity.INFO, Notice.Code.ORC_SERVER_GROUPS, "server groups " + String.join(", ", groups.keySet())
           + " are created by ORC (v2.2.0 or later) and machines find them by name; machines fail to create until ORC has "
           + "made them"));
     }
@@ -631,7 +632,7 @@ public final class ClusterRenderer {
     }
     ImageRef img = in.image().orElseGet(() -> {
       String n = "ubuntu-capi-image-" + version;
-      notices.add(new Notice(Notice.Severity.INFO, "IMAGE_DEFAULTED", "no image was given for "
+      notices.add(Notice.of(Severity.INFO, Notice.Code.IMAGE_DEFAULTED, "no image was given for "
           + (role == Role.CONTROL_PLANE ? "the control plane" : name) + "; using the Glance image named " + n
           + " (the SCS CAPI image convention)"));
       return ImageRef.glanceName(n);

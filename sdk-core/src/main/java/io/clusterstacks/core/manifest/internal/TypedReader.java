@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  */
 public final class TypedReader {
   private final String where;
-  private final List<String> problems = new ArrayList<>();
+  private final List<Problem> problems = new ArrayList<>();
 
   /** Why a document stays generic, though it is well-formed. */
   public static final class KeepGeneric extends RuntimeException {
@@ -55,7 +55,7 @@ public final class TypedReader {
   /**
    * A reader for one document.
    *
-   * @param where e.g. {@code document 2 (Cluster/prod)}
+   * @param where the document's path, e.g. {@code documents[2]}
    */
   public TypedReader(String where) {
     this.where = where;
@@ -64,14 +64,22 @@ public final class TypedReader {
   /**
    * The problems found.
    *
-   * @return one line each
+   * @return every problem, with paths below the document's
    */
-  public List<String> problems() {
+  public List<Problem> problems() {
     return problems;
   }
 
-  private void problem(String path, String what) {
-    problems.add(where + " " + path + ": " + what);
+  private void problem(String path, String value, String fix) {
+    problems.add(Problem.of(path.isEmpty() ? where : where + "." + path, value, fix));
+  }
+
+  private void missing(String path, String fix) {
+    problems.add(Problem.missing(path.isEmpty() ? where : where + "." + path, fix));
+  }
+
+  private static String shown(JsonNode n) {
+    return n.isTextual() ? "\"" + n.textValue() + "\"" : n.toString();
   }
 
   private JsonNode obj(JsonNode n, String path, Set<String> allowed) {
@@ -79,15 +87,15 @@ public final class TypedReader {
       return n;
     }
     if (!n.isObject()) {
-      problem(path, "expected a mapping, got " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+      problem(path, n.getNodeType().name().toLowerCase(java.util.Locale.ROOT), "use a mapping");
       return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
     Iterator<String> it = n.fieldNames();
     while (it.hasNext()) {
       String f = it.next();
       if (!allowed.contains(f) && !n.get(f).isNull()) {
-        problem(path + "." + f, "not represented in the typed model (known here: " + String.join(", ", new java.util.TreeSet<>(allowed))
-            + "); use ManifestParser.parseLenient for such documents");
+        problem(path + "." + f, shown(n.get(f)), "remove it: the typed model does not represent it (known here: "
+            + String.join(", ", new java.util.TreeSet<>(allowed)) + "); use ManifestParser.parseLenient for such documents");
       }
     }
     return n;
@@ -103,7 +111,7 @@ public final class TypedReader {
       return Optional.empty();
     }
     if (!ok.test(n)) {
-      problem(path, "expected " + expected + ", got " + n);
+      problem(path, shown(n), "use " + expected);
       return Optional.empty();
     }
     return Optional.of(value.apply(n));
@@ -116,7 +124,7 @@ public final class TypedReader {
   private String requiredText(JsonNode n, String path) {
     Optional<String> t = text(n, path);
     if (t.isEmpty() && absent(n)) {
-      problem(path, "required");
+      missing(path, "set it; it is required");
     }
     return t.orElse("");
   }
@@ -135,7 +143,7 @@ public final class TypedReader {
       return out;
     }
     if (!n.isArray()) {
-      problem(path, "expected a list of strings, got " + n);
+      problem(path, shown(n), "use a list of strings");
       return out;
     }
     for (int i = 0; i < n.size(); i++) {
@@ -150,7 +158,7 @@ public final class TypedReader {
       return out;
     }
     if (!n.isObject()) {
-      problem(path, "expected a mapping of strings");
+      problem(path, shown(n), "use a mapping of strings");
       return out;
     }
     Iterator<Map.Entry<String, JsonNode>> it = n.fields();
@@ -163,7 +171,7 @@ public final class TypedReader {
 
   private void modelProblems(InvalidInputException e) {
     for (Problem p : e.problems()) {
-      problem(p.path(), "got " + (p.value().isEmpty() ? "\"\"" : p.value()) + "; " + p.fix());
+      problem(p.path(), p.value(), p.fix());
     }
   }
 
@@ -200,7 +208,7 @@ public final class TypedReader {
       } else if (c.equals("custom")) {
         b.channel(StackChannel.CUSTOM);
       } else {
-        problem("spec.channel", "got '" + c + "'; allowed: stable, custom");
+        problem("spec.channel", c, "use stable or custom");
       }
     });
     b.versions(strings(spec.path("versions"), "spec.versions"));
@@ -209,15 +217,15 @@ public final class TypedReader {
     JsonNode ref = obj(spec.path("providerRef"), "spec.providerRef", Set.of("apiVersion", "kind", "name"));
     if (!absent(ref)) {
       text(ref.path("kind"), "spec.providerRef.kind").filter(k -> !k.equals("OpenStackClusterStackReleaseTemplate"))
-          .ifPresent(k -> problem("spec.providerRef.kind", "got '" + k + "'; the typed model knows OpenStackClusterStackReleaseTemplate"));
+          .ifPresent(k -> problem("spec.providerRef.kind", k, "use OpenStackClusterStackReleaseTemplate, the kind the typed model knows"));
       text(ref.path("apiVersion"), "spec.providerRef.apiVersion").filter(a -> !a.equals(ClusterRenderer.CSPO))
-          .ifPresent(a -> problem("spec.providerRef.apiVersion", "got '" + a + "'; expected " + ClusterRenderer.CSPO));
+          .ifPresent(a -> problem("spec.providerRef.apiVersion", a, "use " + ClusterRenderer.CSPO));
       b.providerRef(requiredText(ref.path("name"), "spec.providerRef.name"));
       if (noProvider) {
-        problem("spec.noProvider", "true together with a providerRef; choose one");
+        problem("spec.noProvider", "true", "drop noProvider or the providerRef: they exclude each other");
       }
     } else if (!noProvider) {
-      problem("spec.noProvider", "false without a providerRef: the operator's webhook requires providerRef unless noProvider is true");
+      problem("spec.noProvider", "false", "set a providerRef, or noProvider: true: the operator's webhook requires providerRef unless noProvider is true");
     }
     if (!problems.isEmpty()) {
       return Optional.empty();
@@ -227,7 +235,7 @@ public final class TypedReader {
     } catch (InvalidInputException e) {
       modelProblems(e);
     } catch (IllegalStateException e) {
-      problem("", e.getMessage());
+      problem("", "", e.getMessage());
     }
     return Optional.empty();
   }
@@ -250,7 +258,7 @@ public final class TypedReader {
     b.name(requiredText(md.path("name"), "metadata.name"));
     text(md.path("namespace"), "metadata.namespace").ifPresent(b::namespace);
     text(id.path("kind"), "identityRef.kind").filter(k -> !k.equals("Secret"))
-        .ifPresent(k -> problem("spec.template.spec.identityRef.kind", "got '" + k + "'; only Secret is known"));
+        .ifPresent(k -> problem("spec.template.spec.identityRef.kind", k, "use Secret, the only kind known"));
     text(id.path("name"), "identityRef.name").ifPresent(b::identitySecretName);
     return problems.isEmpty() ? Optional.of(b.build()) : Optional.empty();
   }
@@ -267,7 +275,7 @@ public final class TypedReader {
     JsonNode spec = obj(d.path("spec"), "spec", Set.of("cloudCredentialsRef", "managementPolicy", "resource"));
     JsonNode cred = obj(spec.path("cloudCredentialsRef"), "spec.cloudCredentialsRef", Set.of("cloudName", "secretName"));
     text(spec.path("managementPolicy"), "spec.managementPolicy").filter(p -> !p.equals("managed"))
-        .ifPresent(p -> problem("spec.managementPolicy", "got '" + p + "'; the typed model renders managed images only"));
+        .ifPresent(p -> problem("spec.managementPolicy", p, "use managed: the typed model renders managed images only"));
     JsonNode res = obj(spec.path("resource"), "spec.resource", Set.of("name", "visibility", "properties", "content"));
     JsonNode props = obj(res.path("properties"), "spec.resource.properties",
         Set.of("hardware", "architecture", "minDiskGB", "minMemoryMB", "operatingSystem"));
@@ -283,19 +291,19 @@ public final class TypedReader {
     text(cred.path("cloudName"), "spec.cloudCredentialsRef.cloudName").filter(x -> !x.equals("openstack")).ifPresent(b::cloudName);
     text(res.path("name"), "spec.resource.name").ifPresent(b::glanceName);
     text(res.path("visibility"), "spec.resource.visibility").ifPresent(b::visibility);
-    text(hw.path("diskBus"), "hardware.diskBus").ifPresent(b::diskBus);
-    text(hw.path("scsiModel"), "hardware.scsiModel").ifPresent(b::scsiModel);
-    text(hw.path("vifModel"), "hardware.vifModel").ifPresent(b::vifModel);
-    bool(hw.path("qemuGuestAgent"), "hardware.qemuGuestAgent").ifPresent(b::qemuGuestAgent);
-    text(hw.path("rngModel"), "hardware.rngModel").ifPresent(b::rngModel);
-    text(props.path("architecture"), "properties.architecture").ifPresent(b::architecture);
-    integer(props.path("minDiskGB"), "properties.minDiskGB").ifPresent(b::minDiskGB);
-    integer(props.path("minMemoryMB"), "properties.minMemoryMB").ifPresent(b::minMemoryMB);
-    text(os.path("distro"), "operatingSystem.distro").ifPresent(b::osDistro);
-    text(os.path("version"), "operatingSystem.version").ifPresent(b::osVersion);
-    text(content.path("diskFormat"), "content.diskFormat").ifPresent(b::diskFormat);
+    text(hw.path("diskBus"), "spec.resource.properties.hardware.diskBus").ifPresent(b::diskBus);
+    text(hw.path("scsiModel"), "spec.resource.properties.hardware.scsiModel").ifPresent(b::scsiModel);
+    text(hw.path("vifModel"), "spec.resource.properties.hardware.vifModel").ifPresent(b::vifModel);
+    bool(hw.path("qemuGuestAgent"), "spec.resource.properties.hardware.qemuGuestAgent").ifPresent(b::qemuGuestAgent);
+    text(hw.path("rngModel"), "spec.resource.properties.hardware.rngModel").ifPresent(b::rngModel);
+    text(props.path("architecture"), "spec.resource.properties.architecture").ifPresent(b::architecture);
+    integer(props.path("minDiskGB"), "spec.resource.properties.minDiskGB").ifPresent(b::minDiskGB);
+    integer(props.path("minMemoryMB"), "spec.resource.properties.minMemoryMB").ifPresent(b::minMemoryMB);
+    text(os.path("distro"), "spec.resource.properties.operatingSystem.distro").ifPresent(b::osDistro);
+    text(os.path("version"), "spec.resource.properties.operatingSystem.version").ifPresent(b::osVersion);
+    text(content.path("diskFormat"), "spec.resource.content.diskFormat").ifPresent(b::diskFormat);
     b.url(requiredText(dl.path("url"), "spec.resource.content.download.url"));
-    text(hash.path("algorithm"), "hash.algorithm").ifPresent(b::checksumAlgorithm);
+    text(hash.path("algorithm"), "spec.resource.content.download.hash.algorithm").ifPresent(b::checksumAlgorithm);
     b.checksum(requiredText(hash.path("value"), "spec.resource.content.download.hash.value"));
     return problems.isEmpty() ? build(b::build) : Optional.empty();
   }
@@ -349,7 +357,7 @@ public final class TypedReader {
     JsonNode mds = workers.path("machineDeployments");
     if (!absent(mds)) {
       if (!mds.isArray()) {
-        problem("spec.topology.workers.machineDeployments", "expected a list");
+        problem("spec.topology.workers.machineDeployments", shown(mds), "use a list");
       } else {
         for (int i = 0; i < mds.size(); i++) {
           machineDeployment(mds.get(i), "spec.topology.workers.machineDeployments[" + i + "]").ifPresent(b::addMachineDeployments);
@@ -365,7 +373,7 @@ public final class TypedReader {
       return out;
     }
     if (!n.isArray()) {
-      problem(path, "expected a list of {name, value}");
+      problem(path, shown(n), "use a list of {name, value}");
       return out;
     }
     for (int i = 0; i < n.size(); i++) {
@@ -374,16 +382,16 @@ public final class TypedReader {
       String name = requiredText(v.path("name"), p + ".name");
       JsonNode value = v.path("value");
       if (absent(value)) {
-        problem(p + ".value", "required");
+        missing(p + ".value", "set the variable's value; it is required");
         continue;
       }
       if (out.containsKey(name)) {
-        problem(p + ".name", "variable '" + name + "' is set twice");
+        problem(p + ".name", name, "set each variable once");
       }
       try {
         out.put(name, Values.normalize(value));
       } catch (ClusterStacksException e) {
-        problem(p + ".value", e.getMessage());
+        problem(p + ".value", shown(value), e.getMessage());
       }
     }
     return out;
@@ -396,14 +404,14 @@ public final class TypedReader {
     text(m.path("class"), path + ".class").ifPresent(b::workerClass);
     Optional<Integer> r = integer(m.path("replicas"), path + ".replicas");
     if (r.isEmpty() && absent(m.path("replicas"))) {
-      problem(path + ".replicas", "not set; the typed model needs an explicit replica count");
+      missing(path + ".replicas", "set an explicit replica count; the typed model needs one");
     }
     b.replicas(r.orElse(0));
     text(m.path("failureDomain"), path + ".failureDomain").ifPresent(b::failureDomain);
     JsonNode st = obj(m.path("strategy"), path + ".strategy", Set.of("type", "rollingUpdate"));
     if (!absent(st)) {
       text(st.path("type"), path + ".strategy.type").filter(t -> !t.equals("RollingUpdate"))
-          .ifPresent(t -> problem(path + ".strategy.type", "got '" + t + "'; the typed model knows RollingUpdate"));
+          .ifPresent(t -> problem(path + ".strategy.type", t, "use RollingUpdate, the strategy the typed model knows"));
       JsonNode ru = obj(st.path("rollingUpdate"), path + ".strategy.rollingUpdate", Set.of("maxSurge", "maxUnavailable"));
       RolloutStrategy.Builder sb = io.clusterstacks.core.model.RolloutStrategy.builder();
       intOrPercent(ru.path("maxSurge"), path + ".strategy.rollingUpdate.maxSurge").ifPresent(sb::maxSurge);
@@ -427,10 +435,10 @@ public final class TypedReader {
         return Optional.of(IntOrPercent.parse(n.textValue()));
       }
     } catch (ClusterStacksException e) {
-      problem(path, e.getMessage());
+      problem(path, shown(n), e.getMessage());
       return Optional.empty();
     }
-    problem(path, "expected an integer or a percentage, got " + n);
+    problem(path, shown(n), "use an integer or a percentage such as 25%");
     return Optional.empty();
   }
 

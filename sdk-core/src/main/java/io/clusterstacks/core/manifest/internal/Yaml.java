@@ -12,6 +12,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.manifest.ManifestParseException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -116,7 +118,7 @@ public final class Yaml {
    *
    * @param text the YAML
    * @return the documents, in order
-   * @throws ClusterStacksException with the line and column when the YAML is malformed
+   * @throws ManifestParseException with the line and column when the YAML is malformed
    */
   public static List<JsonNode> readAll(String text) {
     List<JsonNode> out = new ArrayList<>();
@@ -129,11 +131,31 @@ public final class Yaml {
       }
     } catch (IOException e) {
       String where = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
-          ? " at line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr() : "";
-      String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-      throw new ClusterStacksException("manifest YAML is malformed" + where + ": " + msg + "; fix the YAML syntax");
+          ? "malformed at line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr() : "malformed";
+      throw new ManifestParseException(List.of(Problem.of("yaml", where, "fix the YAML syntax: " + safeMessage(e))));
     }
     return out;
+  }
+
+  /**
+   * What went wrong reading YAML, without quoting the input: SnakeYAML's messages show the offending
+   * source line, which may be a line of a Secret.
+   *
+   * @param e the failure
+   * @return e.g. {@code mapping values are not allowed here}
+   */
+  public static String safeMessage(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+        return (m.getContext() == null ? "" : m.getContext() + ": ") + m.getProblem();
+      }
+    }
+    String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+    if (msg == null) {
+      return e.getClass().getSimpleName();
+    }
+    int nl = msg.indexOf('\n');
+    return nl < 0 ? msg : msg.substring(0, nl);
   }
 
   /**
