@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,7 @@ public final class CloudConfig {
   private final Duration connectTimeout;
   private final Duration readTimeout;
   private final @Nullable String provider;
+  private final java.util.SortedMap<String, String> endpointOverrides;
 
   private CloudConfig(Builder b) {
     this.name = b.name;
@@ -66,6 +68,7 @@ public final class CloudConfig {
     this.connectTimeout = b.connectTimeout;
     this.readTimeout = b.readTimeout;
     this.provider = b.provider;
+    this.endpointOverrides = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(b.endpointOverrides));
   }
 
   private static String stripSlash(String url) {
@@ -128,6 +131,7 @@ public final class CloudConfig {
     b.connectTimeout = connectTimeout;
     b.readTimeout = readTimeout;
     b.provider = provider;
+    b.endpointOverrides.putAll(endpointOverrides);
     return b;
   }
 
@@ -338,6 +342,16 @@ public final class CloudConfig {
     return Optional.ofNullable(provider);
   }
 
+  /**
+   * Endpoints used instead of the catalog's, per service type ({@code <type>_endpoint_override} in
+   * clouds.yaml), e.g. to reach a service through a proxy.
+   *
+   * @return URL per catalog type, e.g. {@code compute}
+   */
+  public java.util.SortedMap<String, String> endpointOverrides() {
+    return endpointOverrides;
+  }
+
   @Override
   public String toString() {
     return "CloudConfig{" + name + ", " + authUrl + ", " + authType.cloudsYamlName()
@@ -373,8 +387,21 @@ public final class CloudConfig {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
     private @Nullable String provider;
+    private final Map<String, String> endpointOverrides = new java.util.TreeMap<>();
 
     Builder() {}
+
+    /**
+     * Uses this URL for a service instead of the catalog's.
+     *
+     * @param serviceType the catalog type, e.g. {@code compute}
+     * @param url the endpoint, e.g. {@code http://127.0.0.1:18774/v2.1}
+     * @return this builder
+     */
+    public Builder endpointOverride(String serviceType, String url) {
+      endpointOverrides.put(serviceType, stripSlash(url));
+      return this;
+    }
 
     /**
      * Sets the cloud's name.

@@ -143,7 +143,7 @@ public final class CloudDiscovery {
       Map<String, String> specs = new TreeMap<>();
       JsonNode es = embedded ? f.path("extra_specs")
           : session.json(Session.Call.get("compute", "/flavors/" + f.path("id").asText() + "/os-extra_specs")).path("extra_specs");
-      es.fields().forEachRemaining(e -> specs.put(e.getKey(), e.getValue().asText()));
+      es.properties().forEach(e -> specs.put(e.getKey(), e.getValue().asText()));
       out.add(CloudFlavor.builder()
           .name(name)
           .id(f.path("id").asText())
@@ -167,7 +167,7 @@ public final class CloudDiscovery {
           continue;
         }
         Map<String, String> props = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = i.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = i.properties().iterator();
         while (it.hasNext()) {
           Map.Entry<String, JsonNode> e = it.next();
           if (e.getValue().isValueNode() && !e.getValue().isNull() && !CORE_IMAGE_FIELDS.contains(e.getKey())) {

@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * {@code password}, {@code user_domain_name|id}, {@code project_name|id}, {@code project_domain_name|id},
  * {@code domain_name|id} as default for both, {@code application_credential_id|name|secret}),
  * {@code auth_type} ({@code password}, {@code v3password}, {@code v3applicationcredential}),
- * {@code region_name}, {@code interface}, {@code cacert}, {@code verify}, {@code api_timeout} and
+ * {@code region_name}, {@code interface}, {@code cacert}, {@code verify}, {@code api_timeout}, {@code <type>_endpoint_override} and
  * {@code clusterstacks_provider}. Other keys are ignored; an unsupported {@code auth_type} is an error.
  */
 public final class CloudsYaml {
@@ -173,6 +173,10 @@ public final class CloudsYaml {
         continue;
       }
       String key = e.getKey().substring(3).toLowerCase(Locale.ROOT);
+      if (key.endsWith("_endpoint_override")) {
+        entry.put(key, e.getValue());
+        continue;
+      }
       switch (key) {
         case "auth_type", "region_name", "interface", "cacert", "verify", "api_timeout", "clusterstacks_provider" ->
             entry.put(key, e.getValue());
@@ -219,6 +223,11 @@ public final class CloudsYaml {
         .applicationCredentialSecret(secret(auth.get("application_credential_secret")))
         .regionName(text(entry.get("region_name")))
         .provider(text(entry.get("clusterstacks_provider")));
+    for (Map.Entry<String, Object> e : entry.entrySet()) {
+      if (e.getKey().endsWith("_endpoint_override") && text(e.getValue()) != null) {
+        b.endpointOverride(e.getKey().substring(0, e.getKey().length() - "_endpoint_override".length()), text(e.getValue()));
+      }
+    }
     String iface = text(entry.get("interface"));
     if (iface != null) {
       switch (iface.toLowerCase(Locale.ROOT).replace("url", "")) {

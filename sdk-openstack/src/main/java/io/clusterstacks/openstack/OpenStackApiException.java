@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
 public class OpenStackApiException extends ClusterStacksException {
   private static final long serialVersionUID = 1L;
 
-  private final String service;
-  private final String method;
-  private final String path;
-  private final int status;
-  private final @Nullable String requestId;
-  private final String cloudMessage;
-  private final String fix;
+  private final transient String service;
+  private final transient String method;
+  private final transient String path;
+  private final transient int status;
+  private final transient @Nullable String requestId;
+  private final transient String cloudMessage;
+  private final transient String fix;
 
   /**
    * Creates the exception.

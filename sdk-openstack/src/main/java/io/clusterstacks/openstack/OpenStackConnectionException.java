@@ -23,10 +23,10 @@ public class OpenStackConnectionException extends ClusterStacksException {
     RESET
   }
 
-  private final String service;
-  private final String method;
-  private final String path;
-  private final Kind kind;
+  private final transient String service;
+  private final transient String method;
+  private final transient String path;
+  private final transient Kind kind;
 
   /**
    * Creates the exception.

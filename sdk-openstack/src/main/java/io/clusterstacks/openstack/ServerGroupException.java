@@ -31,9 +31,9 @@ public class ServerGroupException extends ClusterStacksException {
     FAILED_PART_WAY
   }
 
-  private final Reason reason;
+  private final transient Reason reason;
   private final transient List<ServerGroup> leftOver;
-  private final List<String> mayExist;
+  private final transient List<String> mayExist;
 
   /**
    * Creates the exception.

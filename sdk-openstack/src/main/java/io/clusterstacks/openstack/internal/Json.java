@@ -71,7 +71,7 @@ public final class Json {
       } else if (n.hasNonNull("message")) {
         m = n.get("message").asText();
       } else {
-        Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
         while (it.hasNext() && m.isEmpty()) {
           JsonNode v = it.next().getValue();
           if (v.isObject() && v.hasNonNull("message")) {

@@ -92,6 +92,23 @@ public final class O4j {
     Config cfg = Config.newConfig()
         .withConnectionTimeout((int) session.config().connectTimeout().toMillis())
         .withReadTimeout((int) session.config().readTimeout().toMillis());
+    if (!session.config().endpointOverrides().isEmpty()) {
+      org.openstack4j.api.identity.EndpointURLResolver catalog =
+          new org.openstack4j.openstack.identity.internal.DefaultEndpointURLResolver();
+      java.util.Map<String, String> overrides = session.config().endpointOverrides();
+      cfg = cfg.withEndpointURLResolver(new org.openstack4j.api.identity.EndpointURLResolver() {
+        @Override
+        public String findURLV2(org.openstack4j.model.identity.URLResolverParams p) {
+          return catalog.findURLV2(p);
+        }
+
+        @Override
+        public String findURLV3(org.openstack4j.model.identity.URLResolverParams p) {
+          String o = p.type == null ? null : overrides.get(p.type.getType());
+          return o != null ? o : catalog.findURLV3(p);
+        }
+      });
+    }
     Tls.Trust trust = session.transport().trust();
     if (!session.config().verifyTls()) {
       cfg = cfg.withSSLVerificationDisabled();

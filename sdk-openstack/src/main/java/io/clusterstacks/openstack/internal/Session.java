@@ -229,6 +229,10 @@ public final class Session implements AutoCloseable {
    * @throws OpenStackApiException naming the services the catalog has when the type is absent
    */
   public String endpoint(String type) {
+    String override = config.endpointOverrides().get(type);
+    if (override != null) {
+      return override;
+    }
     Token t = token();
     String cached = endpoints.get(type);
     if (cached != null) {
