@@ -56,7 +56,9 @@ public abstract class Problem {
     if (v.length() <= MAX_VALUE_CHARS) {
       return this;
     }
-    return toBuilder().value(v.substring(0, MAX_VALUE_CHARS) + "…(" + v.length() + " characters)").build();
+    // the marker counts towards the limit, so the shortened copy passes this check unchanged
+    String marker = "…(" + v.length() + " characters)";
+    return toBuilder().value(v.substring(0, MAX_VALUE_CHARS - marker.length()) + marker).build();
   }
 
   /**
