@@ -56,7 +56,9 @@ public abstract class Problem {
     if (v.length() <= MAX_VALUE_CHARS) {
       return this;
     }
-    return toBuilder().value(v.substring(0, MAX_VALUE_CHARS) + "…(" + v.length() + " characters)").build();
+    // the shortened text itself fits within MAX_VALUE_CHARS, so checking the copy ends here
+    String suffix = "…(" + v.length() + " characters)";
+    return toBuilder().value(v.substring(0, MAX_VALUE_CHARS - suffix.length()) + suffix).build();
   }
 
   /**
