@@ -1,21 +1,20 @@
 package io.clusterstacks.core.image;
 
+import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.image.internal.BuiltInProviders;
 import io.clusterstacks.core.image.internal.CapiImageStrategy;
 import io.clusterstacks.core.image.internal.FlatcarStrategy;
 import io.clusterstacks.core.image.internal.UbuntuStrategy;
+import io.clusterstacks.core.internal.Providers;
 import io.clusterstacks.core.model.ImageRef;
 import io.clusterstacks.core.model.OrcImage;
 import io.clusterstacks.core.model.OutputMode;
 import io.clusterstacks.core.stack.StackDialect;
 import io.clusterstacks.core.stack.StackGeneration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
  * The catalogue of built-in image strategies, discovery of third-party ones, and the support table.
@@ -316,8 +315,7 @@ public final class ImageStrategies {
    * @return the providers
    */
   public static List<ImageStrategyProvider> providers() {
-    ClassLoader cl = Thread.currentThread().getContextClassLoader();
-    return providers(cl != null ? cl : ImageStrategies.class.getClassLoader());
+    return providers(Providers.defaultLoader(ImageStrategies.class));
   }
 
   /**
@@ -328,16 +326,9 @@ public final class ImageStrategies {
    * @return the providers
    */
   public static List<ImageStrategyProvider> providers(ClassLoader classLoader) {
-    Map<String, ImageStrategyProvider> byClass = new LinkedHashMap<>();
-    for (ImageStrategyProvider p : BuiltInProviders.all()) {
-      byClass.put(p.getClass().getName(), p);
-    }
-    for (ImageStrategyProvider p : ServiceLoader.load(ImageStrategyProvider.class, classLoader)) {
-      byClass.putIfAbsent(p.getClass().getName(), p);
-    }
-    List<ImageStrategyProvider> out = new ArrayList<>(byClass.values());
-    out.sort(Comparator.comparing(ImageStrategyProvider::name).thenComparing(p -> p.getClass().getName()));
-    return out;
+    InvalidInputException.requireArgument(classLoader, "classLoader");
+    return Providers.discover(ImageStrategyProvider.class, BuiltInProviders.all(), classLoader,
+        ImageStrategyProvider::name);
   }
 
   /**
@@ -350,8 +341,7 @@ public final class ImageStrategies {
    * @throws AmbiguousImageStrategyException when two providers share the name
    */
   public static ImageStrategy named(String nameOrClass, Map<String, String> options) {
-    ClassLoader cl = Thread.currentThread().getContextClassLoader();
-    return named(nameOrClass, options, cl != null ? cl : ImageStrategies.class.getClassLoader());
+    return named(nameOrClass, options, Providers.defaultLoader(ImageStrategies.class));
   }
 
   /**
@@ -363,21 +353,16 @@ public final class ImageStrategies {
    * @return the strategy
    */
   public static ImageStrategy named(String nameOrClass, Map<String, String> options, ClassLoader classLoader) {
-    List<ImageStrategyProvider> all = providers(classLoader);
-    for (ImageStrategyProvider p : all) {
-      if (p.getClass().getName().equals(nameOrClass)) {
-        return p.create(options);
-      }
+    InvalidInputException.requireArgument(nameOrClass, "nameOrClass");
+    InvalidInputException.requireArgument(options, "options");
+    Providers.Choice<ImageStrategyProvider> c =
+        Providers.choose(providers(classLoader), nameOrClass, ImageStrategyProvider::name);
+    if (c instanceof Providers.None<ImageStrategyProvider> none) {
+      throw new UnknownImageStrategyException(nameOrClass, none.known());
     }
-    List<ImageStrategyProvider> matches = all.stream().filter(p -> p.name().equals(nameOrClass)).toList();
-    if (matches.isEmpty()) {
-      throw new UnknownImageStrategyException(nameOrClass,
-          all.stream().map(p -> p.name() + " (" + p.getClass().getName() + ")").toList());
+    if (c instanceof Providers.Several<ImageStrategyProvider> several) {
+      throw new AmbiguousImageStrategyException(nameOrClass, several.candidates());
     }
-    if (matches.size() > 1) {
-      throw new AmbiguousImageStrategyException(nameOrClass,
-          matches.stream().map(p -> p.getClass().getName()).sorted().toList());
-    }
-    return matches.get(0).create(options);
+    return ((Providers.One<ImageStrategyProvider>) c).provider().create(options);
   }
 }

@@ -1,11 +1,15 @@
 package io.clusterstacks.core.stack;
 
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.internal.Providers;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 /**
  * The catalogue of stack dialects the SDK knows, one per generation and release range, with the
@@ -29,7 +33,29 @@ public final class StackDialects {
   private static final StackDialect SCS2 = buildScs2(false);
   private static final StackDialect KAMAJI = buildKamaji();
 
+  private static final BuiltIn BUILT_IN = new BuiltIn();
+  // soft values: a cached provider list must not keep its class loader alive
+  private static final Map<ClassLoader, SoftReference<List<StackDialectProvider>>> PROVIDERS = new WeakHashMap<>();
+
   private StackDialects() {}
+
+  /** The SDK's own dialects as a provider. */
+  private static final class BuiltIn implements StackDialectProvider {
+    @Override
+    public String name() {
+      return "built-in";
+    }
+
+    @Override
+    public List<StackDialect> dialects() {
+      return builtIns();
+    }
+
+    @Override
+    public Optional<StackDialect> forClass(ClusterClassName className) {
+      return builtInForClass(className);
+    }
+  }
 
   /**
    * The {@code scs} stack as released for Kubernetes 1.29 ({@code 1-29-v1}) and in {@code 1-30-v1}:
@@ -80,30 +106,127 @@ public final class StackDialects {
   }
 
   /**
-   * Every dialect, oldest first.
+   * The SDK's own dialects, oldest first.
    *
-   * @return the dialects
+   * @return the built-in dialects
    */
-  public static List<StackDialect> all() {
+  public static List<StackDialect> builtIns() {
     return List.of(SCS_1_29, SCS, SCS2_1_33_V1, SCS2, KAMAJI);
   }
 
   /**
-   * Finds a dialect by its {@link StackDialect#id()}.
+   * Every dialect: the built-in ones oldest first, then those of registered providers (see
+   * {@link StackDialectProvider}) in provider order.
+   *
+   * @return the dialects
+   */
+  public static List<StackDialect> all() {
+    return all(Providers.defaultLoader(StackDialects.class));
+  }
+
+  /**
+   * Every dialect known on a class loader.
+   *
+   * @param classLoader where to look for {@link StackDialectProvider}s
+   * @return the dialects
+   */
+  public static List<StackDialect> all(ClassLoader classLoader) {
+    InvalidInputException.requireArgument(classLoader, "classLoader");
+    List<StackDialect> out = new ArrayList<>();
+    for (StackDialectProvider p : providers(classLoader)) {
+      out.addAll(p.dialects());
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The built-in provider first, then those found by {@link java.util.ServiceLoader} on the thread's
+   * context class loader (or the SDK's), sorted by name and class.
+   *
+   * @return the providers
+   */
+  public static List<StackDialectProvider> providers() {
+    return providers(Providers.defaultLoader(StackDialects.class));
+  }
+
+  /**
+   * The built-in provider first, then those listed in
+   * {@code META-INF/services/io.clusterstacks.core.stack.StackDialectProvider} on a class loader,
+   * sorted by name and class; looked up once per class loader.
+   *
+   * @param classLoader where to look
+   * @return the providers
+   */
+  public static List<StackDialectProvider> providers(ClassLoader classLoader) {
+    InvalidInputException.requireArgument(classLoader, "classLoader");
+    synchronized (PROVIDERS) {
+      SoftReference<List<StackDialectProvider>> ref = PROVIDERS.get(classLoader);
+      List<StackDialectProvider> cached = ref == null ? null : ref.get();
+      if (cached != null) {
+        return cached;
+      }
+    }
+    List<StackDialectProvider> found = new ArrayList<>(List.of(BUILT_IN));
+    for (StackDialectProvider p : Providers.discover(StackDialectProvider.class, List.of(), classLoader,
+        StackDialectProvider::name)) {
+      if (!(p instanceof BuiltIn)) {
+        found.add(p);
+      }
+    }
+    List<StackDialectProvider> out = List.copyOf(found);
+    synchronized (PROVIDERS) {
+      PROVIDERS.put(classLoader, new SoftReference<>(out));
+    }
+    return out;
+  }
+
+  /**
+   * Finds a dialect by its {@link StackDialect#id()}, or by {@code <provider class>:<id>} to choose
+   * one provider's dialect explicitly.
    *
    * @param id e.g. {@code scs2@1-33-v1}
    * @return the dialect
    * @throws StackException naming the known ids when there is none
+   * @throws AmbiguousStackDialectException when two providers offer the id
    */
   public static StackDialect byId(String id) {
+    return byId(id, Providers.defaultLoader(StackDialects.class));
+  }
+
+  /**
+   * Finds a dialect by id on a class loader.
+   *
+   * @param id e.g. {@code scs2}, or {@code com.example.KamajiDialects:kamaji}
+   * @param classLoader where to look for {@link StackDialectProvider}s
+   * @return the dialect
+   * @throws StackException naming the known ids when there is none
+   * @throws AmbiguousStackDialectException when two providers offer the id
+   */
+  public static StackDialect byId(String id, ClassLoader classLoader) {
+    InvalidInputException.requireArgument(id, "id");
+    int colon = id.lastIndexOf(':');
+    String provider = colon < 0 ? null : id.substring(0, colon);
+    String bare = colon < 0 ? id : id.substring(colon + 1);
     List<String> ids = new ArrayList<>();
-    for (StackDialect d : all()) {
-      if (d.id().equals(id)) {
-        return d;
+    List<String> offering = new ArrayList<>();
+    StackDialect found = null;
+    for (StackDialectProvider p : providers(classLoader)) {
+      String cls = p.getClass().getName();
+      for (StackDialect d : p.dialects()) {
+        ids.add(p instanceof BuiltIn ? d.id() : cls + ":" + d.id());
+        if (d.id().equals(bare) && (provider == null || provider.equals(cls) || provider.equals(p.name()))) {
+          offering.add(cls);
+          found = d;
+        }
       }
-      ids.add(d.id());
     }
-    throw new StackException("stack dialect: got '" + id + "'; known dialects: " + String.join(", ", ids));
+    if (offering.size() > 1) {
+      throw new AmbiguousStackDialectException("dialect id '" + bare + "'", offering.stream().sorted().toList());
+    }
+    if (found == null) {
+      throw new StackException("stack dialect: got '" + id + "'; known dialects: " + String.join(", ", ids));
+    }
+    return found;
   }
 
   /**
@@ -114,6 +237,35 @@ public final class StackDialects {
    *     {@code scs} before 1.29); such manifests can still be parsed leniently
    */
   public static Optional<StackDialect> forClass(ClusterClassName className) {
+    return forClass(className, Providers.defaultLoader(StackDialects.class));
+  }
+
+  /**
+   * The dialect of a ClusterClass, asking every provider on a class loader.
+   *
+   * @param className the class name
+   * @param classLoader where to look for {@link StackDialectProvider}s
+   * @return the dialect, or empty when no provider describes the class
+   * @throws AmbiguousStackDialectException when two providers claim the class
+   */
+  public static Optional<StackDialect> forClass(ClusterClassName className, ClassLoader classLoader) {
+    InvalidInputException.requireArgument(className, "className");
+    Optional<StackDialect> found = Optional.empty();
+    List<String> claiming = new ArrayList<>();
+    for (StackDialectProvider p : providers(classLoader)) {
+      Optional<StackDialect> d = p.forClass(className);
+      if (d.isPresent()) {
+        claiming.add(p.getClass().getName());
+        found = d;
+      }
+    }
+    if (claiming.size() > 1) {
+      throw new AmbiguousStackDialectException("class " + className.format(), claiming.stream().sorted().toList());
+    }
+    return found;
+  }
+
+  private static Optional<StackDialect> builtInForClass(ClusterClassName className) {
     Optional<StackGeneration> g = className.generation();
     if (g.isEmpty() || !"openstack".equals(className.provider())) {
       return Optional.empty();

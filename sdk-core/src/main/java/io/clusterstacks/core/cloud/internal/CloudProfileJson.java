@@ -20,15 +20,13 @@ import io.clusterstacks.core.cloud.MicroversionRange;
 import io.clusterstacks.core.cloud.ProviderQuirks;
 import io.clusterstacks.core.cloud.Quota;
 import io.clusterstacks.core.cloud.Quotas;
-import java.io.IOException;
+import io.clusterstacks.core.internal.StrictJson;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -47,7 +45,7 @@ public final class CloudProfileJson {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT);
 
-  private final List<Problem> problems = new ArrayList<>();
+  private final StrictJson json = new StrictJson();
 
   private CloudProfileJson() {}
 
@@ -59,20 +57,7 @@ public final class CloudProfileJson {
    * @return the profile
    */
   public static CloudProfile read(InputStream in, String source) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(in);
-    } catch (JsonProcessingException e) {
-      throw new InvalidInputException(java.util.List.of(Problem.of("", "malformed JSON in " + source + " at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage() + ")",
-          "fix the JSON syntax")), e);
-    } catch (IOException e) {
-      throw new ClusterStacksException("cloud profile " + source + ": could not be read (" + e.getMessage() + ")", e);
-    }
-    if (root == null || root.isMissingNode()) {
-      throw new InvalidInputException(List.of(Problem.of("", "an empty document from " + source,
-          "give a JSON object with at least name, flavors and hypervisors")));
-    }
+    JsonNode root = StrictJson.parse(in, source, StrictJson.Limits.CONFIG);
     return new CloudProfileJson().profile(root);
   }
 
@@ -193,14 +178,14 @@ public final class CloudProfileJson {
     }
     JsonNode zones = root.get("availabilityZones");
     if (zones == null) {
-      problems.add(Problem.of("availabilityZones", "<missing>", "list the availability zones, e.g. [\"nova\"]"));
+      json.problem("availabilityZones", "<missing>", "list the availability zones, e.g. [\"nova\"]");
     } else if (array(zones, "availabilityZones")) {
       eachString(zones, "availabilityZones", "a zone name is a string", b::addAvailabilityZones);
     }
     JsonNode hv = root.get("hypervisors");
     if (hv == null) {
-      problems.add(Problem.of("hypervisors", "<missing>",
-          "state the hypervisors, e.g. {\"total\": {\"knowledge\": \"exact\", \"count\": 3}}; use knowledge 'unknown' if not known"));
+      json.problem("hypervisors", "<missing>",
+          "state the hypervisors, e.g. {\"total\": {\"knowledge\": \"exact\", \"count\": 3}}; use knowledge 'unknown' if not known");
     } else if (object(hv, "hypervisors")) {
       Hypervisors h = hypervisors(hv);
       if (h != null) {
@@ -223,7 +208,7 @@ public final class CloudProfileJson {
     }
     JsonNode flavors = root.get("flavors");
     if (flavors == null) {
-      problems.add(Problem.of("flavors", "<missing>", "list the flavors (an empty list is allowed)"));
+      json.problem("flavors", "<missing>", "list the flavors (an empty list is allowed)");
     } else if (array(flavors, "flavors")) {
       for (int i = 0; i < flavors.size(); i++) {
         CloudFlavor f = flavor(flavors.get(i), "flavors[" + i + "]");
@@ -241,16 +226,8 @@ public final class CloudProfileJson {
         }
       }
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(problems);
-    }
-    try {
-      return b.build();
-    } catch (InvalidInputException e) {
-      throw e;
-    } catch (IllegalStateException e) {
-      throw new InvalidInputException(List.of(Problem.of("", e.getMessage(), "add the missing fields")));
-    }
+    json.throwIfAny();
+    return b.build();
   }
 
   private @Nullable Hypervisors hypervisors(JsonNode hv) {
@@ -259,8 +236,8 @@ public final class CloudProfileJson {
     JsonNode total = hv.get("total");
     boolean ok = true;
     if (total == null) {
-      problems.add(Problem.of("hypervisors.total", "<missing>",
-          "state the hosts of the whole cloud, e.g. {\"knowledge\": \"exact\", \"count\": 3}"));
+      json.problem("hypervisors.total", "<missing>",
+          "state the hosts of the whole cloud, e.g. {\"knowledge\": \"exact\", \"count\": 3}");
       ok = false;
     } else {
       HostCount c = hostCount(total, "hypervisors.total");
@@ -300,10 +277,10 @@ public final class CloudProfileJson {
     if (k != null) {
       knowledge = Arrays.stream(HostKnowledge.values()).filter(h -> h.jsonName().equals(k)).findFirst().orElse(null);
       if (knowledge == null) {
-        problems.add(Problem.of(path + ".knowledge", "'" + k + "'", "use one of exact, lower-bound, declared, unknown"));
+        json.problem(path + ".knowledge", "'" + k + "'", "use one of exact, lower-bound, declared, unknown");
       }
     }
-    Long count = integer(n, path, "count", knowledge != HostKnowledge.UNKNOWN);
+    Integer count = int32(n, path, "count", knowledge != HostKnowledge.UNKNOWN);
     List<String> names = new ArrayList<>();
     JsonNode ns = n.get("names");
     if (ns != null && array(ns, path + ".names")) {
@@ -313,7 +290,7 @@ public final class CloudProfileJson {
       return null;
     }
     final HostKnowledge kn = knowledge;
-    final int c = count == null ? 0 : count.intValue();
+    final int c = count == null ? 0 : count;
     return attempt(path, () -> new HostCount(kn, c, names));
   }
 
@@ -376,7 +353,7 @@ public final class CloudProfileJson {
     }
     known(n, path, "name", "id", "vcpus", "ramMiB", "diskGB", "localDisk", "architecture", "hostClass", "extraSpecs");
     CloudFlavor.Builder b = CloudFlavor.builder();
-    int before = problems.size();
+    int before = json.problemCount();
     readText(n, path, "name", true, b::name);
     readText(n, path, "id", false, b::id);
     readInt(n, path, "vcpus", true, b::vcpus);
@@ -386,7 +363,7 @@ public final class CloudProfileJson {
     readText(n, path, "architecture", false, b::architecture);
     readText(n, path, "hostClass", false, b::hostClass);
     readStringMap(n, path, "extraSpecs", "extra_specs values are strings (Nova stores them as text)", b::putExtraSpecs);
-    if (problems.size() > before) {
+    if (json.problemCount() > before) {
       return null;
     }
     return attempt(path, b::build);
@@ -398,13 +375,13 @@ public final class CloudProfileJson {
     }
     known(n, path, "name", "id", "minDiskGiB", "minRamMiB", "properties");
     CloudImage.Builder b = CloudImage.builder();
-    int before = problems.size();
+    int before = json.problemCount();
     readText(n, path, "name", true, b::name);
     readText(n, path, "id", false, b::id);
     readInt(n, path, "minDiskGiB", false, b::minDiskGiB);
     readInt(n, path, "minRamMiB", false, b::minRamMiB);
     readStringMap(n, path, "properties", "image properties are strings, numbers or booleans", b::putProperties);
-    if (problems.size() > before) {
+    if (json.problemCount() > before) {
       return null;
     }
     return attempt(path, b::build);
@@ -416,15 +393,10 @@ public final class CloudProfileJson {
     try {
       return build.get();
     } catch (InvalidInputException e) {
-      for (Problem p : e.under(path).problems()) {
-        problems.add(p);
-      }
+      json.problems(path, e);
       return null;
     } catch (ClusterStacksException e) {
-      problems.add(Problem.of(path, "an invalid value", e.getMessage()));
-      return null;
-    } catch (IllegalStateException e) {
-      problems.add(Problem.of(path, "an incomplete object", String.valueOf(e.getMessage())));
+      json.problem(path, "an invalid value", e.getMessage());
       return null;
     }
   }
@@ -437,43 +409,29 @@ public final class CloudProfileJson {
   }
 
   private void known(JsonNode n, String path, String... fields) {
-    Set<String> allowed = new TreeSet<>(List.of(fields));
-    Iterator<String> it = n.fieldNames();
-    while (it.hasNext()) {
-      String f = it.next();
-      if (!allowed.contains(f)) {
-        problems.add(Problem.of(join(path, f), "an unknown field", "remove it or use one of " + allowed));
-      }
-    }
+    json.known(n, path, fields);
   }
 
   private boolean object(JsonNode n, String path) {
-    if (n.isObject()) {
-      return true;
-    }
-    problems.add(Problem.of(path, kind(n), "expected a JSON object"));
-    return false;
+    return json.object(n, path);
   }
 
   private boolean array(JsonNode n, String path) {
-    if (n.isArray()) {
-      return true;
-    }
-    problems.add(Problem.of(path, kind(n), "expected a JSON array"));
-    return false;
+    return json.array(n, path);
   }
 
   private void readText(JsonNode parent, String path, String field, boolean required, Consumer<String> set) {
-    String v = text(parent, path, field, required);
+    String v = json.text(parent, path, field, required);
     if (v != null) {
       set.accept(v);
     }
   }
 
+  /** Reads an integer that lands in an {@code int}: beyond its range is a problem, never truncated. */
   private void readInt(JsonNode parent, String path, String field, boolean required, IntConsumer set) {
-    Long v = integer(parent, path, field, required);
+    Long v = json.integer(parent, path, field, required, Integer.MIN_VALUE, Integer.MAX_VALUE);
     if (v != null) {
-      set.accept(v.intValue());
+      set.accept(Math.toIntExact(v));
     }
   }
 
@@ -485,81 +443,31 @@ public final class CloudProfileJson {
   }
 
   private void readBool(JsonNode parent, String path, String field, Consumer<Boolean> set) {
-    Boolean v = bool(parent, path, field);
+    Boolean v = json.bool(parent, path, field);
     if (v != null) {
       set.accept(v);
     }
   }
 
-  /** Reads an optional object of scalar values as strings; {@code fix} explains a null or nested value. */
   private void readStringMap(JsonNode parent, String path, String field, String fix, BiConsumer<String, String> put) {
-    JsonNode m = parent.get(field);
-    if (m == null || !object(m, join(path, field))) {
-      return;
-    }
-    Iterator<Map.Entry<String, JsonNode>> it = m.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (e.getValue().isValueNode() && !e.getValue().isNull()) {
-        put.accept(e.getKey(), e.getValue().asText());
-      } else {
-        problems.add(Problem.of(join(path, field) + "." + e.getKey(), kind(e.getValue()), fix));
-      }
-    }
+    json.stringMap(parent, path, field, fix, put);
   }
 
-  /** Adds each element of a checked array that is a string; {@code fix} explains any other element. */
   private void eachString(JsonNode array, String path, String fix, Consumer<String> add) {
-    for (int i = 0; i < array.size(); i++) {
-      JsonNode e = array.get(i);
-      if (e.isTextual()) {
-        add.accept(e.asText());
-      } else {
-        problems.add(Problem.of(path + "[" + i + "]", kind(e), fix));
-      }
-    }
+    json.eachString(array, path, fix, add);
   }
 
   private @Nullable String text(JsonNode parent, String path, String field, boolean required) {
-    JsonNode n = parent.get(field);
-    if (n == null || n.isNull()) {
-      if (required) {
-        problems.add(Problem.of(join(path, field), "<missing>", "this field is required (a string)"));
-      }
-      return null;
-    }
-    if (!n.isTextual()) {
-      problems.add(Problem.of(join(path, field), kind(n), "expected a string"));
-      return null;
-    }
-    return n.asText();
+    return json.text(parent, path, field, required);
   }
 
   private @Nullable Long integer(JsonNode parent, String path, String field, boolean required) {
-    JsonNode n = parent.get(field);
-    if (n == null || n.isNull()) {
-      if (required) {
-        problems.add(Problem.of(join(path, field), "<missing>", "this field is required (an integer)"));
-      }
-      return null;
-    }
-    if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-      problems.add(Problem.of(join(path, field), kind(n), "expected an integer"));
-      return null;
-    }
-    return n.asLong();
+    return json.integer(parent, path, field, required, Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
-  private @Nullable Boolean bool(JsonNode parent, String path, String field) {
-    JsonNode n = parent.get(field);
-    if (n == null || n.isNull()) {
-      return null;
-    }
-    if (!n.isBoolean()) {
-      problems.add(Problem.of(join(path, field), kind(n), "expected true or false"));
-      return null;
-    }
-    return n.asBoolean();
+  private @Nullable Integer int32(JsonNode parent, String path, String field, boolean required) {
+    Long v = json.integer(parent, path, field, required, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    return v == null ? null : Math.toIntExact(v);
   }
 
   private @Nullable ComputeMicroversion microversion(JsonNode parent, String path, String field) {
@@ -570,25 +478,12 @@ public final class CloudProfileJson {
     try {
       return ComputeMicroversion.parse(t);
     } catch (ClusterStacksException e) {
-      problems.add(Problem.of(join(path, field), "'" + t + "'", "write MAJOR.MINOR such as 2.64"));
+      json.problem(StrictJson.join(path, field), "'" + t + "'", "write MAJOR.MINOR such as 2.64");
       return null;
     }
   }
 
-  private static String join(String path, String field) {
-    return path.isEmpty() ? field : path + "." + field;
-  }
-
   private static String kind(JsonNode n) {
-    if (n.isTextual()) {
-      return "the string '" + n.asText() + "'";
-    }
-    if (n.isNumber() || n.isBoolean()) {
-      return n.asText();
-    }
-    if (n.isNull()) {
-      return "null";
-    }
-    return n.isArray() ? "an array" : "an object";
+    return StrictJson.kind(n);
   }
 }
