@@ -23,7 +23,6 @@ import io.clusterstacks.core.plan.ControlPlaneRequest;
 import io.clusterstacks.core.plan.FlavorChoice;
 import io.clusterstacks.core.plan.FlavorNotFoundException;
 import io.clusterstacks.core.plan.HostFailureTolerance;
-import io.clusterstacks.core.plan.ImmutableClusterPlan;
 import io.clusterstacks.core.plan.InfeasiblePlanException;
 import io.clusterstacks.core.plan.MaintenanceOptIn;
 import io.clusterstacks.core.plan.PlacementPolicy;
@@ -186,9 +185,9 @@ public final class PlanAssembler {
 
   private ClusterPlan build() {
     long headroom = cloud.quotas().serverGroups().headroom();
-    ImmutableClusterPlan.Builder plan = ClusterPlan.builder().request(request).cloud(cloud).mode(mode)
+    ClusterPlan.Builder plan = ClusterPlan.builder().request(request).cloud(cloud).mode(mode)
         .modeReason(modeReason());
-    modeSwitch.ifPresent(s -> warnings.add(new PlanWarning(Severity.WARNING, Code.IMAGE, "cluster", "image strategy "
+    modeSwitch.ifPresent(s -> warnings.add(PlanWarning.of(Severity.WARNING, Code.IMAGE, "cluster", "image strategy "
         + request.imageStrategy().name() + ": " + s + " (allowed by allowRawCapiSwitch); the whole plan is for raw CAPI"
         + " mode")));
     RolePlan cpPlan = null;
@@ -282,7 +281,7 @@ public final class PlanAssembler {
     List<Alternative> options = new ArrayList<>();
     for (FlavorFacts f : java.util.Arrays.asList(top).subList(0, kept)) {
       nearest.add(f.flavor.name());
-      options.add(new Alternative("pin " + f.flavor.name() + " (ID " + f.flavor.id() + ")", describe(f.flavor)
+      options.add(Alternative.of("pin " + f.flavor.name() + " (ID " + f.flavor.id() + ")", describe(f.flavor)
           + ", " + f.storage.description()));
     }
     return new FlavorNotFoundException(ctx.name(), wanted, nearest, options);
@@ -350,7 +349,7 @@ public final class PlanAssembler {
       List<FlavorFacts> more = facts.stream().map(f -> f.withHosts(plus(f.hosts, e))).toList();
       RoleOutcome o = Search.run(ctx, more);
       if (o.best() != null) {
-        out.add(new Alternative("add " + extra + (extra == 1 ? " hypervisor" : " hypervisors") + " serving "
+        out.add(Alternative.of("add " + extra + (extra == 1 ? " hypervisor" : " hypervisors") + " serving "
             + o.best().flavor().flavor().name() + " (" + plus(hostsOf(o.best().flavor().flavor()), e).count() + " in total)",
             summary(ctx, o.best())));
         break;
@@ -364,7 +363,7 @@ public final class PlanAssembler {
     }
     if (failed.best() == null && !failed.rejected().isEmpty()) {
       for (RoleOutcome.Rejected r : failed.rejected().subList(0, Math.min(3, failed.rejected().size()))) {
-        out.add(new Alternative("relax the requirements to allow " + r.flavor().flavor().name(),
+        out.add(Alternative.of("relax the requirements to allow " + r.flavor().flavor().name(),
             "it misses: " + String.join("; ", r.violations())));
       }
     }
@@ -374,7 +373,7 @@ public final class PlanAssembler {
   private void tryOption(List<Alternative> out, RoleContext changed, List<FlavorFacts> fs, String change) {
     RoleOutcome o = Search.run(changed, fs);
     if (o.best() != null) {
-      out.add(new Alternative(change, summary(changed, o.best())));
+      out.add(Alternative.of(change, summary(changed, o.best())));
     }
   }
 
@@ -424,7 +423,7 @@ public final class PlanAssembler {
     ImagePlan image = planImage(request, cloud, role, List.of(shape), f.flavor);
     for (ImageRequirement req : image.requirements()) {
       if (!req.met()) {
-        warnings.add(new PlanWarning(Severity.WARNING, Code.IMAGE, ctx.name(), "image (" + image.strategy() + "): "
+        warnings.add(PlanWarning.of(Severity.WARNING, Code.IMAGE, ctx.name(), "image (" + image.strategy() + "): "
             + req.description() + (req.kind() == ImageRequirement.Kind.IMAGE_PRESENT ? " is not in the cloud profile; "
                 : " is not met; ") + req.fix()));
       }
@@ -432,14 +431,14 @@ public final class PlanAssembler {
     for (String w : image.warnings()) {
       String message = "image (" + image.strategy() + "): " + w;
       if (warnings.stream().noneMatch(x -> x.code() == Code.IMAGE && x.message().equals(message))) {
-        warnings.add(new PlanWarning(Severity.INFO, Code.IMAGE, ctx.name(), message));
+        warnings.add(PlanWarning.of(Severity.INFO, Code.IMAGE, ctx.name(), message));
       }
     }
     if (image.mode() != mode) {
-      warnings.add(new PlanWarning(Severity.CRITICAL, Code.IMAGE, ctx.name(), "image strategy " + image.strategy()
+      warnings.add(PlanWarning.of(Severity.CRITICAL, Code.IMAGE, ctx.name(), "image strategy " + image.strategy()
           + " planned " + image.mode() + " mode; the plan uses " + mode));
     } else if (image.modeNeeded().isPresent() && image.modeNeeded().get() != mode) {
-      warnings.add(new PlanWarning(Severity.CRITICAL, Code.IMAGE, ctx.name(), "image strategy " + image.strategy()
+      warnings.add(PlanWarning.of(Severity.CRITICAL, Code.IMAGE, ctx.name(), "image strategy " + image.strategy()
           + " needs " + image.modeNeeded().get() + " mode; the plan uses " + mode));
     }
     FlavorChoice flavor = flavorChoice(ctx, outcome);
@@ -456,16 +455,17 @@ public final class PlanAssembler {
             ? ServerGroupRef.toCreate(groupName, best.policy().maxServerPerHost().getAsInt())
             : ServerGroupRef.toCreate(groupName, best.policy().serverGroupPolicy().orElseThrow()));
       }
-      deployments.add(new RolePlan.Deployment(name, sizes[i], group));
+      deployments.add(RolePlan.Deployment.builder().name(name).replicas(sizes[i]).serverGroup(group).build());
     }
     if (sizes.length > 1) {
-      warnings.add(new PlanWarning(Severity.INFO, Code.DEPLOYMENT_SPLIT, ctx.name(), ctx.replicas() + " workers + surge "
+      warnings.add(PlanWarning.of(Severity.INFO, Code.DEPLOYMENT_SPLIT, ctx.name(), ctx.replicas() + " workers + surge "
           + best.surge() + " exceed the member quota of " + ctx.memberQuota() + " per server group (a server create over it gets"
           + " 403): the deployment becomes " + sizes.length + " deployments of " + joinSizes(sizes)
           + ", each with its own group; anti-affinity then holds within each group, not across them"));
     }
     hostWarnings(ctx, f);
-    return new RolePlan(role, ctx.name(), ctx.replicas(), flavor, placement, rootDisk, maintenance, deployments, image);
+    return RolePlan.builder().role(role).name(ctx.name()).replicas(ctx.replicas()).flavor(flavor).placement(placement)
+        .rootDisk(rootDisk).maintenance(maintenance).deployments(deployments).image(image).build();
   }
 
   private static String joinSizes(int[] sizes) {
@@ -484,7 +484,7 @@ public final class PlanAssembler {
         : h.knowledge() == HostKnowledge.DECLARED ? f.flavor.name() + " is served by " + h.count()
             + " hypervisors as declared, not verified" : null;
     if (what != null) {
-      warnings.add(new PlanWarning(Severity.INFO, Code.HOST_COUNT, ctx.name(), what + ": the plan only relies on what is certain"
+      warnings.add(PlanWarning.of(Severity.INFO, Code.HOST_COUNT, ctx.name(), what + ": the plan only relies on what is certain"
           + " (hard anti-affinity only within that count); verify placement after boot by comparing the servers' hostIds"));
     }
   }
@@ -501,7 +501,7 @@ public final class PlanAssembler {
       reasons.add("pinned by the request (" + ctx.pinnedFlavor() + ")");
       List<String> misses = Scoring.flavorViolations(ctx, f);
       for (String m : misses) {
-        warnings.add(new PlanWarning(Severity.WARNING, Code.PINNED_CHOICE, ctx.name(), "pinned flavor " + f.flavor.name()
+        warnings.add(PlanWarning.of(Severity.WARNING, Code.PINNED_CHOICE, ctx.name(), "pinned flavor " + f.flavor.name()
             + " has " + m));
       }
       if (ctx.controlPlane() && f.cpuType != null && f.cpuType == io.clusterstacks.core.flavor.CpuType.CROWDED_CORE) {
@@ -518,7 +518,7 @@ public final class PlanAssembler {
             + " network storage's long latency tail makes etcd miss heartbeats and elect new leaders");
       } else {
         String why = etcdFallbackReason(ctx, outcome);
-        warnings.add(new PlanWarning(Severity.WARNING, Code.ETCD_ON_NETWORK_STORAGE, ctx.name(), "etcd runs on "
+        warnings.add(PlanWarning.of(Severity.WARNING, Code.ETCD_ON_NETWORK_STORAGE, ctx.name(), "etcd runs on "
             + f.storage.description() + ": remote storage has a long tail of write latency, etcd misses heartbeats and"
             + " elects new leaders (the reason for scs-0110's local-SSD flavors such as SCS-2V-4-20s). " + why));
         reasons.add(f.storage.description() + " (fallback: " + why + ")");
@@ -543,7 +543,7 @@ public final class PlanAssembler {
       // already reported by the semantics check
     }
     if (!f.nameProblems.isEmpty()) {
-      warnings.add(new PlanWarning(Severity.WARNING, Code.FLAVOR_NAME_MISMATCH, ctx.name(), f.flavor.name()
+      warnings.add(PlanWarning.of(Severity.WARNING, Code.FLAVOR_NAME_MISMATCH, ctx.name(), f.flavor.name()
           + " does not deliver what its SCS name promises (scs-0100 semantics): " + String.join("; ", f.nameProblems)
           + ". The plan judges it by its real values."));
     } else if (f.scsName != null) {
@@ -551,17 +551,18 @@ public final class PlanAssembler {
     }
     List<RunnerUp> runnersUp = new ArrayList<>();
     for (Evaluation e : outcome.runnersUp()) {
-      runnersUp.add(new RunnerUp(e.flavor().flavor().name(), whyLost(ctx, e, best)));
+      runnersUp.add(RunnerUp.of(e.flavor().flavor().name(), whyLost(ctx, e, best)));
     }
     for (RoleOutcome.Rejected r : outcome.rejected()) {
       if (runnersUp.size() >= 6) {
         break;
       }
       if (Search.COST.compare(r.flavor(), f) < 0) {
-        runnersUp.add(new RunnerUp(r.flavor().flavor().name(), "does not fit: " + String.join("; ", r.violations())));
+        runnersUp.add(RunnerUp.of(r.flavor().flavor().name(), "does not fit: " + String.join("; ", r.violations())));
       }
     }
-    return new FlavorChoice(f.flavor, f.storage, f.hosts, pinned, reasons, nameCheck, runnersUp);
+    return FlavorChoice.builder().flavor(f.flavor).storage(f.storage).hosts(f.hosts).pinned(pinned).reasons(reasons)
+        .nameCheck(nameCheck).runnersUp(runnersUp).build();
   }
 
   private String etcdFallbackReason(RoleContext ctx, RoleOutcome outcome) {
@@ -678,7 +679,7 @@ public final class PlanAssembler {
         continue;
       }
       String name = e.policy() + (ctx.controlPlane() && ctx.surgeOptions().length > 1 ? " (maxSurge " + e.surge() + ")" : "");
-      rejected.add(new RunnerUp(name, e.feasible() ? whyLost(ctx, e, best) : String.join("; ", e.violations())));
+      rejected.add(RunnerUp.of(name, e.feasible() ? whyLost(ctx, e, best) : String.join("; ", e.violations())));
     }
 
     Optional<String> tradeOff = Optional.empty();
@@ -702,7 +703,7 @@ public final class PlanAssembler {
             + " up to " + best.worstPerHost() + " of " + r + " members can share one." + lose);
       }
       if (tradeOff.isPresent()) {
-        warnings.add(new PlanWarning(best.survivesWorst() ? Severity.INFO : Severity.WARNING,
+        warnings.add(PlanWarning.of(best.survivesWorst() ? Severity.INFO : Severity.WARNING,
             surgeConflict ? Code.SURGE_TRADE_OFF : Code.QUORUM_AT_RISK,
             ctx.name(), tradeOff.get()));
         alternatives.addAll(alternatives(ctx, best));
@@ -713,13 +714,13 @@ public final class PlanAssembler {
           + " concurrent boots can land on the same hypervisor (the lab saw stacking in 7 of 20 parallel tries on 3 hosts)."
           + " Raise replicas in steps (one machine at a time), or use hard anti-affinity with max_server_per_host (compute"
           + " 2.64; Nova re-checks hard policies on the host and reschedules), and compare the servers' hostIds after scaling.";
-      warnings.add(new PlanWarning(Severity.WARNING, Code.PARALLEL_BOOT_RACE, ctx.name(), msg));
+      warnings.add(PlanWarning.of(Severity.WARNING, Code.PARALLEL_BOOT_RACE, ctx.name(), msg));
       reasons.add("parallel boots race under soft-anti-affinity: see the warning");
       if (!ctx.microversions().supports(io.clusterstacks.core.cloud.ComputeMicroversion.MAX_SERVER_PER_HOST)) {
-        alternatives.add(new Alternative("a cloud with compute 2.64",
+        alternatives.add(Alternative.of("a cloud with compute 2.64",
             "hard anti-affinity with max_server_per_host: no parallel-boot race"));
       }
-      alternatives.add(new Alternative("raise replicas in steps", "each boot sees the previous members, so soft spreading works"));
+      alternatives.add(Alternative.of("raise replicas in steps", "each boot sees the previous members, so soft spreading works"));
     }
     if (ctx.controlPlane() && r >= 3 && p.kind() == PlacementPolicy.Kind.ANTI_AFFINITY && best.surge() == 0) {
       tradeOff = Optional.of("maxSurge 0 keeps hard anti-affinity on " + hosts + ": each rollout step removes a member before"
@@ -727,8 +728,9 @@ public final class PlanAssembler {
           + " failure then stops it; raw mode also means no stack-managed addons.");
       alternatives.addAll(alternatives(ctx, best));
     }
-    return new PolicyDecision(p, best.surge(), toList(best.groupSizes()), best.worstPerHost(), best.expectedPerHost(),
-        reasons, tradeOff, alternatives, rejected);
+    return PolicyDecision.builder().policy(p).maxSurge(best.surge()).groupSizes(toList(best.groupSizes()))
+        .worstCasePerHost(best.worstPerHost()).expectedPerHost(best.expectedPerHost()).reasons(reasons).tradeOff(tradeOff)
+        .alternatives(alternatives).rejected(rejected).build();
   }
 
   private static String noGroupReason(RoleContext ctx, FlavorFacts f, Evaluation best) {
@@ -761,7 +763,7 @@ public final class PlanAssembler {
       FlavorFacts more = f.withHosts(plus(f.hosts, extra));
       Evaluation e = bestOf(Search.candidatesFor(ctx, more, List.of()));
       if (e != null && e.survivesWorst() && e.policy().kind() == PlacementPolicy.Kind.ANTI_AFFINITY) {
-        out.add(new Alternative("add " + extra + (extra == 1 ? " hypervisor" : " hypervisors") + " serving " + f.flavor.name()
+        out.add(Alternative.of("add " + extra + (extra == 1 ? " hypervisor" : " hypervisors") + " serving " + f.flavor.name()
             + " (" + more.hosts.count() + " in total)", e.policy() + ", one member per host through every rollout; quorum survives"
             + " the loss of any hypervisor"));
         break;
@@ -770,7 +772,7 @@ public final class PlanAssembler {
     if (ctx.mode() == OutputMode.TOPOLOGY && ctx.replicas() >= 3) {
       Evaluation e = bestOf(Search.candidatesFor(ctx.withMode(OutputMode.RAW_CAPI), f, List.of()));
       if (e != null && (e.worstPerHost() < best.worstPerHost() || e.survivesWorst())) {
-        out.add(new Alternative("raw CAPI mode with control-plane maxSurge " + e.surge(), e.policy() + " on "
+        out.add(Alternative.of("raw CAPI mode with control-plane maxSurge " + e.surge(), e.policy() + " on "
             + Scoring.describeHosts(f.hosts) + ": a rollout removes a member before creating its replacement; the stack"
             + " operator then installs no addons"));
       }
@@ -781,12 +783,12 @@ public final class PlanAssembler {
       if (e.feasible() && !Search.same(e, best) && e.policy().kind() != best.policy().kind()
           && e.policy().kind() != PlacementPolicy.Kind.NONE && e.policy().kind() != PlacementPolicy.Kind.ANTI_AFFINITY
           && softerPolicies.add(e.policy().toString())) {
-        out.add(new Alternative(e.policy().toString(), "a softer policy: up to " + e.worstPerHost() + " of " + ctx.replicas()
+        out.add(Alternative.of(e.policy().toString(), "a softer policy: up to " + e.worstPerHost() + " of " + ctx.replicas()
             + " members on one hypervisor in the worst case" + (e.survivesWorst() ? "" : ", so quorum can be lost with one host")));
       }
     }
     if (best.policy().kind() != PlacementPolicy.Kind.ANTI_AFFINITY) {
-      out.add(new Alternative("keep this plan and check after each rollout", "compare the members' hostIds and re-create a member"
+      out.add(Alternative.of("keep this plan and check after each rollout", "compare the members' hostIds and re-create a member"
           + " that shares a hypervisor with another"));
     }
     return out;
@@ -810,19 +812,19 @@ public final class PlanAssembler {
         : dialect.variableFor(CommonVariable.rootDisk(role)).map(VariableSpec::name);
     if (f.flavor.diskGB() > 0) {
       if (mode == OutputMode.RAW_CAPI) {
-        return new RootDiskDecision(true, 0, "no rootVolume in the OpenStackMachineTemplate: the server boots from the flavor's "
+        return rootDiskDecision(true, 0, "no rootVolume in the OpenStackMachineTemplate: the server boots from the flavor's "
             + f.flavor.diskGB() + " GB " + f.storage.description(), true);
       }
       if (dialect == null) {
-        return new RootDiskDecision(true, 0, "leave the stack's root-disk variable unset or 0 (no dialect given)", true);
+        return rootDiskDecision(true, 0, "leave the stack's root-disk variable unset or 0 (no dialect given)", true);
       }
       FlavorDiskBoot boot = dialect.flavorDiskBoot(role);
       switch (boot) {
         case OMIT_VARIABLE:
-          return new RootDiskDecision(true, 0, variable.map(v -> "leave " + v + " unset (no default: no root volume)")
+          return rootDiskDecision(true, 0, variable.map(v -> "leave " + v + " unset (no default: no root volume)")
               .orElse("no root-disk variable: the server boots from the flavor's disk"), true);
         case SET_ZERO:
-          return new RootDiskDecision(true, 0, variable.orElse("root disk") + ": 0 (the default is a "
+          return rootDiskDecision(true, 0, variable.orElse("root disk") + ": 0 (the default is a "
               + variable.flatMap(v -> dialect.variable(v)).flatMap(VariableSpec::defaultValue).map(String::valueOf).orElse("")
               + " GiB network volume, which would put " + (ctx.controlPlane() ? "etcd" : "the node") + " back on network storage)",
               true);
@@ -832,20 +834,20 @@ public final class PlanAssembler {
               + (ctx.controlPlane() && f.storage.isEtcdGrade() ? " and etcd runs on network storage although " + f.flavor.name()
                   + " has a " + f.storage.description() : "")
               + "; use a release that accepts 0 or raw CAPI mode";
-          warnings.add(new PlanWarning(ctx.controlPlane() ? Severity.WARNING : Severity.INFO, Code.ROOT_DISK, ctx.name(), msg));
-          return new RootDiskDecision(false, Math.max(ctx.requirements().minDiskGB(), imageMinDiskGiB), msg, false);
+          warnings.add(PlanWarning.of(ctx.controlPlane() ? Severity.WARNING : Severity.INFO, Code.ROOT_DISK, ctx.name(), msg));
+          return rootDiskDecision(false, Math.max(ctx.requirements().minDiskGB(), imageMinDiskGiB), msg, false);
       }
     }
     int size = Math.max(ctx.requirements().minDiskGB(), imageMinDiskGiB);
     String expr = mode == OutputMode.RAW_CAPI ? "rootVolume.sizeGiB: " + size
         : variable.map(v -> v + ": " + size).orElse("root volume of " + size + " GiB");
-    return new RootDiskDecision(false, size, expr + " (the flavor has no disk; the volume is network storage)", true);
+    return rootDiskDecision(false, size, expr + " (the flavor has no disk; the volume is network storage)", true);
   }
 
   private MaintenanceOptIn maintenance(RoleContext ctx, FlavorFacts f) {
     ProviderQuirks q = cloud.quirks();
     if (!f.storage.isLocal() || !q.localDiskServersStoppedInMaintenance()) {
-      return new MaintenanceOptIn(MaintenanceOptIn.Method.NOT_NEEDED, Optional.empty(), q.restartAfterMaintenanceValue(),
+      return maintenanceOptIn(MaintenanceOptIn.Method.NOT_NEEDED, Optional.empty(), q.restartAfterMaintenanceValue(),
           q.maintenanceAnnouncementKeys(), f.storage.isLocal() ? "the provider does not stop local-disk servers in maintenance"
               : "no local disk: servers are live-migrated when their hypervisor is maintained");
     }
@@ -853,16 +855,16 @@ public final class PlanAssembler {
         : " Watch the server metadata " + String.join(", ", q.maintenanceAnnouncementKeys())
             + " to drain a node before its hypervisor goes down.";
     if (q.restartAfterMaintenanceKey().isEmpty()) {
-      warnings.add(new PlanWarning(Severity.WARNING, Code.MAINTENANCE, ctx.name(), f.flavor.name() + " has a local disk: in"
+      warnings.add(PlanWarning.of(Severity.WARNING, Code.MAINTENANCE, ctx.name(), f.flavor.name() + " has a local disk: in"
           + " hypervisor maintenance its servers are powered off, not migrated, and the provider has no known restart opt-in;"
           + " check with the provider that they are started again." + watch));
-      return new MaintenanceOptIn(MaintenanceOptIn.Method.NO_KNOWN_OPT_IN, Optional.empty(), q.restartAfterMaintenanceValue(),
+      return maintenanceOptIn(MaintenanceOptIn.Method.NO_KNOWN_OPT_IN, Optional.empty(), q.restartAfterMaintenanceValue(),
           q.maintenanceAnnouncementKeys(), "powered off in maintenance; no known opt-in to restart them." + watch);
     }
     String key = q.restartAfterMaintenanceKey().get();
     String kv = key + "=" + q.restartAfterMaintenanceValue();
     if (mode == OutputMode.RAW_CAPI) {
-      return new MaintenanceOptIn(MaintenanceOptIn.Method.SERVER_METADATA, Optional.of(key), q.restartAfterMaintenanceValue(),
+      return maintenanceOptIn(MaintenanceOptIn.Method.SERVER_METADATA, Optional.of(key), q.restartAfterMaintenanceValue(),
           q.maintenanceAnnouncementKeys(), "local disk: powered off in hypervisor maintenance and left off unless the server"
               + " carries " + kv + "; the OpenStackMachineTemplate sets it as serverMetadata, so every new machine has it." + watch);
     }
@@ -870,8 +872,8 @@ public final class PlanAssembler {
         + ". The ClusterClass has no variable for server metadata, so set it after each server boots through the cloud API"
         + " (a merging POST /servers/{id}/metadata, never the replacing PUT), also on machines created by rollouts and"
         + " remediation." + watch;
-    warnings.add(new PlanWarning(Severity.INFO, Code.MAINTENANCE, ctx.name(), msg));
-    return new MaintenanceOptIn(MaintenanceOptIn.Method.CLOUD_API_AFTER_BOOT, Optional.of(key), q.restartAfterMaintenanceValue(),
+    warnings.add(PlanWarning.of(Severity.INFO, Code.MAINTENANCE, ctx.name(), msg));
+    return maintenanceOptIn(MaintenanceOptIn.Method.CLOUD_API_AFTER_BOOT, Optional.of(key), q.restartAfterMaintenanceValue(),
         q.maintenanceAnnouncementKeys(), msg);
   }
 
@@ -933,10 +935,12 @@ public final class PlanAssembler {
       why = "nothing spreads the members over hypervisors";
     }
     if (verdict == Scs0214Verdict.NOT_MET) {
-      warnings.add(new PlanWarning(Severity.WARNING, Code.SCS_0214, "control-plane", "scs-0214 requires control-plane nodes on"
+      warnings.add(PlanWarning.of(Severity.WARNING, Code.SCS_0214, "control-plane", "scs-0214 requires control-plane nodes on"
           + " several physical machines: " + why + "."));
     }
-    return new QuorumAnalysis(r, q, w, x, e.survivesWorst(), e.survivesExpected(), hostLoss, maintenance, zoneText, verdict, why);
+    return QuorumAnalysis.builder().members(r).quorum(q).worstCasePerHost(w).expectedPerHost(x)
+        .survivesHostLossWorstCase(e.survivesWorst()).survivesHostLossExpected(e.survivesExpected()).hostLoss(hostLoss)
+        .maintenance(maintenance).zones(zoneText).scs0214(verdict).scs0214Explanation(why).build();
   }
 
   private List<QuotaCheck> quotas(@Nullable RolePlan cp, List<RolePlan> workers) {
@@ -970,10 +974,10 @@ public final class PlanAssembler {
     String err = q.instancesInError() > 0 ? q.instancesInError() + " of the used servers are in ERROR and still count;"
         + " deleting them frees their quota" : "servers in ERROR would count too";
     List<QuotaCheck> checks = List.of(
-        new QuotaCheck("instances", q.instances().limit(), q.instances().used(), inst, inst + instPeak, err),
-        new QuotaCheck("cores", q.cores().limit(), q.cores().used(), cores, cores + coresPeak, "vCPUs of all servers"),
-        new QuotaCheck("ramMiB", q.ramMiB().limit(), q.ramMiB().used(), ram, ram + ramPeak, "RAM of all servers"),
-        new QuotaCheck("serverGroups", q.serverGroups().limit(), q.serverGroups().used(), groups, groups,
+        quotaCheck("instances", q.instances().limit(), q.instances().used(), inst, inst + instPeak, err),
+        quotaCheck("cores", q.cores().limit(), q.cores().used(), cores, cores + coresPeak, "vCPUs of all servers"),
+        quotaCheck("ramMiB", q.ramMiB().limit(), q.ramMiB().used(), ram, ram + ramPeak, "RAM of all servers"),
+        quotaCheck("serverGroups", q.serverGroups().limit(), q.serverGroups().used(), groups, groups,
             "one per role with a policy (per deployment after a split)"));
     List<String> violations = new ArrayList<>();
     List<Alternative> options = new ArrayList<>();
@@ -981,23 +985,39 @@ public final class PlanAssembler {
       if (!c.steadyFits()) {
         violations.add(c.resource() + ": the cluster needs " + c.steady() + ", " + (c.limit() - c.used()) + " of " + c.limit()
             + " are left (" + c.used() + " used)");
-        options.add(new Alternative("raise the " + c.resource() + " quota to at least " + (c.used() + c.peak()),
+        options.add(Alternative.of("raise the " + c.resource() + " quota to at least " + (c.used() + c.peak()),
             "the cluster fits including rollouts"));
         if (c.resource().equals("instances") && q.instancesInError() > 0) {
-          options.add(new Alternative("delete the " + q.instancesInError() + " servers in ERROR", "they hold instance quota"));
+          options.add(Alternative.of("delete the " + q.instancesInError() + " servers in ERROR", "they hold instance quota"));
         }
       } else if (!c.peakFits()) {
-        warnings.add(new PlanWarning(Severity.CRITICAL, Code.QUOTA, "cluster", c.resource() + ": the cluster fits ("
+        warnings.add(PlanWarning.of(Severity.CRITICAL, Code.QUOTA, "cluster", c.resource() + ": the cluster fits ("
             + c.steady() + " needed, " + (c.limit() - c.used()) + " left) but rollouts need " + c.peak()
             + ": surge machines will be refused (403) and upgrades stall; " + c.note() + ". Raise the quota to "
             + (c.used() + c.peak()) + " or lower the surge."));
       }
     }
     if (!violations.isEmpty()) {
-      options.add(new Alternative("fewer replicas or smaller flavors", "less quota needed"));
+      options.add(Alternative.of("fewer replicas or smaller flavors", "less quota needed"));
       throw new InfeasiblePlanException("cluster", violations, options);
     }
     return checks;
+  }
+
+  private static RootDiskDecision rootDiskDecision(boolean fromFlavorDisk, int volumeGiB, String expression,
+      boolean expressible) {
+    return RootDiskDecision.builder().fromFlavorDisk(fromFlavorDisk).volumeGiB(volumeGiB).expression(expression)
+        .expressible(expressible).build();
+  }
+
+  private static MaintenanceOptIn maintenanceOptIn(MaintenanceOptIn.Method method, Optional<String> key, String value,
+      List<String> announcementKeys, String explanation) {
+    return MaintenanceOptIn.builder().method(method).key(key).value(value).announcementKeys(announcementKeys)
+        .explanation(explanation).build();
+  }
+
+  private static QuotaCheck quotaCheck(String resource, long limit, long used, long steady, long peak, String note) {
+    return QuotaCheck.builder().resource(resource).limit(limit).used(used).steady(steady).peak(peak).note(note).build();
   }
 
   private static String describe(CloudFlavor f) {
