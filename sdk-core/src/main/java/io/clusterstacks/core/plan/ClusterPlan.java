@@ -129,6 +129,13 @@ public abstract class ClusterPlan {
   public abstract List<QuotaCheck> quotas();
 
   /**
+   * The request's further placement levels as planned (pods over machines over hypervisors).
+   *
+   * @return one per {@link ClusterRequest#placementLevels()}, in order
+   */
+  public abstract List<LevelPlan> levels();
+
+  /**
    * Everything the user should know, most severe first.
    *
    * @return the warnings

@@ -214,6 +214,16 @@ public abstract class ClusterRequest {
   }
 
   /**
+   * Further placement levels stacked on planned roles (e.g. Kamaji's tenant control-plane pods on
+   * management-cluster workers); each is planned after the machines and reported in
+   * {@link ClusterPlan#levels()}.
+   *
+   * @return the levels, in order (empty by default)
+   */
+  @Value.Auxiliary
+  public abstract List<PlacementLevel> placementLevels();
+
+  /**
    * Whether etcd quorum must survive the loss of any one hypervisor.
    *
    * @return the tolerance (default {@link HostFailureTolerance#PREFERRED})
@@ -269,6 +279,16 @@ public abstract class ClusterRequest {
       problems.add(Problem.of("clusterRequest.includeClusterStack", "true",
           "there is no className to derive the ClusterStack from; give className"
           + " (e.g. ClusterClassName.of(\"scs2\", \"1.34\", \"v2\")) or clusterStack(...)"));
+    }
+    Set<String> roles = new HashSet<>();
+    roles.add("control-plane");
+    workers().forEach(w -> roles.add(w.name()));
+    for (int i = 0; i < placementLevels().size(); i++) {
+      PlacementLevel l = placementLevels().get(i);
+      if (!roles.contains(l.onRole())) {
+        problems.add(Problem.of("clusterRequest.placementLevels[" + i + "].onRole", l.onRole(),
+            "name a role of this request: one of " + new java.util.TreeSet<>(roles)));
+      }
     }
     InvalidInputException.throwIfAny(problems);
   }
