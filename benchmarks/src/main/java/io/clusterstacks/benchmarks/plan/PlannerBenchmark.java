@@ -6,12 +6,6 @@ import io.clusterstacks.core.model.OutputMode;
 import io.clusterstacks.core.plan.ClusterPlan;
 import io.clusterstacks.core.plan.ClusterRequest;
 import io.clusterstacks.core.plan.Planner;
-import io.clusterstacks.core.plan.internal.BruteForce;
-import io.clusterstacks.core.plan.internal.FlavorFacts;
-import io.clusterstacks.core.plan.internal.PlanAssembler;
-import io.clusterstacks.core.plan.internal.RoleContext;
-import io.clusterstacks.core.plan.internal.RoleOutcome;
-import io.clusterstacks.core.plan.internal.Search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,12 +20,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The planner against its brute-force oracle on the same inputs, and one plan as the flavor count grows.
+ * Whole plans through the public API only: on the reference cloud, and as the flavor count grows. (The
+ * brute-force oracle, an internal peer, is compared with the search by sdk-core's property tests.)
  *
  * <ul>
- *   <li>{@code plan*}: a whole {@link Planner#plan} (every role, explanations, alternatives, quotas) on
- *       the bundled reference cloud, with the planner's search and with the oracle's exhaustive search.</li>
- *   <li>{@code search*}: only the control plane's candidate search on the same cloud.</li>
+ *   <li>{@code planWithSearch}: a whole {@link Planner#plan} (every role, explanations, alternatives,
+ *       quotas) on the bundled reference cloud.</li>
  *   <li>{@code scaling}: one whole plan on a synthetic cloud of 100, 1000 or 10,000 flavors, planned
  *       again and again (warm: the flavors' facts of the profile planned last are reused).</li>
  *   <li>{@code scalingCold}: the same, alternating between two equal profile values that share their
@@ -39,8 +33,6 @@ import org.openjdk.jmh.annotations.State;
  *       a flavor value parses its name once), without measuring the profile's construction.</li>
  *   <li>{@code scalingFresh}: the same on a new profile of new flavor values before every plan (built
  *       in an untimed per-invocation setup), so that every plan also parses every name.</li>
- *   <li>{@code searchScaling*}: only the control plane's or the 10-worker deployment's search on the
- *       synthetic cloud.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -52,21 +44,12 @@ public class PlannerBenchmark {
   public static class Reference {
     CloudProfile cloud;
     ClusterRequest request;
-    RoleContext cpContext;
-    List<FlavorFacts> facts;
 
     /** Builds the inputs once. */
     @Setup(Level.Trial)
     public void setUp() {
       cloud = BenchClouds.reference();
       request = BenchClouds.request(OutputMode.TOPOLOGY);
-      cpContext = PlanAssembler.controlPlaneContext(request, cloud);
-      facts = FlavorFacts.of(cloud);
-      String a = Planner.plan(request, cloud).toString();
-      String b = PlanAssembler.assemble(request, cloud, BruteForce::run).toString();
-      if (!a.equals(b)) {
-        throw new IllegalStateException("planner and oracle disagree on the benchmark input");
-      }
     }
   }
 
@@ -81,9 +64,6 @@ public class PlannerBenchmark {
     CloudProfile[] copies;
     int next;
     ClusterRequest request;
-    RoleContext cpContext;
-    RoleContext workerContext;
-    List<FlavorFacts> facts;
 
     /** Builds the cloud once, and two equal copies that {@code scalingCold} plans in turn. */
     @Setup(Level.Trial)
@@ -91,9 +71,6 @@ public class PlannerBenchmark {
       cloud = BenchClouds.withFlavors(flavors);
       copies = new CloudProfile[] {CloudProfile.builder().from(cloud).build(), CloudProfile.builder().from(cloud).build()};
       request = BenchClouds.request(OutputMode.TOPOLOGY);
-      cpContext = PlanAssembler.controlPlaneContext(request, cloud);
-      workerContext = PlanAssembler.workerContext(request, cloud, request.workers().get(1));
-      facts = FlavorFacts.of(cloud);
     }
   }
 
@@ -106,39 +83,6 @@ public class PlannerBenchmark {
   @Benchmark
   public ClusterPlan planWithSearch(Reference s) {
     return Planner.plan(s.request, s.cloud);
-  }
-
-  /**
-   * A whole plan with the brute-force oracle.
-   *
-   * @param s the inputs
-   * @return the plan
-   */
-  @Benchmark
-  public ClusterPlan planWithOracle(Reference s) {
-    return PlanAssembler.assemble(s.request, s.cloud, BruteForce::run);
-  }
-
-  /**
-   * The control plane's search alone.
-   *
-   * @param s the inputs
-   * @return the outcome
-   */
-  @Benchmark
-  public RoleOutcome searchControlPlane(Reference s) {
-    return Search.run(s.cpContext, s.facts);
-  }
-
-  /**
-   * The control plane's exhaustive search alone.
-   *
-   * @param s the inputs
-   * @return the outcome
-   */
-  @Benchmark
-  public RoleOutcome oracleControlPlane(Reference s) {
-    return BruteForce.run(s.cpContext, s.facts);
   }
 
   /**
@@ -205,25 +149,4 @@ public class PlannerBenchmark {
     return Planner.plan(s.request, cloud);
   }
 
-  /**
-   * The control plane's search alone on a synthetic cloud.
-   *
-   * @param s the inputs
-   * @return the outcome
-   */
-  @Benchmark
-  public RoleOutcome searchScalingControlPlane(Synthetic s) {
-    return Search.run(s.cpContext, s.facts);
-  }
-
-  /**
-   * The 10-worker deployment's search alone on a synthetic cloud.
-   *
-   * @param s the inputs
-   * @return the outcome
-   */
-  @Benchmark
-  public RoleOutcome searchScalingWorker(Synthetic s) {
-    return Search.run(s.workerContext, s.facts);
-  }
 }

@@ -1,7 +1,8 @@
 package io.clusterstacks.core.plan;
 
-import io.clusterstacks.core.ClusterStacksException;
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.cloud.CloudProfile;
 import io.clusterstacks.core.manifest.ManifestRenderer;
 import io.clusterstacks.core.manifest.Manifests;
@@ -30,16 +31,40 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class ClusterPlan {
 
+  ClusterPlan() {}
+
   /**
-   * Starts a builder (used by the planner).
+   * Starts a builder (the planner uses it; a plan built by hand is not checked against a cloud).
    *
    * @return a new builder
    */
-  public static ImmutableClusterPlan.Builder builder() {
-    return ImmutableClusterPlan.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A plan built by a function.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the plan
+   * @throws InvalidInputException listing every missing attribute
+   */
+  public static ClusterPlan of(Consumer<Builder> spec) {
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this plan's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
   }
 
   /**
@@ -102,6 +127,13 @@ public abstract class ClusterPlan {
    * @return the checks (instances, cores, RAM, server groups)
    */
   public abstract List<QuotaCheck> quotas();
+
+  /**
+   * The request's further placement levels as planned (pods over machines over hypervisors).
+   *
+   * @return one per {@link ClusterRequest#placementLevels()}, in order
+   */
+  public abstract List<LevelPlan> levels();
 
   /**
    * Everything the user should know, most severe first.
@@ -188,25 +220,24 @@ public abstract class ClusterPlan {
    *
    * @param idsByName the Nova server-group ID for each group name of {@link #serverGroupsToCreate()}
    * @return the changed plan
-   * @throws ClusterStacksException naming every group without an ID
+   * @throws InvalidInputException naming every group without an ID
    */
   public ClusterPlan withServerGroupIds(Map<String, String> idsByName) {
-    List<String> missing = new ArrayList<>();
+    InvalidInputException.requireArgument(idsByName, "idsByName");
+    List<Problem> problems = new ArrayList<>();
     for (ServerGroupRef.ToCreate t : serverGroupsToCreate()) {
-      if (!idsByName.containsKey(t.name())) {
-        missing.add(t.name());
+      String id = idsByName.get(t.name());
+      if (id == null || id.isBlank()) {
+        problems.add(Problem.of("idsByName[" + t.name() + "]", id == null ? Problem.MISSING : id,
+            "create the group (serverGroupsToCreate()) and pass its Nova ID by group name; got IDs for "
+                + idsByName.keySet()));
       }
     }
-    if (!missing.isEmpty()) {
-      throw new ClusterStacksException("withServerGroupIds: no ID for " + missing + "; got IDs for " + idsByName.keySet()
-          + "; create the groups (serverGroupsToCreate()) and pass each ID by group name");
-    }
-    java.util.function.UnaryOperator<RolePlan> resolve = r -> new RolePlan(r.role(), r.name(), r.replicas(), r.flavor(),
-        r.placement(), r.rootDisk(), r.maintenance(), r.deployments().stream().map(d -> new RolePlan.Deployment(d.name(),
-            d.replicas(), d.serverGroup().map(g -> g instanceof ServerGroupRef.ToCreate t
-                ? ServerGroupRef.known(idsByName.get(t.name())) : g))).toList(), r.image());
-    return ImmutableClusterPlan.builder().from(this).controlPlane(controlPlane().map(resolve))
-        .workers(workers().stream().map(resolve).toList()).build();
+    InvalidInputException.throwIfAny(problems);
+    java.util.function.UnaryOperator<RolePlan> resolve = r -> r.toBuilder().deployments(r.deployments().stream()
+        .map(d -> d.toBuilder().serverGroup(d.serverGroup().map(g -> g instanceof ServerGroupRef.ToCreate t
+            ? ServerGroupRef.known(idsByName.get(t.name())) : g)).build()).toList()).build();
+    return toBuilder().controlPlane(controlPlane().map(resolve)).workers(workers().stream().map(resolve).toList()).build();
   }
 
   /**
@@ -260,5 +291,10 @@ public abstract class ClusterPlan {
    */
   public PlacementMap placementMap() {
     return PlacementMap.of(this);
+  }
+
+  /** Builds a {@link ClusterPlan}; {@link #build()} reports every missing attribute at once. */
+  public static final class Builder extends ImmutableClusterPlan.Builder {
+    Builder() {}
   }
 }

@@ -1,7 +1,8 @@
 package io.clusterstacks.core.plan;
 
-import io.clusterstacks.core.ClusterStacksException;
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.image.ImageStrategies;
 import io.clusterstacks.core.image.ImageStrategy;
 import io.clusterstacks.core.model.CloudCredentials;
@@ -36,19 +37,21 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class ClusterRequest {
 
   private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+\\.\\d+");
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?");
+
+  ClusterRequest() {}
 
   /**
    * Starts a builder.
    *
    * @return a new builder
    */
-  public static ImmutableClusterRequest.Builder builder() {
-    return ImmutableClusterRequest.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -56,11 +59,21 @@ public abstract class ClusterRequest {
    *
    * @param spec fills in the builder
    * @return the request
+   * @throws InvalidInputException listing every invalid attribute
    */
-  public static ClusterRequest of(Consumer<ImmutableClusterRequest.Builder> spec) {
-    ImmutableClusterRequest.Builder b = builder();
+  public static ClusterRequest of(Consumer<Builder> spec) {
+    Builder b = builder();
     spec.accept(b);
     return b.build();
+  }
+
+  /**
+   * A builder holding this request's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
   }
 
   /**
@@ -201,6 +214,16 @@ public abstract class ClusterRequest {
   }
 
   /**
+   * Further placement levels stacked on planned roles (e.g. Kamaji's tenant control-plane pods on
+   * management-cluster workers); each is planned after the machines and reported in
+   * {@link ClusterPlan#levels()}.
+   *
+   * @return the levels, in order (empty by default)
+   */
+  @Value.Auxiliary
+  public abstract List<PlacementLevel> placementLevels();
+
+  /**
    * Whether etcd quorum must survive the loss of any one hypervisor.
    *
    * @return the tolerance (default {@link HostFailureTolerance#PREFERRED})
@@ -220,36 +243,58 @@ public abstract class ClusterRequest {
    */
   @Value.Check
   protected void check() {
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     if (!NAME.matcher(clusterName()).matches()) {
-      problems.add("clusterName: got '" + clusterName() + "'; use lower-case letters, digits and '-', at most 42 characters");
+      problems.add(Problem.of("clusterRequest.clusterName", clusterName(),
+          "use lower-case letters, digits and '-', at most 42 characters"));
     }
     if (kubernetesVersion().isEmpty()) {
-      problems.add("kubernetesVersion: missing; give it (e.g. v1.34.7) or a className the release catalogue knows"
-          + className().map(c -> " (" + c + " is not in it)").orElse(""));
+      problems.add(Problem.missing("clusterRequest.kubernetesVersion",
+          "give it (e.g. v1.34.7) or a className the release catalogue knows"
+          + className().map(c -> " (" + c + " is not in it)").orElse("")));
     } else if (!VERSION.matcher(kubernetesVersion()).matches()) {
-      problems.add("kubernetesVersion: got '" + kubernetesVersion() + "'; write v<major>.<minor>.<patch>, e.g. v1.34.7");
+      problems.add(Problem.of("clusterRequest.kubernetesVersion", kubernetesVersion(),
+          "write v<major>.<minor>.<patch>, e.g. v1.34.7"));
     }
     Set<String> names = new HashSet<>();
-    for (WorkerRequest w : workers()) {
-      if (!names.add(w.name())) {
-        problems.add("workers: the name '" + w.name() + "' is used twice; give each deployment its own name");
+    for (int i = 0; i < workers().size(); i++) {
+      String name = workers().get(i).name();
+      if (!names.add(name)) {
+        problems.add(Problem.of("clusterRequest.workers[" + i + "].name", name,
+            "the name is used twice; give each deployment its own name"));
       }
     }
     if (mode() == OutputMode.TOPOLOGY && controlPlane().maxSurge().isPresent() && controlPlane().maxSurge().getAsInt() == 0) {
-      problems.add("controlPlane.maxSurge: got 0 in topology mode; SCS ClusterClasses always roll the control plane out with "
-          + "maxSurge 1 (no variable for it); use OutputMode.RAW_CAPI for maxSurge 0");
+      problems.add(Problem.of("clusterRequest.controlPlane.maxSurge", "0",
+          "SCS ClusterClasses always roll the control plane out with maxSurge 1 in topology mode (no variable for it);"
+          + " use OutputMode.RAW_CAPI for maxSurge 0"));
     }
-    if (className().isPresent() && !kubernetesVersion().isEmpty() && !className().get().kubernetesMinor().equals(minorOf(kubernetesVersion()))) {
-      problems.add("kubernetesVersion: got " + kubernetesVersion() + " for class " + className().get()
-          + "; the class is for Kubernetes " + className().get().kubernetesMinor() + ".x");
+    if (className().isPresent() && !kubernetesVersion().isEmpty() && VERSION.matcher(kubernetesVersion()).matches()
+        && !className().get().kubernetesMinor().equals(minorOf(kubernetesVersion()))) {
+      problems.add(Problem.of("clusterRequest.kubernetesVersion", kubernetesVersion(),
+          "class " + className().get() + " is for Kubernetes " + className().get().kubernetesMinor() + ".x; use a "
+          + className().get().kubernetesMinor() + ".x version or another class"));
     }
     if (includeClusterStack() && clusterStack().isEmpty() && className().isEmpty()) {
-      problems.add("includeClusterStack: set, but there is no className to derive the ClusterStack from; give className"
-          + " (e.g. ClusterClassName.of(\"scs2\", \"1.34\", \"v2\")) or clusterStack(...)");
+      problems.add(Problem.of("clusterRequest.includeClusterStack", "true",
+          "there is no className to derive the ClusterStack from; give className"
+          + " (e.g. ClusterClassName.of(\"scs2\", \"1.34\", \"v2\")) or clusterStack(...)"));
     }
-    if (!problems.isEmpty()) {
-      throw new ClusterStacksException("invalid cluster request:\n  " + String.join("\n  ", problems));
+    Set<String> roles = new HashSet<>();
+    roles.add("control-plane");
+    workers().forEach(w -> roles.add(w.name()));
+    for (int i = 0; i < placementLevels().size(); i++) {
+      PlacementLevel l = placementLevels().get(i);
+      if (!roles.contains(l.onRole())) {
+        problems.add(Problem.of("clusterRequest.placementLevels[" + i + "].onRole", l.onRole(),
+            "name a role of this request: one of " + new java.util.TreeSet<>(roles)));
+      }
     }
+    InvalidInputException.throwIfAny(problems);
+  }
+
+  /** Builds a {@link ClusterRequest}; {@link #build()} reports every invalid attribute at once. */
+  public static final class Builder extends ImmutableClusterRequest.Builder {
+    Builder() {}
   }
 }

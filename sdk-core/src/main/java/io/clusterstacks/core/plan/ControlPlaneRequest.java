@@ -1,7 +1,8 @@
 package io.clusterstacks.core.plan;
 
-import io.clusterstacks.core.ClusterStacksException;
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.SdkStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +14,10 @@ import org.immutables.value.Value;
  * What is asked of the control plane: replicas, flavor requirements, and optional pins.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class ControlPlaneRequest {
+
+  ControlPlaneRequest() {}
 
   /** Three replicas with the default requirements, nothing pinned. */
   public static final ControlPlaneRequest DEFAULT = builder().build();
@@ -24,8 +27,8 @@ public abstract class ControlPlaneRequest {
    *
    * @return a new builder
    */
-  public static ImmutableControlPlaneRequest.Builder builder() {
-    return ImmutableControlPlaneRequest.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -34,10 +37,19 @@ public abstract class ControlPlaneRequest {
    * @param spec fills in the builder
    * @return the request
    */
-  public static ControlPlaneRequest of(Consumer<ImmutableControlPlaneRequest.Builder> spec) {
-    ImmutableControlPlaneRequest.Builder b = builder();
+  public static ControlPlaneRequest of(Consumer<Builder> spec) {
+    Builder b = builder();
     spec.accept(b);
     return b.build();
+  }
+
+  /**
+   * A builder holding this request's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
   }
 
   /**
@@ -97,20 +109,27 @@ public abstract class ControlPlaneRequest {
    */
   @Value.Check
   protected void check() {
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     if (replicas() < 1 || replicas() % 2 == 0) {
-      problems.add("controlPlane.replicas: got " + replicas()
-          + "; use an odd number (1, 3, 5, 7): stacked etcd needs a majority, and KubeadmControlPlane rejects even counts");
+      problems.add(Problem.of("controlPlaneRequest.replicas", String.valueOf(replicas()),
+          "use an odd number (1, 3, 5, 7): stacked etcd needs a majority, and KubeadmControlPlane rejects even counts"));
     }
     if (maxSurge().isPresent() && (maxSurge().getAsInt() < 0 || maxSurge().getAsInt() > 1)) {
-      problems.add("controlPlane.maxSurge: got " + maxSurge().getAsInt() + "; KubeadmControlPlane accepts only 0 or 1");
+      problems.add(Problem.of("controlPlaneRequest.maxSurge", String.valueOf(maxSurge().getAsInt()),
+          "KubeadmControlPlane accepts only 0 or 1"));
     }
     if (maxSurge().isPresent() && maxSurge().getAsInt() == 0 && replicas() < 3) {
-      problems.add("controlPlane.maxSurge: got 0 with " + replicas()
-          + " replicas; KubeadmControlPlane rejects maxSurge 0 below 3 replicas, use 1");
+      problems.add(Problem.of("controlPlaneRequest.maxSurge", "0",
+          "KubeadmControlPlane rejects maxSurge 0 below 3 replicas (got " + replicas() + "); use 1"));
     }
-    if (!problems.isEmpty()) {
-      throw new ClusterStacksException("invalid control-plane request:\n  " + String.join("\n  ", problems));
+    if (flavor().isPresent() && flavor().get().isBlank()) {
+      problems.add(Problem.of("controlPlaneRequest.flavor", flavor().get(), "pin a flavor by name or ID, or leave it unset"));
     }
+    InvalidInputException.throwIfAny(problems);
+  }
+
+  /** Builds a {@link ControlPlaneRequest} (3 replicas, default requirements); {@link #build()} reports every problem at once. */
+  public static final class Builder extends ImmutableControlPlaneRequest.Builder {
+    Builder() {}
   }
 }

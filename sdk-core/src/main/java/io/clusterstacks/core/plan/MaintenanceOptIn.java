@@ -1,20 +1,18 @@
 package io.clusterstacks.core.plan;
 
+import io.clusterstacks.core.SdkStyle;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
 
 /**
  * How a role's servers come back after hypervisor maintenance.
- *
- * @param method how the opt-in is set, or why none is needed
- * @param key the server-metadata key (e.g. {@code ps_restart_after_maint})
- * @param value the value that opts in (e.g. {@code true})
- * @param announcementKeys server-metadata keys in which the provider announces maintenance, to watch
- * @param explanation what happens and what to do, in words
  */
-public record MaintenanceOptIn(Method method, Optional<String> key, String value, List<String> announcementKeys,
-    String explanation) {
+@Value.Immutable
+@SdkStyle
+public abstract class MaintenanceOptIn {
+  MaintenanceOptIn() {}
 
   /** How the opt-in reaches the servers. */
   public enum Method {
@@ -29,19 +27,73 @@ public record MaintenanceOptIn(Method method, Optional<String> key, String value
   }
 
   /**
-   * Checks the parts are present.
+   * How the opt-in is set, or why none is needed.
    *
-   * @param method how the opt-in is set
-   * @param key the metadata key
-   * @param value the opt-in value
-   * @param announcementKeys keys to watch
-   * @param explanation what happens
+   * @return the method
    */
-  public MaintenanceOptIn {
-    Objects.requireNonNull(method, "method");
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(value, "value");
-    announcementKeys = List.copyOf(announcementKeys);
-    Objects.requireNonNull(explanation, "explanation");
+  public abstract Method method();
+
+  /**
+   * The server-metadata key that opts in.
+   *
+   * @return e.g. {@code ps_restart_after_maint}, empty without a known opt-in
+   */
+  public abstract Optional<String> key();
+
+  /**
+   * The value that opts in.
+   *
+   * @return e.g. {@code true}
+   */
+  public abstract String value();
+
+  /**
+   * The server-metadata keys in which the provider announces maintenance, to watch.
+   *
+   * @return the keys
+   */
+  public abstract List<String> announcementKeys();
+
+  /**
+   * What happens and what to do.
+   *
+   * @return in words
+   */
+  public abstract String explanation();
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A MaintenanceOptIn built by a function.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the value
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing attribute
+   */
+  public static MaintenanceOptIn of(Consumer<Builder> spec) {
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link MaintenanceOptIn}; {@link #build()} reports every missing attribute at once. */
+  public static final class Builder extends ImmutableMaintenanceOptIn.Builder {
+    Builder() {}
   }
 }

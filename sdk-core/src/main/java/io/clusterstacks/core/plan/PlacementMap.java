@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import io.clusterstacks.core.SdkStyle;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
 import java.util.Optional;
 
 /**
@@ -25,55 +27,159 @@ public final class PlacementMap {
     this.sections = List.copyOf(sections);
   }
 
-  /**
-   * One set of hypervisors (all of them, or a host class) with the roles placed on it.
-   *
-   * @param hostClass the host class, or empty for the whole cloud
-   * @param hosts the hypervisor count
-   * @param hostNames a label per listed host (real names when known)
-   * @param roles the roles placed here, with members per listed host
-   */
-  public record Section(Optional<String> hostClass, HostCount hosts, List<String> hostNames, List<RoleColumn> roles) {
+  /** One set of hypervisors (all of them, or a host class) with the roles placed on it. */
+  @Value.Immutable
+  @SdkStyle
+  public static abstract class Section {
+    Section() {}
+
     /**
-     * Copies the lists.
+     * The host class.
      *
-     * @param hostClass the host class
-     * @param hosts the count
-     * @param hostNames the host labels
-     * @param roles the roles
+     * @return the class, or empty for the whole cloud
      */
-    public Section {
-      Objects.requireNonNull(hostClass, "hostClass");
-      Objects.requireNonNull(hosts, "hosts");
-      hostNames = List.copyOf(hostNames);
-      roles = List.copyOf(roles);
+    public abstract Optional<String> hostClass();
+
+    /**
+     * The hypervisor count.
+     *
+     * @return the count
+     */
+    public abstract HostCount hosts();
+
+    /**
+     * A label per listed host (real names when known).
+     *
+     * @return the labels, in host order
+     */
+    public abstract List<String> hostNames();
+
+    /**
+     * The availability zone of each listed host, when the profile gives per-zone hypervisor counts.
+     *
+     * @return one zone name per listed host, or empty when zones are not known per host
+     */
+    public abstract List<String> hostZones();
+
+    /**
+     * The roles placed here, with members per listed host.
+     *
+     * @return the roles
+     */
+    public abstract List<RoleColumn> roles();
+
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /**
+     * A Section built by a function.
+     *
+     * @param spec sets the attributes on a builder
+     * @return the value
+     * @throws io.clusterstacks.core.InvalidInputException listing every missing attribute
+     */
+    public static Section of(Consumer<Builder> spec) {
+      Builder b = builder();
+      spec.accept(b);
+      return b.build();
+    }
+
+    /**
+     * A builder holding this value's attributes, to change some of them.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+      return builder().from(this);
+    }
+
+    /** Builds a {@link Section}; {@link #build()} reports every missing attribute at once. */
+    public static final class Builder extends ImmutableSection.Builder {
+      Builder() {}
     }
   }
 
-  /**
-   * One role's members per host.
-   *
-   * @param role the role name
-   * @param policy its placement policy
-   * @param membersPerHost members on each listed host, in host order
-   * @param worstCasePerHost the worst case after rollouts
-   * @param expectedPerHost the expected case after rollouts
-   */
-  public record RoleColumn(String role, PlacementPolicy policy, List<Integer> membersPerHost, int worstCasePerHost,
-      int expectedPerHost) {
+  /** One role's members per host. */
+  @Value.Immutable
+  @SdkStyle
+  public static abstract class RoleColumn {
+    RoleColumn() {}
+
     /**
-     * Copies the list.
+     * The role name.
      *
-     * @param role the role name
-     * @param policy its policy
-     * @param membersPerHost members per host
-     * @param worstCasePerHost the worst case
-     * @param expectedPerHost the expected case
+     * @return {@code control-plane} or a deployment name
      */
-    public RoleColumn {
-      Objects.requireNonNull(role, "role");
-      Objects.requireNonNull(policy, "policy");
-      membersPerHost = List.copyOf(membersPerHost);
+    public abstract String role();
+
+    /**
+     * Its placement policy.
+     *
+     * @return the policy
+     */
+    public abstract PlacementPolicy policy();
+
+    /**
+     * Members on each listed host, in host order.
+     *
+     * @return the counts
+     */
+    public abstract List<Integer> membersPerHost();
+
+    /**
+     * The worst case after rollouts.
+     *
+     * @return members on one host
+     */
+    public abstract int worstCasePerHost();
+
+    /**
+     * The expected case after rollouts.
+     *
+     * @return members on one host
+     */
+    public abstract int expectedPerHost();
+
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /**
+     * A RoleColumn built by a function.
+     *
+     * @param spec sets the attributes on a builder
+     * @return the value
+     * @throws io.clusterstacks.core.InvalidInputException listing every missing attribute
+     */
+    public static RoleColumn of(Consumer<Builder> spec) {
+      Builder b = builder();
+      spec.accept(b);
+      return b.build();
+    }
+
+    /**
+     * A builder holding this value's attributes, to change some of them.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+      return builder().from(this);
+    }
+
+    /** Builds a {@link RoleColumn}; {@link #build()} reports every missing attribute at once. */
+    public static final class Builder extends ImmutableRoleColumn.Builder {
+      Builder() {}
     }
   }
 
@@ -111,10 +217,10 @@ public final class PlacementMap {
         for (int x : per) {
           perList.add(x);
         }
-        cols.add(new RoleColumn(r.name(), r.placement().policy(), perList, r.placement().worstCasePerHost(),
-            r.placement().expectedPerHost()));
+        cols.add(RoleColumn.builder().role(r.name()).policy(r.placement().policy()).membersPerHost(perList)
+            .worstCasePerHost(r.placement().worstCasePerHost()).expectedPerHost(r.placement().expectedPerHost()).build());
       }
-      sections.add(new Section(e.getKey(), hosts, names, cols));
+      sections.add(Section.builder().hostClass(e.getKey()).hosts(hosts).hostNames(names).roles(cols).build());
     }
     return new PlacementMap(sections);
   }

@@ -1,20 +1,24 @@
 package io.clusterstacks.core.plan;
 
-import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.cloud.ComputeMicroversion;
 import io.clusterstacks.core.model.ServerGroupPolicy;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
 
 /**
  * How a role's machines are placed over hypervisors: a Nova server-group policy, or no group.
  *
- * @param kind the kind of policy
- * @param maxServerPerHost the {@code max_server_per_host} rule, present only for
- *     {@link Kind#ANTI_AFFINITY_MAX_PER_HOST}
+ * <p>Usually made by one of the factories: {@link #antiAffinity()}, {@link #maxPerHost(int)},
+ * {@link #softAntiAffinity()}, {@link #none()}.
  */
-public record PlacementPolicy(Kind kind, OptionalInt maxServerPerHost) {
+@Value.Immutable
+@SdkStyle
+public abstract class PlacementPolicy {
 
   /** The kinds of placement, strongest first. */
   public enum Kind {
@@ -28,23 +32,69 @@ public record PlacementPolicy(Kind kind, OptionalInt maxServerPerHost) {
     NONE
   }
 
+  PlacementPolicy() {}
+
+  /**
+   * The kind of policy.
+   *
+   * @return the kind
+   */
+  public abstract Kind kind();
+
+  /**
+   * The {@code max_server_per_host} rule.
+   *
+   * @return the rule, present exactly for {@link Kind#ANTI_AFFINITY_MAX_PER_HOST}
+   */
+  public abstract OptionalInt maxServerPerHost();
+
   /**
    * Checks the rule is present exactly for the per-host kind, and at least 2.
-   *
-   * @param kind the kind
-   * @param maxServerPerHost the per-host rule
    */
-  public PlacementPolicy {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(maxServerPerHost, "maxServerPerHost");
-    if ((kind == Kind.ANTI_AFFINITY_MAX_PER_HOST) != maxServerPerHost.isPresent()) {
-      throw new ClusterStacksException("placement policy " + kind
-          + ": max_server_per_host is given exactly for ANTI_AFFINITY_MAX_PER_HOST; use PlacementPolicy.maxPerHost(k)");
+  @Value.Check
+  protected void check() {
+    if ((kind() == Kind.ANTI_AFFINITY_MAX_PER_HOST) != maxServerPerHost().isPresent()) {
+      throw new InvalidInputException(java.util.List.of(Problem.of("placementPolicy.maxServerPerHost",
+          maxServerPerHost().isPresent() ? String.valueOf(maxServerPerHost().getAsInt()) : Problem.MISSING,
+          "give max_server_per_host exactly for " + Kind.ANTI_AFFINITY_MAX_PER_HOST + " (kind " + kind()
+              + "); use PlacementPolicy.maxPerHost(k)")));
     }
-    if (maxServerPerHost.isPresent() && maxServerPerHost.getAsInt() < 2) {
-      throw new ClusterStacksException("placement policy max_server_per_host: got " + maxServerPerHost.getAsInt()
-          + "; use 2 or more (1 is plain anti-affinity: PlacementPolicy.antiAffinity())");
+    if (maxServerPerHost().isPresent() && maxServerPerHost().getAsInt() < 2) {
+      throw new InvalidInputException(java.util.List.of(Problem.of("placementPolicy.maxServerPerHost",
+          String.valueOf(maxServerPerHost().getAsInt()),
+          "use 2 or more (1 is plain anti-affinity: PlacementPolicy.antiAffinity())")));
     }
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A policy built by a function.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the policy
+   * @throws InvalidInputException when the kind is missing or the rule does not go with it
+   */
+  public static PlacementPolicy of(Consumer<Builder> spec) {
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this policy's attributes.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
   }
 
   /**
@@ -53,7 +103,7 @@ public record PlacementPolicy(Kind kind, OptionalInt maxServerPerHost) {
    * @return the policy
    */
   public static PlacementPolicy antiAffinity() {
-    return new PlacementPolicy(Kind.ANTI_AFFINITY, OptionalInt.empty());
+    return ANTI_AFFINITY;
   }
 
   /**
@@ -63,7 +113,7 @@ public record PlacementPolicy(Kind kind, OptionalInt maxServerPerHost) {
    * @return the policy
    */
   public static PlacementPolicy maxPerHost(int k) {
-    return new PlacementPolicy(Kind.ANTI_AFFINITY_MAX_PER_HOST, OptionalInt.of(k));
+    return builder().kind(Kind.ANTI_AFFINITY_MAX_PER_HOST).maxServerPerHost(k).build();
   }
 
   /**
@@ -72,7 +122,7 @@ public record PlacementPolicy(Kind kind, OptionalInt maxServerPerHost) {
    * @return the policy
    */
   public static PlacementPolicy softAntiAffinity() {
-    return new PlacementPolicy(Kind.SOFT_ANTI_AFFINITY, OptionalInt.empty());
+    return SOFT;
   }
 
   /**
@@ -81,7 +131,7 @@ public record PlacementPolicy(Kind kind, OptionalInt maxServerPerHost) {
    * @return the policy
    */
   public static PlacementPolicy none() {
-    return new PlacementPolicy(Kind.NONE, OptionalInt.empty());
+    return NONE;
   }
 
   /**
@@ -90,7 +140,7 @@ public record PlacementPolicy(Kind kind, OptionalInt maxServerPerHost) {
    * @return the policy, or empty for {@link Kind#NONE}
    */
   public Optional<ServerGroupPolicy> serverGroupPolicy() {
-    return switch (kind) {
+    return switch (kind()) {
       case ANTI_AFFINITY, ANTI_AFFINITY_MAX_PER_HOST -> Optional.of(ServerGroupPolicy.ANTI_AFFINITY);
       case SOFT_ANTI_AFFINITY -> Optional.of(ServerGroupPolicy.SOFT_ANTI_AFFINITY);
       case NONE -> Optional.empty();
@@ -103,7 +153,7 @@ public record PlacementPolicy(Kind kind, OptionalInt maxServerPerHost) {
    * @return false only for {@link Kind#NONE}
    */
   public boolean needsGroup() {
-    return kind != Kind.NONE;
+    return kind() != Kind.NONE;
   }
 
   /**
@@ -112,7 +162,7 @@ public record PlacementPolicy(Kind kind, OptionalInt maxServerPerHost) {
    * @return true for the two hard kinds
    */
   public boolean isHard() {
-    return kind == Kind.ANTI_AFFINITY || kind == Kind.ANTI_AFFINITY_MAX_PER_HOST;
+    return kind() == Kind.ANTI_AFFINITY || kind() == Kind.ANTI_AFFINITY_MAX_PER_HOST;
   }
 
   /**
@@ -121,7 +171,7 @@ public record PlacementPolicy(Kind kind, OptionalInt maxServerPerHost) {
    * @return 2.1, 2.15 or 2.64
    */
   public ComputeMicroversion requiredMicroversion() {
-    return switch (kind) {
+    return switch (kind()) {
       case ANTI_AFFINITY, NONE -> new ComputeMicroversion(2, 1);
       case SOFT_ANTI_AFFINITY -> ComputeMicroversion.SOFT_POLICIES;
       case ANTI_AFFINITY_MAX_PER_HOST -> ComputeMicroversion.MAX_SERVER_PER_HOST;
@@ -130,11 +180,20 @@ public record PlacementPolicy(Kind kind, OptionalInt maxServerPerHost) {
 
   @Override
   public String toString() {
-    return switch (kind) {
+    return switch (kind()) {
       case ANTI_AFFINITY -> "anti-affinity";
-      case ANTI_AFFINITY_MAX_PER_HOST -> "anti-affinity with max_server_per_host=" + maxServerPerHost.getAsInt();
+      case ANTI_AFFINITY_MAX_PER_HOST -> "anti-affinity with max_server_per_host=" + maxServerPerHost().getAsInt();
       case SOFT_ANTI_AFFINITY -> "soft-anti-affinity";
       case NONE -> "no server group";
     };
+  }
+
+  private static final PlacementPolicy ANTI_AFFINITY = builder().kind(Kind.ANTI_AFFINITY).build();
+  private static final PlacementPolicy SOFT = builder().kind(Kind.SOFT_ANTI_AFFINITY).build();
+  private static final PlacementPolicy NONE = builder().kind(Kind.NONE).build();
+
+  /** Builds a {@link PlacementPolicy}; {@link #build()} reports a missing kind or a rule that does not fit it. */
+  public static final class Builder extends ImmutablePlacementPolicy.Builder {
+    Builder() {}
   }
 }

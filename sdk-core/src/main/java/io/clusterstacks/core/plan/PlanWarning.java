@@ -1,16 +1,16 @@
 package io.clusterstacks.core.plan;
 
-import java.util.Objects;
+import io.clusterstacks.core.SdkStyle;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
 
 /**
  * Something the user should know about a plan.
- *
- * @param severity how much it matters
- * @param code a stable identifier, for programs
- * @param role the role it concerns ({@code control-plane}, a deployment name, or {@code cluster})
- * @param message what it means and what to do
  */
-public record PlanWarning(Severity severity, Code code, String role, String message) {
+@Value.Immutable
+@SdkStyle
+public abstract class PlanWarning {
+  PlanWarning() {}
 
   /** How much a warning matters. */
   public enum Severity {
@@ -49,26 +49,92 @@ public record PlanWarning(Severity severity, Code code, String role, String mess
     /** The control plane cannot be spread as scs-0214 requires. */
     SCS_0214,
     /** The image. */
-    IMAGE
+    IMAGE,
+    /** The availability zones' hypervisor counts limit or contradict the plan. */
+    ZONES,
+    /** A further placement level (e.g. pods over machines) added by a planner extension. */
+    PLACEMENT_LEVEL
   }
 
   /**
-   * Checks the parts are present.
+   * How much it matters.
+   *
+   * @return the severity
+   */
+  public abstract Severity severity();
+
+  /**
+   * A stable identifier, for programs.
+   *
+   * @return the code
+   */
+  public abstract Code code();
+
+  /**
+   * The role it concerns.
+   *
+   * @return {@code control-plane}, a deployment name, or {@code cluster}
+   */
+  public abstract String role();
+
+  /**
+   * What it means and what to do.
+   *
+   * @return one or more sentences
+   */
+  public abstract String message();
+
+  /**
+   * A warning.
    *
    * @param severity how much it matters
    * @param code a stable identifier
-   * @param role the role
+   * @param role the role it concerns
    * @param message what it means and what to do
+   * @return the warning
    */
-  public PlanWarning {
-    Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(code, "code");
-    Objects.requireNonNull(role, "role");
-    Objects.requireNonNull(message, "message");
+  public static PlanWarning of(Severity severity, Code code, String role, String message) {
+    return builder().severity(severity).code(code).role(role).message(message).build();
   }
 
   @Override
   public String toString() {
-    return severity + " " + code + " [" + role + "]: " + message;
+    return severity() + " " + code() + " [" + role() + "]: " + message();
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A PlanWarning built by a function.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the value
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing attribute
+   */
+  public static PlanWarning of(Consumer<Builder> spec) {
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link PlanWarning}; {@link #build()} reports every missing attribute at once. */
+  public static final class Builder extends ImmutablePlanWarning.Builder {
+    Builder() {}
   }
 }

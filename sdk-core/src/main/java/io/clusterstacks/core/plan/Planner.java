@@ -1,5 +1,6 @@
 package io.clusterstacks.core.plan;
 
+import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.cloud.CloudProfile;
 import io.clusterstacks.core.plan.internal.PlanAssembler;
 import io.clusterstacks.core.plan.internal.Search;
@@ -27,11 +28,14 @@ public final class Planner {
    * @param request what is asked
    * @param cloud what the cloud offers
    * @return the plan
+   * @throws InvalidInputException when an argument is null
    * @throws FlavorNotFoundException when a pinned flavor is not in the profile (lists the nearest)
    * @throws InfeasiblePlanException when no plan satisfies the request (lists the violated constraints
    *     and the options that would work)
    */
   public static ClusterPlan plan(ClusterRequest request, CloudProfile cloud) {
+    InvalidInputException.requireArgument(request, "request");
+    InvalidInputException.requireArgument(cloud, "cloud");
     return PlanAssembler.assemble(request, cloud, Search::run);
   }
 }

@@ -1,32 +1,58 @@
 package io.clusterstacks.core.plan;
 
-import java.util.Objects;
+import io.clusterstacks.core.SdkStyle;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
 
 /**
  * One quota against what the cluster needs, steady and during rollouts.
- *
- * @param resource e.g. {@code instances}, {@code cores}, {@code ramMiB}, {@code serverGroups}
- * @param limit the limit, -1 for unlimited
- * @param used what the project uses now (servers in ERROR included)
- * @param steady what the cluster needs after it is built
- * @param peak what it needs at most during rollouts (every surge at once)
- * @param note what it means, e.g. that servers in ERROR hold quota
  */
-public record QuotaCheck(String resource, long limit, long used, long steady, long peak, String note) {
+@Value.Immutable
+@SdkStyle
+public abstract class QuotaCheck {
+  QuotaCheck() {}
+
   /**
-   * Checks the parts.
+   * The resource.
    *
-   * @param resource the resource
-   * @param limit the limit
-   * @param used what is used
-   * @param steady the steady need
-   * @param peak the peak need
-   * @param note an explanation
+   * @return e.g. {@code instances}, {@code cores}, {@code ramMiB}, {@code serverGroups}
    */
-  public QuotaCheck {
-    Objects.requireNonNull(resource, "resource");
-    Objects.requireNonNull(note, "note");
-  }
+  public abstract String resource();
+
+  /**
+   * The limit.
+   *
+   * @return the limit, -1 for unlimited
+   */
+  public abstract long limit();
+
+  /**
+   * What the project uses now (servers in ERROR included).
+   *
+   * @return the usage
+   */
+  public abstract long used();
+
+  /**
+   * What the cluster needs after it is built.
+   *
+   * @return the steady need
+   */
+  public abstract long steady();
+
+  /**
+   * What it needs at most during rollouts (every surge at once).
+   *
+   * @return the peak need
+   */
+  public abstract long peak();
+
+  /**
+   * What it means, e.g. that servers in ERROR hold quota.
+   *
+   * @return one sentence
+   */
+  public abstract String note();
 
   /**
    * Whether the cluster fits once built.
@@ -34,7 +60,7 @@ public record QuotaCheck(String resource, long limit, long used, long steady, lo
    * @return true when unlimited or {@code used + steady <= limit}
    */
   public boolean steadyFits() {
-    return limit < 0 || used + steady <= limit;
+    return limit() < 0 || used() + steady() <= limit();
   }
 
   /**
@@ -43,11 +69,48 @@ public record QuotaCheck(String resource, long limit, long used, long steady, lo
    * @return true when unlimited or {@code used + peak <= limit}
    */
   public boolean peakFits() {
-    return limit < 0 || used + peak <= limit;
+    return limit() < 0 || used() + peak() <= limit();
   }
 
   @Override
   public String toString() {
-    return resource + ": " + used + " used + " + steady + " (peak " + peak + ") of " + (limit < 0 ? "unlimited" : String.valueOf(limit));
+    return resource() + ": " + used() + " used + " + steady() + " (peak " + peak() + ") of "
+        + (limit() < 0 ? "unlimited" : String.valueOf(limit()));
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A QuotaCheck built by a function.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the value
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing attribute
+   */
+  public static QuotaCheck of(Consumer<Builder> spec) {
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link QuotaCheck}; {@link #build()} reports every missing attribute at once. */
+  public static final class Builder extends ImmutableQuotaCheck.Builder {
+    Builder() {}
   }
 }

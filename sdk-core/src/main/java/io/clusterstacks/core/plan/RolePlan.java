@@ -1,71 +1,148 @@
 package io.clusterstacks.core.plan;
 
+import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.image.ImagePlan;
 import io.clusterstacks.core.model.ServerGroupRef;
 import io.clusterstacks.core.stack.Role;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
 
 /**
- * The plan for one role: flavor, placement, root disk, maintenance opt-in and server groups.
- *
- * @param role control plane or worker
- * @param name {@code control-plane} or the machine deployment name
- * @param replicas the replicas
- * @param flavor the flavor choice
- * @param placement the placement decision
- * @param rootDisk where the servers boot from
- * @param maintenance how the servers come back after hypervisor maintenance
- * @param deployments the machine deployments this role becomes (one unless the member quota forced a split), with their server groups
- * @param image the image plan for this role's flavor
+ * The plan for one role: flavor, placement, root disk, maintenance opt-in, server groups and image.
  */
-public record RolePlan(Role role, String name, int replicas, FlavorChoice flavor, PolicyDecision placement,
-    RootDiskDecision rootDisk, MaintenanceOptIn maintenance, List<Deployment> deployments, ImagePlan image) {
+@Value.Immutable
+@SdkStyle
+public abstract class RolePlan {
+  RolePlan() {}
 
-  /**
-   * One set of machines with its server group.
-   *
-   * @param name the deployment name ({@code control-plane}, or e.g. {@code md-0-1} after a split)
-   * @param replicas its replicas
-   * @param serverGroup its server group, or empty without a policy
-   */
-  public record Deployment(String name, int replicas, java.util.Optional<ServerGroupRef> serverGroup) {
+  /** One set of machines with its server group. */
+  @Value.Immutable
+  @SdkStyle
+  public static abstract class Deployment {
+    Deployment() {}
+
     /**
-     * Checks the parts.
+     * The deployment name.
      *
-     * @param name the deployment name
-     * @param replicas its replicas
-     * @param serverGroup its server group
+     * @return {@code control-plane}, or e.g. {@code md-0-1} after a split
      */
-    public Deployment {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(serverGroup, "serverGroup");
+    public abstract String name();
+
+    /**
+     * Its replicas.
+     *
+     * @return 0 or more
+     */
+    public abstract int replicas();
+
+    /**
+     * Its server group.
+     *
+     * @return the group, or empty without a policy
+     */
+    public abstract Optional<ServerGroupRef> serverGroup();
+
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /**
+     * A Deployment built by a function.
+     *
+     * @param spec sets the attributes on a builder
+     * @return the value
+     * @throws io.clusterstacks.core.InvalidInputException listing every missing attribute
+     */
+    public static Deployment of(Consumer<Builder> spec) {
+      Builder b = builder();
+      spec.accept(b);
+      return b.build();
+    }
+
+    /**
+     * A builder holding this value's attributes, to change some of them.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+      return builder().from(this);
+    }
+
+    /** Builds a {@link Deployment}; {@link #build()} reports every missing attribute at once. */
+    public static final class Builder extends ImmutableDeployment.Builder {
+      Builder() {}
     }
   }
 
   /**
-   * Checks the parts and copies the list.
+   * Control plane or worker.
    *
-   * @param role control plane or worker
-   * @param name the role name
-   * @param replicas the replicas
-   * @param flavor the flavor choice
-   * @param placement the placement decision
-   * @param rootDisk the root disk
-   * @param maintenance the maintenance opt-in
-   * @param deployments the deployments
-   * @param image the image plan
+   * @return the role
    */
-  public RolePlan {
-    Objects.requireNonNull(role, "role");
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(flavor, "flavor");
-    Objects.requireNonNull(placement, "placement");
-    Objects.requireNonNull(rootDisk, "rootDisk");
-    Objects.requireNonNull(maintenance, "maintenance");
-    deployments = List.copyOf(deployments);
-    Objects.requireNonNull(image, "image");
-  }
+  public abstract Role role();
+
+  /**
+   * The role name.
+   *
+   * @return {@code control-plane} or the machine deployment name
+   */
+  public abstract String name();
+
+  /**
+   * The replicas.
+   *
+   * @return 0 or more
+   */
+  public abstract int replicas();
+
+  /**
+   * The flavor choice.
+   *
+   * @return the choice
+   */
+  public abstract FlavorChoice flavor();
+
+  /**
+   * The placement decision.
+   *
+   * @return the decision
+   */
+  public abstract PolicyDecision placement();
+
+  /**
+   * Where the servers boot from.
+   *
+   * @return the decision
+   */
+  public abstract RootDiskDecision rootDisk();
+
+  /**
+   * How the servers come back after hypervisor maintenance.
+   *
+   * @return the opt-in
+   */
+  public abstract MaintenanceOptIn maintenance();
+
+  /**
+   * The machine deployments this role becomes, with their server groups.
+   *
+   * @return one unless the member quota forced a split
+   */
+  public abstract List<Deployment> deployments();
+
+  /**
+   * The image plan for this role's flavor.
+   *
+   * @return the image plan
+   */
+  public abstract ImagePlan image();
 
   /**
    * The server groups this role needs created, in deployment order.
@@ -73,6 +150,42 @@ public record RolePlan(Role role, String name, int replicas, FlavorChoice flavor
    * @return the groups (empty without a policy)
    */
   public List<ServerGroupRef> serverGroups() {
-    return deployments.stream().flatMap(d -> d.serverGroup().stream()).toList();
+    return deployments().stream().flatMap(d -> d.serverGroup().stream()).toList();
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A RolePlan built by a function.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the value
+   * @throws io.clusterstacks.core.InvalidInputException listing every missing attribute
+   */
+  public static RolePlan of(Consumer<Builder> spec) {
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds a {@link RolePlan}; {@link #build()} reports every missing attribute at once. */
+  public static final class Builder extends ImmutableRolePlan.Builder {
+    Builder() {}
   }
 }

@@ -1,7 +1,8 @@
 package io.clusterstacks.core.plan;
 
-import io.clusterstacks.core.ClusterStacksException;
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.flavor.CpuType;
 import io.clusterstacks.core.flavor.DiskType;
 import java.util.ArrayList;
@@ -19,8 +20,10 @@ import org.immutables.value.Value;
  * no crowded cores ({@code L}) and no oversubscribed RAM ({@code o}).
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class RoleRequirements {
+
+  RoleRequirements() {}
 
   /** The defaults, for control planes and workers alike. */
   public static final RoleRequirements DEFAULTS = builder().build();
@@ -30,8 +33,8 @@ public abstract class RoleRequirements {
    *
    * @return a new builder
    */
-  public static ImmutableRoleRequirements.Builder builder() {
-    return ImmutableRoleRequirements.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -40,10 +43,19 @@ public abstract class RoleRequirements {
    * @param spec fills in the builder
    * @return the requirements
    */
-  public static RoleRequirements of(Consumer<ImmutableRoleRequirements.Builder> spec) {
-    ImmutableRoleRequirements.Builder b = builder();
+  public static RoleRequirements of(Consumer<Builder> spec) {
+    Builder b = builder();
     spec.accept(b);
     return b.build();
+  }
+
+  /**
+   * A builder holding these requirements, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
   }
 
   /**
@@ -121,21 +133,27 @@ public abstract class RoleRequirements {
    */
   @Value.Check
   protected void check() {
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     if (minVcpus() < 1) {
-      problems.add("minVcpus: got " + minVcpus() + "; use 1 or more");
+      problems.add(Problem.of("roleRequirements.minVcpus", String.valueOf(minVcpus()), "use 1 or more"));
     }
     if (minRamMiB() < 1) {
-      problems.add("minRamMiB: got " + minRamMiB() + "; use 1 or more (MiB, e.g. 4096)");
+      problems.add(Problem.of("roleRequirements.minRamMiB", String.valueOf(minRamMiB()), "use 1 or more (MiB, e.g. 4096)"));
     }
     if (minDiskGB() < 1) {
-      problems.add("minDiskGB: got " + minDiskGB() + "; use 1 or more (GB, e.g. 20)");
+      problems.add(Problem.of("roleRequirements.minDiskGB", String.valueOf(minDiskGB()), "use 1 or more (GB, e.g. 20)"));
     }
     if (cpuTypes().isEmpty()) {
-      problems.add("cpuTypes: got an empty set; allow at least one CPU type, e.g. SHARED_CORE");
+      problems.add(Problem.of("roleRequirements.cpuTypes", "[]", "allow at least one CPU type, e.g. SHARED_CORE"));
     }
-    if (!problems.isEmpty()) {
-      throw new ClusterStacksException("invalid role requirements:\n  " + String.join("\n  ", problems));
+    if (architecture().isBlank()) {
+      problems.add(Problem.of("roleRequirements.architecture", architecture(), "use a Glance architecture, e.g. x86_64 or aarch64"));
     }
+    InvalidInputException.throwIfAny(problems);
+  }
+
+  /** Builds {@link RoleRequirements}, starting from the defaults; {@link #build()} reports every problem at once. */
+  public static final class Builder extends ImmutableRoleRequirements.Builder {
+    Builder() {}
   }
 }

@@ -1,7 +1,8 @@
 package io.clusterstacks.core.plan;
 
-import io.clusterstacks.core.ClusterStacksException;
-import io.clusterstacks.core.SdkStyleLegacy;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.SdkStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,18 +14,20 @@ import org.immutables.value.Value;
  * What is asked of one worker machine deployment.
  */
 @Value.Immutable
-@SdkStyleLegacy
+@SdkStyle
 public abstract class WorkerRequest {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?");
 
+  WorkerRequest() {}
+
   /**
-   * Starts a builder.
+   * Starts a builder; {@link #name()} and {@link #replicas()} are mandatory.
    *
    * @return a new builder
    */
-  public static ImmutableWorkerRequest.Builder builder() {
-    return ImmutableWorkerRequest.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -43,11 +46,21 @@ public abstract class WorkerRequest {
    *
    * @param spec fills in the builder
    * @return the request
+   * @throws InvalidInputException listing every missing or invalid attribute
    */
-  public static WorkerRequest of(Consumer<ImmutableWorkerRequest.Builder> spec) {
-    ImmutableWorkerRequest.Builder b = builder();
+  public static WorkerRequest of(Consumer<Builder> spec) {
+    Builder b = builder();
     spec.accept(b);
     return b.build();
+  }
+
+  /**
+   * A builder holding this request's attributes, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
   }
 
   /**
@@ -103,18 +116,24 @@ public abstract class WorkerRequest {
    */
   @Value.Check
   protected void check() {
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     if (!NAME.matcher(name()).matches()) {
-      problems.add("workers.name: got '" + name() + "'; use lower-case letters, digits and '-', at most 42 characters");
+      problems.add(Problem.of("workerRequest.name", name(), "use lower-case letters, digits and '-', at most 42 characters"));
     }
     if (replicas() < 0) {
-      problems.add("workers[" + name() + "].replicas: got " + replicas() + "; use 0 or more");
+      problems.add(Problem.of("workerRequest.replicas", String.valueOf(replicas()), "use 0 or more"));
     }
     if (maxSurge() < 0) {
-      problems.add("workers[" + name() + "].maxSurge: got " + maxSurge() + "; use 0 or more");
+      problems.add(Problem.of("workerRequest.maxSurge", String.valueOf(maxSurge()), "use 0 or more"));
     }
-    if (!problems.isEmpty()) {
-      throw new ClusterStacksException("invalid worker request:\n  " + String.join("\n  ", problems));
+    if (flavor().isPresent() && flavor().get().isBlank()) {
+      problems.add(Problem.of("workerRequest.flavor", flavor().get(), "pin a flavor by name or ID, or leave it unset"));
     }
+    InvalidInputException.throwIfAny(problems);
+  }
+
+  /** Builds a {@link WorkerRequest}; {@link #build()} reports every missing or invalid attribute at once. */
+  public static final class Builder extends ImmutableWorkerRequest.Builder {
+    Builder() {}
   }
 }

@@ -42,7 +42,7 @@ class PlanImageTest {
 
   private static final ClusterClassName SCS2 = ClusterClassName.of("scs2", "1.34", "v2");
 
-  private static ClusterPlan plan(Consumer<ImmutableClusterRequest.Builder> spec) {
+  private static ClusterPlan plan(Consumer<ClusterRequest.Builder> spec) {
     return Planner.plan(ClusterRequest.of(r -> {
       r.clusterName("img").className(SCS2).addWorkers(WorkerRequest.of("md-0", 3));
       spec.accept(r);

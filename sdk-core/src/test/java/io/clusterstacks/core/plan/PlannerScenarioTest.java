@@ -40,7 +40,7 @@ class PlannerScenarioTest {
     return PlacementPolicy.maxPerHost(k);
   }
 
-  private static ClusterPlan plan(CloudProfile cloud, Consumer<ImmutableClusterRequest.Builder> spec) {
+  private static ClusterPlan plan(CloudProfile cloud, Consumer<ClusterRequest.Builder> spec) {
     return Planner.plan(ClusterRequest.of(r -> {
       r.clusterName("t").kubernetesVersion("v1.34.7");
       spec.accept(r);

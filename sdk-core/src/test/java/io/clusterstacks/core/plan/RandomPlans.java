@@ -75,16 +75,16 @@ final class RandomPlans {
     int cpReplicas = new int[] {1, 3, 5}[rnd.nextInt(3)];
     OutputMode mode = rnd.nextBoolean() ? OutputMode.TOPOLOGY : OutputMode.RAW_CAPI;
     HostFailureTolerance tolerance = HostFailureTolerance.values()[rnd.nextInt(3)];
-    ImmutableClusterRequest.Builder b = ClusterRequest.builder().kubernetesVersion("v1.34.7").mode(mode)
+    ClusterRequest.Builder b = ClusterRequest.builder().kubernetesVersion("v1.34.7").mode(mode)
         .hostFailureTolerance(tolerance);
-    ImmutableControlPlaneRequest.Builder cp = ControlPlaneRequest.builder().replicas(cpReplicas).allowNetworkStorage(rnd.nextInt(5) > 0);
+    ControlPlaneRequest.Builder cp = ControlPlaneRequest.builder().replicas(cpReplicas).allowNetworkStorage(rnd.nextInt(5) > 0);
     if (rnd.nextInt(6) == 0) {
       cp.policy(randomPolicy(rnd));
     }
     b.controlPlane(cp.build());
     int workers = rnd.nextInt(3);
     for (int i = 0; i < workers; i++) {
-      ImmutableWorkerRequest.Builder w = WorkerRequest.builder().name("md-" + i).replicas(rnd.nextInt(13)).maxSurge(rnd.nextInt(3));
+      WorkerRequest.Builder w = WorkerRequest.builder().name("md-" + i).replicas(rnd.nextInt(13)).maxSurge(rnd.nextInt(3));
       if (rnd.nextInt(6) == 0) {
         w.policy(randomPolicy(rnd));
       }

@@ -1,7 +1,6 @@
 package io.clusterstacks.core.plan.internal;
 
 import io.clusterstacks.core.plan.PlacementPolicy;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,11 +18,14 @@ public final class Evaluation implements Comparable<Evaluation> {
   final int expectedPerHost;
   final boolean survivesWorst;
   final boolean survivesExpected;
-  final long[] before;
-  final long[] after;
+  final boolean pointlessGroup;
+  /** The ranking this candidate is judged by, and its value of each term. */
+  final Term[] order;
+  final long[] key;
 
-  Evaluation(FlavorFacts flavor, PlacementPolicy policy, int surge, int groups, int[] groupSizes, List<String> violations,
-      int worstPerHost, int expectedPerHost, boolean survivesWorst, boolean survivesExpected, long[] before, long[] after) {
+  Evaluation(RoleContext ctx, FlavorFacts flavor, PlacementPolicy policy, int surge, int groups, int[] groupSizes,
+      List<String> violations, int worstPerHost, int expectedPerHost, boolean survivesWorst, boolean survivesExpected,
+      boolean pointlessGroup) {
     this.flavor = flavor;
     this.policy = policy;
     this.surge = surge;
@@ -34,8 +36,13 @@ public final class Evaluation implements Comparable<Evaluation> {
     this.expectedPerHost = expectedPerHost;
     this.survivesWorst = survivesWorst;
     this.survivesExpected = survivesExpected;
-    this.before = before;
-    this.after = after;
+    this.pointlessGroup = pointlessGroup;
+    this.order = Ranking.of(ctx.controlPlane());
+    this.key = new long[order.length];
+    for (int i = 0; i < order.length; i++) {
+      Term t = order[i];
+      key[i] = t.isFlavorTerm() ? Ranking.flavorKeyOf(flavor, t) : t.key(ctx, this);
+    }
   }
 
   /**
@@ -148,38 +155,28 @@ public final class Evaluation implements Comparable<Evaluation> {
 
   @Override
   public int compareTo(Evaluation o) {
-    int c = Arrays.compare(before, o.before);
-    if (c != 0) {
-      return c;
+    for (int i = 0; i < key.length; i++) {
+      int c = order[i].compare(this, key[i], o, o.key[i]);
+      if (c != 0) {
+        return c;
+      }
     }
-    c = flavor.flavor().name().compareTo(o.flavor.flavor().name());
-    if (c != 0) {
-      return c;
-    }
-    return Arrays.compare(after, o.after);
+    return 0;
   }
 
   /**
-   * The first ranking term in which this candidate is worse than the other, for "why it lost".
+   * The first ranking term in which this candidate differs from the other, for "why it lost".
    *
    * @param winner the better candidate
-   * @return the index into {@link Scoring#termNames(boolean)}, or -1 when only the name differs
+   * @return the term, or null when both rank the same on every term
    */
-  public int firstWorseTerm(Evaluation winner) {
-    for (int i = 0; i < before.length; i++) {
-      if (before[i] != winner.before[i]) {
-        return i;
+  Term firstWorseTerm(Evaluation winner) {
+    for (int i = 0; i < key.length; i++) {
+      if (order[i].compare(this, key[i], winner, winner.key[i]) != 0) {
+        return order[i];
       }
     }
-    if (!flavor.flavor().name().equals(winner.flavor.flavor().name())) {
-      return -1;
-    }
-    for (int i = 0; i < after.length; i++) {
-      if (after[i] != winner.after[i]) {
-        return before.length + i;
-      }
-    }
-    return -2;
+    return null;
   }
 
   @Override

@@ -27,6 +27,9 @@ public final class FlavorFacts {
   final StorageClass storage;
   final HostCount hosts;
   final List<String> nameProblems;
+  /** The {@link DiskType#ordinal()} a minimum disk type is checked against (unstated counts as network), -1 when unknown. */
+  final int diskTypeForMinimum;
+  /** The values of the {@link Ranking#FLAVOR} terms (without the name). */
   final long[] cost;
 
   private FlavorFacts(FlavorFacts base, HostCount hosts) {
@@ -39,6 +42,7 @@ public final class FlavorFacts {
     this.storage = base.storage;
     this.hosts = hosts;
     this.nameProblems = base.nameProblems;
+    this.diskTypeForMinimum = base.diskTypeForMinimum;
     this.cost = base.cost;
   }
 
@@ -103,14 +107,9 @@ public final class FlavorFacts {
       }
     }
     this.nameProblems = List.copyOf(problems);
-    long cpuRank = cpuType == null ? 4 : switch (cpuType) {
-      case SHARED_CORE -> 0;
-      case CROWDED_CORE -> 1;
-      case DEDICATED_THREAD -> 2;
-      case DEDICATED_CORE -> 3;
-    };
-    this.cost = new long[] {nameProblems.isEmpty() ? 0 : 1, flavor.vcpus(), flavor.ramMiB(), flavor.diskGB(), cpuRank,
-        insecure ? 1 : 0};
+    DiskType forMinimum = diskType == null ? (storage == StorageClass.LOCAL_UNSPECIFIED ? null : DiskType.NETWORK) : diskType;
+    this.diskTypeForMinimum = forMinimum == null ? -1 : forMinimum.ordinal();
+    this.cost = Ranking.flavorKeys(this);
   }
 
   private static StorageClass storageOf(CloudFlavor f, @Nullable DiskType dt) {

@@ -2,9 +2,6 @@ package io.clusterstacks.core.plan.internal;
 
 import io.clusterstacks.core.cloud.HostCount;
 import io.clusterstacks.core.flavor.CpuType;
-import io.clusterstacks.core.flavor.DiskType;
-import io.clusterstacks.core.plan.RoleRequirements;
-import io.clusterstacks.core.plan.StorageClass;
 import java.util.AbstractList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -20,7 +17,7 @@ import java.util.RandomAccess;
  */
 final class FlavorTable extends AbstractList<FlavorFacts> implements RandomAccess {
 
-  static final int COST_TERMS = 6;
+  static final int COST_TERMS = Ranking.FLAVOR_KEYS;
   private static final byte RAM_OVERSUBSCRIBED = 1;
   private static final byte ETCD_GRADE = 2;
 
@@ -34,7 +31,7 @@ final class FlavorTable extends AbstractList<FlavorFacts> implements RandomAcces
   /** The disk type a minimum disk type is checked against ({@link DiskType#ordinal()}), or -1 when not stated. */
   private final byte[] diskTypeForMinimum;
   private final byte[] flags;
-  /** {@link Search#storageTier}. */
+  /** {@link Term#storageTier}. */
   final byte[] tier;
   /** The index of the flavor's {@link HostCount} instance in {@link #hosts}, by identity. */
   final int[] hostIndex;
@@ -63,10 +60,9 @@ final class FlavorTable extends AbstractList<FlavorFacts> implements RandomAcces
       diskGB[i] = f.flavor.diskGB();
       architecture[i] = f.flavor.architecture();
       cpuType[i] = (byte) (f.cpuType == null ? -1 : f.cpuType.ordinal());
-      DiskType have = f.diskType == null ? (f.storage == StorageClass.LOCAL_UNSPECIFIED ? null : DiskType.NETWORK) : f.diskType;
-      diskTypeForMinimum[i] = (byte) (have == null ? -1 : have.ordinal());
+      diskTypeForMinimum[i] = (byte) f.diskTypeForMinimum;
       flags[i] = (byte) ((f.ramOversubscribed ? RAM_OVERSUBSCRIBED : 0) | (f.storage.isEtcdGrade() ? ETCD_GRADE : 0));
-      tier[i] = (byte) Search.storageTier(f);
+      tier[i] = (byte) Term.storageTier(f.storage);
       hostIndex[i] = hostIds.computeIfAbsent(f.hosts, h -> hostIds.size());
       System.arraycopy(f.cost, 0, cost, i * COST_TERMS, COST_TERMS);
     }
@@ -112,49 +108,15 @@ final class FlavorTable extends AbstractList<FlavorFacts> implements RandomAcces
     return facts[i].flavor.name().compareTo(facts[j].flavor.name());
   }
 
-  /** A role's requirements in the form {@link #fits} checks them. */
-  static final class Filter {
-    final int minVcpus;
-    final int minRamMiB;
-    final int minDiskGB;
-    final String architecture;
-    final int cpuTypes;
-    final boolean allowRamOversubscription;
-    final boolean needsEtcdGrade;
-    final int minDiskType;
-
-    Filter(RoleContext ctx) {
-      RoleRequirements r = ctx.requirements();
-      minVcpus = r.minVcpus();
-      minRamMiB = r.minRamMiB();
-      minDiskGB = r.minDiskGB();
-      architecture = r.architecture();
-      int mask = 0;
-      for (CpuType t : r.cpuTypes()) {
-        mask |= 1 << t.ordinal();
-      }
-      cpuTypes = mask;
-      allowRamOversubscription = r.allowRamOversubscription();
-      needsEtcdGrade = ctx.controlPlane() && !ctx.allowNetworkStorage();
-      minDiskType = r.minDiskType().map(DiskType::ordinal).orElse(-1);
-    }
-  }
-
   /**
-   * Whether a flavor meets a role's requirements: the same rules as {@link Scoring#fits}.
+   * Whether a flavor meets a role's requirements, by {@link Requirement#failures}.
    *
    * @param r the role's requirements
    * @param i the flavor's index
    * @return true when it fits
    */
-  boolean fits(Filter r, int i) {
-    if (vcpus[i] < r.minVcpus || ramMiB[i] < r.minRamMiB || (diskGB[i] > 0 && diskGB[i] < r.minDiskGB)
-        || !architecture[i].equals(r.architecture)
-        || (cpuType[i] >= 0 && (r.cpuTypes & (1 << cpuType[i])) == 0)
-        || ((flags[i] & RAM_OVERSUBSCRIBED) != 0 && !r.allowRamOversubscription)
-        || (r.needsEtcdGrade && (flags[i] & ETCD_GRADE) == 0)) {
-      return false;
-    }
-    return r.minDiskType < 0 || diskTypeForMinimum[i] >= r.minDiskType;
+  boolean fits(Requirement.Filter r, int i) {
+    return Requirement.failures(r, vcpus[i], ramMiB[i], diskGB[i], architecture[i], cpuType[i], diskTypeForMinimum[i],
+        (flags[i] & RAM_OVERSUBSCRIBED) != 0, (flags[i] & ETCD_GRADE) != 0) == 0;
   }
 }

@@ -36,6 +36,19 @@ public final class ReportRenderer {
       role(sb, r);
     }
     plan.quorum().ifPresent(q -> quorum(sb, q));
+    if (!plan.levels().isEmpty()) {
+      sb.append("Placement levels:\n");
+      for (io.clusterstacks.core.plan.LevelPlan l : plan.levels()) {
+        sb.append("  ").append(l.name()).append(" on ").append(l.onRole()).append(": worst case ").append(l.worstCasePerHost())
+            .append(", expected ").append(l.expectedPerHost()).append(" of ").append(l.members()).append(" per hypervisor")
+            .append(l.needsQuorum() ? (l.survivesHostLossWorstCase() ? "; quorum survives the loss of any hypervisor"
+                : "; quorum can be lost with one hypervisor") : "").append('\n');
+        for (String r : l.reasons()) {
+          sb.append("    - ").append(r).append('\n');
+        }
+      }
+      sb.append('\n');
+    }
     sb.append("Quotas (used + needed, peak during rollouts):\n");
     for (QuotaCheck q : plan.quotas()) {
       sb.append("  ").append(q.resource()).append(": ").append(q.used()).append(" used + ").append(q.steady())

@@ -76,6 +76,18 @@ public record RoleContext(
   }
 
   /**
+   * The same context with other flavor requirements.
+   *
+   * @param r the requirements
+   * @param networkStorage whether etcd may go on network storage
+   * @return the changed context
+   */
+  public RoleContext withRequirements(RoleRequirements r, boolean networkStorage) {
+    return new RoleContext(controlPlane, name, replicas, mode, requestedSurge, memberQuota, groupHeadroom, microversions,
+        tolerance, r, networkStorage, pinnedPolicy, pinnedFlavor, zones);
+  }
+
+  /**
    * The same context with network storage allowed for etcd.
    *
    * @return the changed context

@@ -2,13 +2,9 @@ package io.clusterstacks.core.plan.internal;
 
 import io.clusterstacks.core.cloud.HostCount;
 import io.clusterstacks.core.cloud.HostKnowledge;
-import io.clusterstacks.core.flavor.CpuType;
-import io.clusterstacks.core.flavor.DiskType;
 import io.clusterstacks.core.model.OutputMode;
 import io.clusterstacks.core.plan.HostFailureTolerance;
 import io.clusterstacks.core.plan.PlacementPolicy;
-import io.clusterstacks.core.plan.RoleRequirements;
-import io.clusterstacks.core.plan.StorageClass;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,39 +15,12 @@ import java.util.List;
  * <p>A control plane spread over several availability zones (CAPO failure domains, balanced by the
  * KubeadmControlPlane) never has more than ceil(replicas / zones) members in one zone, so on one host.
  *
- * <p>Control plane ranking, most important first: quorum after losing the worst hypervisor (worst case,
- * then expected case; ignored when the tolerance is not needed), spread over several hypervisors
- * (scs-0214), etcd-grade storage (local SSD/NVMe, scs-0110), worst-case and expected members per
- * hypervisor, surge 1 over surge 0, no pointless group, policy strength, the per-host limit, the
- * number of groups, then the flavor: consistent with its SCS name, fewest vCPUs, least RAM, smallest
- * disk, cheapest CPU type, not insecure, name.
- *
- * <p>Workers: the flavor first (the smallest that fits, same order as above), then worst-case and
- * expected members per hypervisor, no pointless group, policy strength, per-host limit, groups.
+ * <p>The ranking itself is the typed table {@link Ranking} of {@link Term}s; the flavor rules are
+ * {@link Requirement}s.
  */
 public final class Scoring {
 
-  private static final String[] CP_TERMS = {
-    "quorum after losing one hypervisor", "spread over hypervisors (scs-0214)", "etcd storage (scs-0110)",
-    "worst-case members per hypervisor", "expected members per hypervisor", "rollout surge",
-    "a server group that cannot spread anything", "policy strength", "max_server_per_host", "number of server groups",
-    "consistency with its SCS name", "vCPUs", "RAM", "disk", "CPU type", "insecure CPU"};
-  private static final String[] WORKER_TERMS = {
-    "consistency with its SCS name", "vCPUs", "RAM", "disk", "CPU type", "insecure CPU",
-    "worst-case members per hypervisor", "expected members per hypervisor",
-    "a server group that cannot spread anything", "policy strength", "max_server_per_host", "number of server groups"};
-
   private Scoring() {}
-
-  /**
-   * The names of the ranking terms in order (name tie-break not included).
-   *
-   * @param controlPlane which role's order
-   * @return the names
-   */
-  public static String[] termNames(boolean controlPlane) {
-    return controlPlane ? CP_TERMS : WORKER_TERMS;
-  }
 
   /**
    * The constraints a flavor itself violates for a role (requirements on its real values, etcd storage).
@@ -61,72 +30,18 @@ public final class Scoring {
    * @return one sentence per violation; empty when the flavor fits
    */
   public static List<String> flavorViolations(RoleContext ctx, FlavorFacts f) {
-    List<String> v = new ArrayList<>(2);
-    RoleRequirements r = ctx.requirements();
-    if (f.flavor.vcpus() < r.minVcpus()) {
-      v.add(f.flavor.vcpus() + " vCPU, needs at least " + r.minVcpus());
-    }
-    if (f.flavor.ramMiB() < r.minRamMiB()) {
-      v.add(f.flavor.ramMiB() + " MiB RAM, needs at least " + r.minRamMiB());
-    }
-    if (f.flavor.diskGB() > 0 && f.flavor.diskGB() < r.minDiskGB()) {
-      v.add("a " + f.flavor.diskGB() + " GB root disk, needs at least " + r.minDiskGB()
-          + " (a flavor with a disk boots from it; diskless flavors get a root volume)");
-    }
-    if (!f.flavor.architecture().equals(r.architecture())) {
-      v.add("architecture " + f.flavor.architecture() + ", needs " + r.architecture());
-    }
-    if (f.cpuType != null && !r.cpuTypes().contains(f.cpuType)) {
-      v.add(cpuWords(f.cpuType) + ", not among the allowed CPU types");
-    }
-    if (f.ramOversubscribed && !r.allowRamOversubscription()) {
-      v.add("oversubscribed RAM (o)");
-    }
-    if (r.minDiskType().isPresent()) {
-      DiskType have = f.diskType == null ? (f.storage == StorageClass.LOCAL_UNSPECIFIED ? null : DiskType.NETWORK) : f.diskType;
-      if (have == null || have.ordinal() < r.minDiskType().get().ordinal()) {
-        v.add("disk type " + (have == null ? "not stated" : have.extraSpecValue()) + ", needs at least "
-            + r.minDiskType().get().extraSpecValue());
-      }
-    }
-    if (ctx.controlPlane() && !ctx.allowNetworkStorage() && !f.storage.isEtcdGrade()) {
-      v.add(f.storage.description() + ", and etcd must be on local SSD/NVMe (network storage is not allowed)");
-    }
-    return v;
+    return Requirement.violations(ctx, f);
   }
 
   /**
-   * Whether a flavor meets the role's requirements; the same rules as {@link #flavorViolations}, without
-   * building the messages.
+   * Whether a flavor meets the role's requirements: {@link Requirement#failures} finds nothing.
    *
    * @param ctx the role
    * @param f the flavor
    * @return true when {@link #flavorViolations} would be empty
    */
   public static boolean fits(RoleContext ctx, FlavorFacts f) {
-    RoleRequirements r = ctx.requirements();
-    if (f.flavor.vcpus() < r.minVcpus() || f.flavor.ramMiB() < r.minRamMiB()
-        || (f.flavor.diskGB() > 0 && f.flavor.diskGB() < r.minDiskGB())
-        || !f.flavor.architecture().equals(r.architecture())
-        || (f.cpuType != null && !r.cpuTypes().contains(f.cpuType))
-        || (f.ramOversubscribed && !r.allowRamOversubscription())
-        || (ctx.controlPlane() && !ctx.allowNetworkStorage() && !f.storage.isEtcdGrade())) {
-      return false;
-    }
-    if (r.minDiskType().isPresent()) {
-      DiskType have = f.diskType == null ? (f.storage == StorageClass.LOCAL_UNSPECIFIED ? null : DiskType.NETWORK) : f.diskType;
-      return have != null && have.ordinal() >= r.minDiskType().get().ordinal();
-    }
-    return true;
-  }
-
-  static String cpuWords(CpuType t) {
-    return switch (t) {
-      case CROWDED_CORE -> "crowded cores (L: heavily oversubscribed vCPUs)";
-      case SHARED_CORE -> "shared cores (V)";
-      case DEDICATED_THREAD -> "dedicated threads (T)";
-      case DEDICATED_CORE -> "dedicated cores (C)";
-    };
+    return Requirement.failures(new Requirement.Filter(ctx), f) == 0;
   }
 
   /**
@@ -188,10 +103,12 @@ public final class Scoring {
     }
     int k = policy.maxServerPerHost().orElse(0);
     if (policy.kind() == PlacementPolicy.Kind.ANTI_AFFINITY_MAX_PER_HOST) {
-      if (k >= maxMembers) {
-        v.add("max_server_per_host=" + k + " does not limit " + maxMembers + " members");
+      if (k >= maxMembers && ctx.pinnedPolicy() == null) {
+        // not an option the planner offers (it limits nothing); pinned, Nova runs it like anti-affinity that never
+        // refuses a member, so the plan keeps it
+        v.add("max_server_per_host=" + k + " does not limit " + Wording.plural(maxMembers, "member"));
       } else if ((long) k * guaranteedHosts < maxMembers) {
-        v.add(maxMembers + " members do not fit " + k + " per host on " + describeHosts(hosts));
+        v.add(maxMembers + " members do not fit " + k + " per host on " + Wording.describeHosts(hosts));
       }
     }
     if (ctx.pinnedPolicy() != null && !ctx.pinnedPolicy().equals(policy)) {
@@ -249,28 +166,8 @@ public final class Scoring {
     }
 
     boolean pointless = policy.needsGroup() && (r <= 1 || singleHost);
-    long policyRank = policy.kind().ordinal();
-    long[] flavorPart = f.cost;
-    long[] before;
-    long[] after;
-    if (ctx.controlPlane()) {
-      long resilience = ctx.tolerance() == HostFailureTolerance.NOT_NEEDED ? 0 : survivesWorst ? 0 : survivesExpected ? 1 : 2;
-      long spread = r <= 1 ? 0 : worst < r ? 0 : expected < r ? 1 : 2;
-      long storage = switch (f.storage) {
-        case LOCAL_NVME, LOCAL_SSD -> 0;
-        case LOCAL_UNSPECIFIED -> 1;
-        case LOCAL_HDD -> 2;
-        default -> 3;
-      };
-      long[] policyPart = {resilience, spread, storage, worst, expected, surge == 1 ? 0 : 1, pointless ? 1 : 0, policyRank, k, g};
-      before = concat(policyPart, flavorPart);
-      after = new long[0];
-    } else {
-      before = flavorPart;
-      after = new long[] {worst, expected, pointless ? 1 : 0, policyRank, k, g};
-    }
-    return new Evaluation(f, policy, surge, g, sizes, List.copyOf(v), worst, expected, survivesWorst, survivesExpected,
-        before, after);
+    return new Evaluation(ctx, f, policy, surge, g, sizes, List.copyOf(v), worst, expected, survivesWorst, survivesExpected,
+        pointless);
   }
 
   /**
@@ -299,13 +196,6 @@ public final class Scoring {
     return sizes;
   }
 
-  private static long[] concat(long[] a, long[] b) {
-    long[] out = new long[a.length + b.length];
-    System.arraycopy(a, 0, out, 0, a.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
-  }
-
   private static String surgeViolation(RoleContext ctx, int surge) {
     if (ctx.requestedSurge().isPresent()) {
       return "the surge is set to " + ctx.requestedSurge().getAsInt();
@@ -319,19 +209,10 @@ public final class Scoring {
     return "surge " + surge + " is not an option";
   }
 
-  public static String describeHosts(HostCount h) {
-    return switch (h.knowledge()) {
-      case EXACT -> h.count() + (h.count() == 1 ? " hypervisor" : " hypervisors");
-      case DECLARED -> h.count() + " declared " + (h.count() == 1 ? "hypervisor" : "hypervisors");
-      case LOWER_BOUND -> "at least " + h.count() + " known " + (h.count() == 1 ? "hypervisor" : "hypervisors");
-      case UNKNOWN -> "an unknown number of hypervisors (only 1 is certain)";
-    };
-  }
-
   private static String hostShortage(HostCount hosts, int maxMembers, int r, int surge, int g) {
     String members = maxMembers + (g > 1 ? " members per group" : " members") + " (" + (maxMembers - surge)
         + " replicas + surge " + surge + ")";
     return "hard anti-affinity needs " + maxMembers + " hypervisors for " + members + ", the flavor is served by "
-        + describeHosts(hosts) + "; the extra member would go to ERROR (No valid host was found)";
+        + Wording.describeHosts(hosts) + "; the extra member would go to ERROR (No valid host was found)";
   }
 }

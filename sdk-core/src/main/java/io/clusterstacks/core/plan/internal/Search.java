@@ -143,7 +143,7 @@ public final class Search {
     // one pass over primitive arrays; flavors of one host class share their HostCount instance (the
     // table numbers them by identity) and storage tiers 0..3 index the groups of a host class
     FlavorTable t = FlavorTable.of(candidates(ctx, all));
-    FlavorTable.Filter filter = new FlavorTable.Filter(ctx);
+    Requirement.Filter filter = new Requirement.Filter(ctx);
     Group[] byKey = new Group[t.hosts.length * 4];
     List<Group> groups = new ArrayList<>();
     int[] rejectedFlavors = new int[KEEP_REJECTED];
@@ -252,15 +252,6 @@ public final class Search {
     if (rejected.size() > KEEP_REJECTED) {
       rejected.remove(KEEP_REJECTED);
     }
-  }
-
-  static int storageTier(FlavorFacts f) {
-    return switch (f.storage) {
-      case LOCAL_NVME, LOCAL_SSD -> 0;
-      case LOCAL_UNSPECIFIED -> 1;
-      case LOCAL_HDD -> 2;
-      default -> 3;
-    };
   }
 
   static List<String> dedupe(List<String> in) {

@@ -113,7 +113,7 @@ class FlavorTableTest {
       FlavorTable copy = FlavorTable.of(new ArrayList<>(facts));
       for (RoleContext ctx : List.of(PlanAssembler.controlPlaneContext(request, cloud),
           PlanAssembler.workerContext(request, cloud, request.workers().get(0)))) {
-        FlavorTable.Filter filter = new FlavorTable.Filter(ctx);
+        Requirement.Filter filter = new Requirement.Filter(ctx);
         for (int i = 0; i < table.size(); i++) {
           boolean expected = Scoring.flavorViolations(ctx, facts.get(i)).isEmpty();
           assertEquals(Scoring.fits(ctx, facts.get(i)), expected, "Scoring.fits and flavorViolations disagree");

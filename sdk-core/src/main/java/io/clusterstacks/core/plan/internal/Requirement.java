@@ -1,0 +1,181 @@
+package io.clusterstacks.core.plan.internal;
+
+import io.clusterstacks.core.flavor.CpuType;
+import io.clusterstacks.core.flavor.DiskType;
+import io.clusterstacks.core.plan.RoleRequirements;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rules a flavor must meet for a role, judged on its real values. {@link #failures} is the one
+ * place that decides; {@link FlavorTable} calls it with its arrays, {@link #violations} with one
+ * flavor's facts and then words each failed rule.
+ */
+enum Requirement {
+  VCPUS {
+    @Override
+    String violation(FlavorFacts f, RoleContext ctx) {
+      return f.flavor.vcpus() + " vCPU, needs at least " + ctx.requirements().minVcpus();
+    }
+  },
+  RAM {
+    @Override
+    String violation(FlavorFacts f, RoleContext ctx) {
+      return f.flavor.ramMiB() + " MiB RAM, needs at least " + ctx.requirements().minRamMiB();
+    }
+  },
+  DISK {
+    @Override
+    String violation(FlavorFacts f, RoleContext ctx) {
+      return "a " + f.flavor.diskGB() + " GB root disk, needs at least " + ctx.requirements().minDiskGB()
+          + " (a flavor with a disk boots from it; diskless flavors get a root volume)";
+    }
+  },
+  ARCHITECTURE {
+    @Override
+    String violation(FlavorFacts f, RoleContext ctx) {
+      return "architecture " + f.flavor.architecture() + ", needs " + ctx.requirements().architecture();
+    }
+  },
+  CPU_TYPE {
+    @Override
+    String violation(FlavorFacts f, RoleContext ctx) {
+      return Wording.cpuWords(f.cpuType) + ", not among the allowed CPU types";
+    }
+  },
+  RAM_OVERSUBSCRIPTION {
+    @Override
+    String violation(FlavorFacts f, RoleContext ctx) {
+      return "oversubscribed RAM (o)";
+    }
+  },
+  DISK_TYPE {
+    @Override
+    String violation(FlavorFacts f, RoleContext ctx) {
+      return "disk type " + (f.diskTypeForMinimum < 0 ? "not stated" : DiskType.values()[f.diskTypeForMinimum].extraSpecValue())
+          + ", needs at least " + ctx.requirements().minDiskType().orElseThrow().extraSpecValue();
+    }
+  },
+  ETCD_STORAGE {
+    @Override
+    String violation(FlavorFacts f, RoleContext ctx) {
+      return f.storage.description() + ", and etcd must be on local SSD/NVMe (network storage is not allowed)";
+    }
+  };
+
+  private static final Requirement[] ALL = values();
+
+  /**
+   * Words the failed rule for one flavor.
+   *
+   * @param f the flavor
+   * @param ctx the role
+   * @return one clause
+   */
+  abstract String violation(FlavorFacts f, RoleContext ctx);
+
+  /** A role's requirements in the form {@link #failures} checks them. */
+  static final class Filter {
+    final int minVcpus;
+    final int minRamMiB;
+    final int minDiskGB;
+    final String architecture;
+    final int cpuTypes;
+    final boolean allowRamOversubscription;
+    final boolean needsEtcdGrade;
+    final int minDiskType;
+
+    Filter(RoleContext ctx) {
+      RoleRequirements r = ctx.requirements();
+      minVcpus = r.minVcpus();
+      minRamMiB = r.minRamMiB();
+      minDiskGB = r.minDiskGB();
+      architecture = r.architecture();
+      int mask = 0;
+      for (CpuType t : r.cpuTypes()) {
+        mask |= 1 << t.ordinal();
+      }
+      cpuTypes = mask;
+      allowRamOversubscription = r.allowRamOversubscription();
+      needsEtcdGrade = ctx.controlPlane() && !ctx.allowNetworkStorage();
+      minDiskType = r.minDiskType().map(DiskType::ordinal).orElse(-1);
+    }
+  }
+
+  /**
+   * The rules a flavor fails: the one definition of every requirement.
+   *
+   * @param r the role's requirements
+   * @param vcpus the flavor's vCPUs
+   * @param ramMiB its RAM
+   * @param diskGB its disk, 0 when diskless
+   * @param architecture its architecture
+   * @param cpuType its {@link CpuType#ordinal()}, -1 when unknown (accepted)
+   * @param diskTypeForMinimum the {@link DiskType#ordinal()} a minimum disk type is checked against, -1 when not stated
+   * @param ramOversubscribed whether its RAM is oversubscribed
+   * @param etcdGrade whether its root disk is local SSD/NVMe
+   * @return a bit per failed rule ({@code 1 << ordinal()}), 0 when the flavor fits
+   */
+  static int failures(Filter r, int vcpus, int ramMiB, int diskGB, String architecture, int cpuType, int diskTypeForMinimum,
+      boolean ramOversubscribed, boolean etcdGrade) {
+    int m = 0;
+    if (vcpus < r.minVcpus) {
+      m |= 1 << VCPUS.ordinal();
+    }
+    if (ramMiB < r.minRamMiB) {
+      m |= 1 << RAM.ordinal();
+    }
+    if (diskGB > 0 && diskGB < r.minDiskGB) {
+      m |= 1 << DISK.ordinal();
+    }
+    if (!architecture.equals(r.architecture)) {
+      m |= 1 << ARCHITECTURE.ordinal();
+    }
+    if (cpuType >= 0 && (r.cpuTypes & (1 << cpuType)) == 0) {
+      m |= 1 << CPU_TYPE.ordinal();
+    }
+    if (ramOversubscribed && !r.allowRamOversubscription) {
+      m |= 1 << RAM_OVERSUBSCRIPTION.ordinal();
+    }
+    if (r.minDiskType >= 0 && diskTypeForMinimum < r.minDiskType) {
+      m |= 1 << DISK_TYPE.ordinal();
+    }
+    if (r.needsEtcdGrade && !etcdGrade) {
+      m |= 1 << ETCD_STORAGE.ordinal();
+    }
+    return m;
+  }
+
+  /**
+   * The rules one flavor fails.
+   *
+   * @param r the role's requirements
+   * @param f the flavor
+   * @return the bit mask of {@link #failures}
+   */
+  static int failures(Filter r, FlavorFacts f) {
+    return failures(r, f.flavor.vcpus(), f.flavor.ramMiB(), f.flavor.diskGB(), f.flavor.architecture(),
+        f.cpuType == null ? -1 : f.cpuType.ordinal(), f.diskTypeForMinimum, f.ramOversubscribed, f.storage.isEtcdGrade());
+  }
+
+  /**
+   * The failed rules of one flavor, worded.
+   *
+   * @param ctx the role
+   * @param f the flavor
+   * @return one clause per failed rule, empty when the flavor fits
+   */
+  static List<String> violations(RoleContext ctx, FlavorFacts f) {
+    int m = failures(new Filter(ctx), f);
+    if (m == 0) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(Integer.bitCount(m));
+    for (Requirement q : ALL) {
+      if ((m & (1 << q.ordinal())) != 0) {
+        out.add(q.violation(f, ctx));
+      }
+    }
+    return out;
+  }
+}
