@@ -404,7 +404,7 @@ public final class PlacementRenderer {
     y += LINE + 6;
     for (int c = 0; c < nRoles; c++) {
       SheetRole r = s.roles().get(c);
-      cv.circle(MARGIN + 5, y - 4, 5, color(c));
+      cv.swatch(MARGIN, y - 9, color(c));
       cv.text(MARGIN + 16, y, SIZE, false, "#000000", shorten(r.name(), MAX_LEGEND_NAME) + ": " + r.policy()
           + String.format(Locale.ROOT, "; worst case %d, expected %d per host after rollouts", r.worstCasePerHost(),
           r.expectedPerHost()));
@@ -520,6 +520,13 @@ public final class PlacementRenderer {
       bands.append("  <rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(w)
           .append("\" height=\"").append(h).append("\" rx=\"6\" fill=\"#eef4fb\" stroke=\"#9bb7d4\"/>\n");
       right = Math.max(right, x + w + 1);
+    }
+
+    /** A legend's colour key: a small rounded square (dots stay one per member). */
+    void swatch(int x, int y, String fill) {
+      body.append("  <rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"10\" height=\"10\" rx=\"2\"")
+          .append(" fill=\"").append(fill).append("\"/>\n");
+      right = Math.max(right, x + 11);
     }
 
     void circle(int cx, int cy, int r, String fill) {

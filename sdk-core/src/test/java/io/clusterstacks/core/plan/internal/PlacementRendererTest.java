@@ -39,12 +39,23 @@ class PlacementRendererTest {
 
   @Test
   void theCanvasIsAsWideAsTheWidestLine() throws Exception {
-    String narrow = PlacementRenderer.svg("t", List.of(section("h1", "md-0", List.of())));
-    String wide = PlacementRenderer.svg("t", List.of(section("h1-" + "w".repeat(40), "md-0", List.of())));
-    int n = Integer.parseInt(parse(narrow).getDocumentElement().getAttribute("width"));
-    int w = Integer.parseInt(parse(wide).getDocumentElement().getAttribute("width"));
-    // 40 more 'w' (1675/2048 em each at 12 px) widen the host column by about 400 px
-    assertTrue(w - n > 380 && w - n < 440, n + " -> " + w);
+    for (String host : List.of("h1", "h1-" + "w".repeat(40), "\u4e2d".repeat(30))) {
+      String svg = PlacementRenderer.svg("t", List.of(section(host, "md-0", List.of("az1", "az1"))));
+      Element root = parse(svg).getDocumentElement();
+      int width = Integer.parseInt(root.getAttribute("width"));
+      NodeList texts = root.getElementsByTagName("text");
+      double widest = 0;
+      for (int i = 0; i < texts.getLength(); i++) {
+        Element t = (Element) texts.item(i);
+        int size = t.getAttribute("font-size").isEmpty() ? 12 : Integer.parseInt(t.getAttribute("font-size"));
+        double end = Integer.parseInt(t.getAttribute("x"))
+            + PlacementRenderer.width(t.getTextContent(), size, t.getAttribute("font-weight").equals("bold"));
+        assertTrue(end <= width, t.getTextContent() + " ends at " + end + " beyond " + width);
+        widest = Math.max(widest, end);
+      }
+      // the margin on the right is the margin on the left (16 px), give or take the zone band's inset
+      assertTrue(width - widest <= 16 + 8 + 2, host + ": " + widest + " in " + width);
+    }
   }
 
   @Test
