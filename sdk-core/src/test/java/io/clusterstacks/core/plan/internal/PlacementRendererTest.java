@@ -54,7 +54,7 @@ class PlacementRendererTest {
         widest = Math.max(widest, end);
       }
       // the margin on the right is the margin on the left (16 px), give or take the zone band's inset
-      assertTrue(width - widest <= 16 + 8 + 2, host + ": " + widest + " in " + width);
+      assertTrue(width - widest <= 16 + 8 + 6 + 2, host + ": " + widest + " in " + width);
     }
   }
 
@@ -66,7 +66,7 @@ class PlacementRendererTest {
     NodeList rects = parse(svg).getElementsByTagName("rect");
     int bands = 0;
     for (int i = 0; i < rects.getLength(); i++) {
-      bands += ((Element) rects.item(i)).getAttribute("rx").isEmpty() ? 0 : 1;
+      bands += ((Element) rects.item(i)).getAttribute("rx").equals("6") ? 1 : 0;
     }
     assertEquals(2, bands);
   }
