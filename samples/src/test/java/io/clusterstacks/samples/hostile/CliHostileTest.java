@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CliHostileTest {
 
-  static final int INPUTS = 3_000;
+  static final int INPUTS = 2_000;
 
   @Test
   void everyInvocationEndsWithADocumentedExitCodeAndAMessage(@TempDir Path dir) throws Exception {

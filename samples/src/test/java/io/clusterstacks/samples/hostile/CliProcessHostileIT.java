@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CliProcessHostileIT {
 
-  static final int PROCESSES = 200;
+  static final int PROCESSES = 100;
 
   @Test
   void realProcessesEndWithADocumentedExitCodeAndNoStackTrace(@TempDir Path dir) throws Exception {

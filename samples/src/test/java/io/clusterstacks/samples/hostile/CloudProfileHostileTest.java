@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class CloudProfileHostileTest {
 
-  static final int PER_GENERATOR = 2_500;
+  static final int PER_GENERATOR = 1_500;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A generator: from a random source and a base profile tree, one input (text and what was done). */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class FlavorNameHostileTest {
 
-  static final int INPUTS = 70_000;
+  static final int INPUTS = 80_000;
 
   @Test
   void everyNameIsParsedOrRefusedWithATypedError() {

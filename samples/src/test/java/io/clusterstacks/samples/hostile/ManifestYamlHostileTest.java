@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class ManifestYamlHostileTest {
 
-  static final int PER_GENERATOR = 2_500;
+  static final int PER_GENERATOR = 1_500;
 
   /** A generator: from a random source and the manifest lines, one input. */
   record Generator(String name, BiFunction<Random, List<String>, Case> make) {}

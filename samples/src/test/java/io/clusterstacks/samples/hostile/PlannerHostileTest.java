@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class PlannerHostileTest {
 
-  static final int INPUTS = 20_000;
+  static final int INPUTS = 15_000;
 
   /** One generated request (built inside the run, so that builder errors count too). */
   record Input(String clusterName, String version, String stack, String minor, String release, int controlPlanes,
