@@ -23,11 +23,11 @@ import java.util.Objects;
  * then one row per host: a dot per member up to five, then the count), and a legend with each
  * role's full name, policy and worst/expected members per host.
  *
- * <p>Limits, stated in the picture where they apply: names longer than {@value #MAX_NAME} characters
- * and role headers longer than {@value #MAX_HEADER} are shortened with an ellipsis (the legend and
- * the text table keep the full role names up to {@value #MAX_LEGEND_NAME} characters); hosts without
- * members are summarised per zone in one row when a zone has more than {@value #MAX_ROWS} hosts;
- * at most {@value #MAX_HOST_ROWS} host rows are drawn per section, the rest are summarised in one
+ * <p>Limits, stated in the picture where they apply: names longer than 48 characters
+ * and role headers longer than 24 are shortened with an ellipsis (the legend and
+ * the text table keep the full role names up to 80 characters); hosts without
+ * members are summarised per zone in one row when a zone has more than 12 hosts;
+ * at most 200 host rows are drawn per section, the rest are summarised in one
  * row. Columns and zone bands have no limit: the canvas grows. The browser test covers 1-20 roles,
  * 1-200 hosts and 1-6 zones. Control characters, bidirectional overrides and other invisible code
  * points are written as visible {@code \\uXXXX} escapes, in the SVG and in the text table, so a
