@@ -3,7 +3,9 @@ package io.clusterstacks.samples.cli;
 import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.plan.FlavorNotFoundException;
 import io.clusterstacks.core.plan.InfeasiblePlanException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,18 +64,66 @@ public final class ClusterStacksCli implements Callable<Integer> {
    * @return a ready picocli command line
    */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new ClusterStacksCli());
+    CommandLine cl = new SafeCommandLine(new ClusterStacksCli());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+    cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      PrintWriter err = commandLine.getErr();
       if (ex instanceof ClusterStacksException) {
-        PrintWriter err = commandLine.getErr();
-        err.println("error: " + ex.getMessage());
+        err.println("error: " + shorten(ex.getMessage()));
         err.flush();
         return exitCodeOf(ex);
       }
-      throw ex;
+      err.println(internalError(ex));
+      err.flush();
+      return EXIT_INVALID_INPUT;
     });
     return cl;
+  }
+
+  /** The longest error message the command line prints; longer ones end with how much was left out. */
+  static final int MAX_MESSAGE = 4000;
+
+  private static String shorten(String message) {
+    String m = String.valueOf(message);
+    return m.length() <= MAX_MESSAGE ? m
+        : m.substring(0, MAX_MESSAGE) + "... (" + (m.length() - MAX_MESSAGE) + " more characters left out)";
+  }
+
+  /**
+   * The message for a failure the SDK did not type: what failed and where, never the exception's own
+   * message (which may quote the input, secrets included) and never a stack trace.
+   */
+  static String internalError(Throwable ex) {
+    StackTraceElement where = null;
+    for (StackTraceElement e : ex.getStackTrace()) {
+      if (e.getClassName().startsWith("io.clusterstacks.")) {
+        where = e;
+        break;
+      }
+    }
+    return "error: the SDK failed on this input with " + ex.getClass().getName()
+        + (where == null ? "" : " at " + where.getClassName() + "." + where.getMethodName() + ":" + where.getLineNumber())
+        + " instead of naming the field, value and fix; the input is probably invalid (too large, too deep, or a"
+        + " number out of range). This is a defect in the SDK: please report it with the command line.";
+  }
+
+  /** A command line whose standard output and error escape control characters (see {@link TerminalText}). */
+  private static final class SafeCommandLine extends CommandLine {
+    SafeCommandLine(Object command) {
+      super(command);
+    }
+
+    @Override
+    public CommandLine setOut(PrintWriter out) {
+      return super.setOut(TerminalText.safe(out));
+    }
+
+    @Override
+    public CommandLine setErr(PrintWriter err) {
+      return super.setErr(TerminalText.safe(err));
+    }
   }
 
   /**
@@ -96,6 +146,15 @@ public final class ClusterStacksCli implements Callable<Integer> {
    * @param args the command-line arguments
    */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine cl = commandLine();
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      cl.getErr().println(internalError(e));
+      cl.getErr().flush();
+      code = EXIT_INVALID_INPUT;
+    }
+    System.exit(code);
   }
 }

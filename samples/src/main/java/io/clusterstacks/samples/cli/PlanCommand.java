@@ -12,10 +12,12 @@ import io.clusterstacks.core.validation.CrdValidator;
 import io.clusterstacks.core.validation.ValidationReport;
 import io.clusterstacks.core.validation.Violation;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,6 +56,10 @@ public final class PlanCommand implements Callable<Integer> {
    */
   static CrdValidator validatorForTests;
 
+  @Option(names = "--svg", paramLabel = "FILE",
+      description = "Also write the placement map as an SVG picture to FILE (replaced if it exists).")
+  Optional<Path> svg = Optional.empty();
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -61,6 +67,9 @@ public final class PlanCommand implements Callable<Integer> {
     ClusterPlan plan = options.plan();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (svg.isPresent()) {
+      CliFiles.write(svg.get(), "--svg", plan.placementMap().toSvg());
+    }
     List<ServerGroupRef.ToCreate> missing = PlanOptions.missingServerGroupIds(plan);
     if (!missing.isEmpty()) {
       // Topology mode without server-group IDs: the plan stands, the YAML needs the IDs first.

@@ -45,8 +45,10 @@ public final class PlanOptions {
   /** The stack used without {@code --stack}. */
   public static final String DEFAULT_STACK = "scs2";
 
-  private static final Pattern FULL_VERSION = Pattern.compile("v?\\d+\\.\\d+\\.\\d+");
-  private static final Pattern MINOR_VERSION = Pattern.compile("v?\\d+\\.\\d+");
+  // Each number has 1 to 6 digits without a leading zero: versions beyond that exist nowhere, and every
+  // number then fits the int the SDK parses it into.
+  private static final Pattern FULL_VERSION = Pattern.compile("v?(0|[1-9]\\d{0,5})\\.(0|[1-9]\\d{0,5})\\.(0|[1-9]\\d{0,5})");
+  private static final Pattern MINOR_VERSION = Pattern.compile("v?(0|[1-9]\\d{0,5})\\.(0|[1-9]\\d{0,5})");
 
   @Option(names = {"-p", "--profile"}, paramLabel = "NAME|FILE", defaultValue = DEFAULT_PROFILE,
       description = "A bundled cloud profile (scs-reference, two-hypervisors, large-multi-az) or a cloud-profile"
@@ -217,11 +219,18 @@ public final class PlanOptions {
       return CloudProfiles.bundled(profile);
     }
     Path file = Path.of(profile);
-    if (Files.isRegularFile(file)) {
-      return CloudProfiles.read(file);
+    Optional<String> notAFile = CliFiles.notARegularFile(file);
+    if (notAFile.isPresent() && notAFile.get().startsWith("no such file")) {
+      throw new ClusterStacksException("--profile: got '" + TerminalText.quote(profile) + "', which is neither a"
+          + " bundled profile " + CloudProfiles.bundledNames() + " nor a file; name one of those or the path of a"
+          + " cloud-profile JSON file");
     }
-    throw new ClusterStacksException("--profile: got '" + profile + "', which is neither a bundled profile "
-        + CloudProfiles.bundledNames() + " nor a file; name one of those or the path of a cloud-profile JSON file");
+    String json = CliFiles.readText(file, "--profile");
+    try {
+      return CloudProfiles.fromJson(json);
+    } catch (ClusterStacksException e) {
+      throw new ClusterStacksException("--profile " + TerminalText.quote(profile) + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -281,7 +290,7 @@ public final class PlanOptions {
   public ClusterRequest request() {
     if (kubernetesVersion.isPresent() && !FULL_VERSION.matcher(kubernetesVersion.get()).matches()
         && !MINOR_VERSION.matcher(kubernetesVersion.get()).matches()) {
-      throw new ClusterStacksException("--kubernetes-version: got '" + kubernetesVersion.get()
+      throw new ClusterStacksException("--kubernetes-version: got '" + TerminalText.quote(kubernetesVersion.get())
           + "'; write v<major>.<minor>.<patch> such as v1.34.7, or a minor such as 1.34");
     }
     if (controlPlanes < 1) {

@@ -1,13 +1,12 @@
 package io.clusterstacks.samples.cli;
 
+import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.validation.CrdValidator;
 import io.clusterstacks.core.validation.DocumentResult;
 import io.clusterstacks.core.validation.ValidationReport;
 import io.clusterstacks.core.validation.Violation;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,12 +72,9 @@ public final class ValidateCommand implements Callable<Integer> {
       for (Path file : expand(input, results)) {
         String text;
         try {
-          text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-          results.add(new FileResult(file, null, file + ": is not UTF-8 text; save it as UTF-8"));
-          continue;
-        } catch (IOException e) {
-          results.add(new FileResult(file, null, file + ": cannot be read (" + e + ")"));
+          text = CliFiles.readText(file, "validate");
+        } catch (ClusterStacksException e) {
+          results.add(new FileResult(file, null, e.getMessage().substring("validate ".length())));
           continue;
         }
         results.add(new FileResult(file, validator.validateYaml(text), null));
@@ -98,21 +94,23 @@ public final class ValidateCommand implements Callable<Integer> {
     if (results.stream().anyMatch(r -> r.unreadable() != null)) {
       return ClusterStacksCli.EXIT_INVALID_INPUT;
     }
-    return results.stream().allMatch(r -> r.report().isValid())
-        ? ClusterStacksCli.EXIT_OK : ClusterStacksCli.EXIT_VALIDATION_FAILED;
+    long invalid = results.stream().filter(r -> !r.report().isValid()).count();
+    if (invalid > 0) {
+      err.println("error: " + invalid + " of " + results.size() + " file(s) have violations (listed above)");
+      err.flush();
+      return ClusterStacksCli.EXIT_VALIDATION_FAILED;
+    }
+    return ClusterStacksCli.EXIT_OK;
   }
 
   /** The manifest files of one argument; problems are recorded as unreadable results. */
   private static List<Path> expand(Path input, List<FileResult> results) {
     if (Files.isRegularFile(input)) {
-      if (!Files.isReadable(input)) {
-        results.add(new FileResult(input, null, input + ": the file is not readable; check its permissions"));
-        return List.of();
-      }
       return List.of(input);
     }
     if (!Files.isDirectory(input)) {
-      results.add(new FileResult(input, null, input + ": no such file or folder"));
+      results.add(new FileResult(input, null, TerminalText.quote(input.toString()) + ": "
+          + CliFiles.notARegularFile(input).orElse("is not a regular file")));
       return List.of();
     }
     List<Path> files;
