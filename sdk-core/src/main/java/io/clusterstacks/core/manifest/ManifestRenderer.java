@@ -2,7 +2,6 @@ package io.clusterstacks.core.manifest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterstacks.core.InvalidInputException;
-import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.manifest.internal.ClusterRenderer;
 import io.clusterstacks.core.model.ClusterSpec;
 import io.clusterstacks.core.model.ClusterStack;
@@ -35,7 +34,6 @@ public final class ManifestRenderer {
    * @throws UnresolvedServerGroupException when a server group has no ID where the mode needs one
    */
   public static Manifests render(ClusterSpec spec) {
-    InvalidInputException.requireArgument(spec, "spec");
     return render(spec, RenderOptions.defaults());
   }
 
@@ -49,8 +47,6 @@ public final class ManifestRenderer {
    * @throws InvalidInputException when two roles define different objects with the same name
    */
   public static Manifests render(ClusterSpec spec, RenderOptions options) {
-    InvalidInputException.requireArgument(spec, "spec");
-    InvalidInputException.requireArgument(options, "options");
     List<ObjectNode> docs = new ArrayList<>();
     List<Notice> notices = new ArrayList<>();
     ClusterRenderer.render(spec, options, docs, notices);
@@ -64,7 +60,6 @@ public final class ManifestRenderer {
    * @return one document
    */
   public static Manifests render(ClusterStack stack) {
-    InvalidInputException.requireArgument(stack, "stack");
     return wrap(List.of(ClusterRenderer.clusterStack(stack)), List.of());
   }
 
@@ -75,7 +70,6 @@ public final class ManifestRenderer {
    * @return one document
    */
   public static Manifests render(CspoReleaseTemplate template) {
-    InvalidInputException.requireArgument(template, "template");
     return wrap(List.of(ClusterRenderer.cspoTemplate(template)), List.of());
   }
 
@@ -87,8 +81,6 @@ public final class ManifestRenderer {
    * @return one document
    */
   public static Manifests render(OrcImage image, Optional<String> namespace) {
-    InvalidInputException.requireArgument(image, "image");
-    InvalidInputException.requireArgument(namespace, "namespace");
     return wrap(List.of(ClusterRenderer.orcImage(image, namespace, "openstack", "openstack")), List.of());
   }
 
