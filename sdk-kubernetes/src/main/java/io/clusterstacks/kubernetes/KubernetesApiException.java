@@ -15,7 +15,9 @@ import java.util.Optional;
 public class KubernetesApiException extends ClusterStacksException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status the API server answered with. */
   private final int code;
+  /** The API server's reason, e.g. {@code Invalid}. */
   private final String reason;
   private final transient List<Cause> causes;
   private final transient Optional<ObjectRef> object;

@@ -9,6 +9,7 @@ public class WaitTimeoutException extends ClusterStacksException {
   private static final long serialVersionUID = 1L;
 
   private final transient Optional<ClusterStatus> lastStatus;
+  /** How long the wait lasted before it gave up. */
   private final Duration timeout;
 
   /**

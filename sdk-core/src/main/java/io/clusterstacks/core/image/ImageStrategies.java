@@ -309,7 +309,7 @@ public final class ImageStrategies {
   }
 
   /**
-   * The built-in providers plus those found by {@link ServiceLoader} on the thread's context class loader
+   * The built-in providers plus those found by {@link java.util.ServiceLoader} on the thread's context class loader
    * (or this class's loader), sorted by name and class.
    *
    * @return the providers
@@ -319,7 +319,7 @@ public final class ImageStrategies {
   }
 
   /**
-   * The built-in providers plus those found by {@link ServiceLoader} on a class loader, sorted by name
+   * The built-in providers plus those found by {@link java.util.ServiceLoader} on a class loader, sorted by name
    * and class; a provider class listed twice counts once.
    *
    * @param classLoader where to look for {@code META-INF/services/io.clusterstacks.core.image.ImageStrategyProvider}
