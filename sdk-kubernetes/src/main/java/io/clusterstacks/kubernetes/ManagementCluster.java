@@ -1,0 +1,341 @@
+package io.clusterstacks.kubernetes;
+
+import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.manifest.ManifestDocument;
+import io.clusterstacks.core.manifest.Manifests;
+import io.clusterstacks.kubernetes.internal.Api;
+import io.clusterstacks.kubernetes.internal.Applier;
+import io.clusterstacks.kubernetes.internal.Deleter;
+import io.clusterstacks.kubernetes.internal.RequestDigest;
+import io.clusterstacks.kubernetes.internal.StatusReader;
+import io.clusterstacks.kubernetes.internal.Waiter;
+import io.clusterstacks.kubernetes.internal.Workload;
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A management cluster: apply a plan's manifests with server-side apply, delete them along the delete
+ * plan, wait until a Cluster is usable with progress, read its status and reach the workload cluster.
+ *
+ * <pre>{@code
+ * try (ManagementCluster mc = ManagementCluster.connect()) {
+ *   ApplyResult r = mc.apply(plan.manifests()).orThrow();
+ *   ClusterStatus s = mc.awaitUsable("tenant-a", "prod", WaitOptions.defaults(), e -> log(e.changes()));
+ *   mc.workload("tenant-a", "prod").kubeconfig().writeTo(Path.of("prod.kubeconfig"));
+ * }
+ * }</pre>
+ *
+ * <p>Connection follows fabric8's usual resolution: an explicit kubeconfig file, else {@code KUBECONFIG},
+ * else {@code ~/.kube/config}, else the in-cluster service account; the kubeconfig's current context or
+ * a chosen one. What the SDK needs on the management cluster is {@link #leastPrivilegeRole(String)}.
+ * Thread-safe; close it to release the HTTP client. Nothing it logs holds a token, a kubeconfig or
+ * Secret data.
+ */
+public final class ManagementCluster implements AutoCloseable {
+  /** The field manager of every server-side apply the SDK sends. */
+  public static final String FIELD_MANAGER = "clusterstacks-sdk";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ManagementCluster.class);
+
+  private final KubernetesClient client;
+  private final Api api;
+  private final String namespace;
+  private final String context;
+  private final Clock clock = Clock.systemUTC();
+
+  private ManagementCluster(KubernetesClient client, String context) {
+    this.client = client;
+    this.api = new Api(client);
+    String ns = client.getConfiguration().getNamespace();
+    this.namespace = ns == null || ns.isEmpty() ? "default" : ns;
+    this.context = context;
+  }
+
+  /**
+   * Connects with fabric8's usual resolution and the current context.
+   *
+   * @return the management cluster
+   */
+  public static ManagementCluster connect() {
+    return builder().build();
+  }
+
+  /**
+   * A builder for a kubeconfig file, a context or a request observer.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Chooses the kubeconfig and context, then connects. */
+  public static final class Builder {
+    private @Nullable Path kubeconfig;
+    private @Nullable String context;
+    private @Nullable RequestObserver observer;
+
+    private Builder() {}
+
+    /**
+     * An explicit kubeconfig file instead of {@code KUBECONFIG} and {@code ~/.kube/config}.
+     *
+     * @param file the kubeconfig
+     * @return this builder
+     */
+    public Builder kubeconfig(Path file) {
+      this.kubeconfig = InvalidInputException.requireArgument(file, "kubeconfig");
+      return this;
+    }
+
+    /**
+     * A context of the kubeconfig instead of its current context.
+     *
+     * @param name the context name
+     * @return this builder
+     */
+    public Builder context(String name) {
+      this.context = InvalidInputException.requireArgument(name, "context");
+      return this;
+    }
+
+    /**
+     * Sees every request sent (method, path, body digest), e.g. to count them.
+     *
+     * @param observer the observer
+     * @return this builder
+     */
+    public Builder requestObserver(RequestObserver observer) {
+      this.observer = InvalidInputException.requireArgument(observer, "requestObserver");
+      return this;
+    }
+
+    /**
+     * Connects.
+     *
+     * @return the management cluster
+     * @throws InvalidInputException when the kubeconfig cannot be read or the context does not exist
+     */
+    public ManagementCluster build() {
+      Config config;
+      try {
+        if (kubeconfig != null) {
+          if (!Files.isReadable(kubeconfig)) {
+            throw new InvalidInputException(List.of(Problem.of("kubeconfig", kubeconfig.toString(),
+                "name a readable kubeconfig file")));
+          }
+          config = Config.fromKubeconfig(context, kubeconfig.toFile());
+        } else {
+          config = Config.autoConfigure(context);
+        }
+      } catch (KubernetesClientException e) {
+        throw new InvalidInputException(List.of(Problem.of("kubeconfig",
+            kubeconfig == null ? "KUBECONFIG / ~/.kube/config" : kubeconfig.toString(),
+            "give a valid kubeconfig (" + e.getClass().getSimpleName() + ")")), e);
+      }
+      NamedContext current = config.getCurrentContext();
+      if (context != null && (current == null || !context.equals(current.getName()))) {
+        List<String> names = new ArrayList<>();
+        if (config.getContexts() != null) {
+          config.getContexts().forEach(c -> names.add(c.getName()));
+        }
+        throw new InvalidInputException(List.of(Problem.of("context", context,
+            "use one of the kubeconfig's contexts: " + names)));
+      }
+      KubernetesClientBuilder b = new KubernetesClientBuilder().withConfig(config);
+      if (observer != null) {
+        RequestObserver o = observer;
+        b.withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("clusterstacks-observer",
+            new RequestDigest(o)));
+      }
+      String ctx = current == null ? "" : current.getName();
+      ManagementCluster mc = new ManagementCluster(b.build(), ctx);
+      LOG.debug("management cluster {} (context {}, namespace {})", mc.serverUrl(), ctx, mc.namespace);
+      return mc;
+    }
+  }
+
+  /**
+   * The API server's URL.
+   *
+   * @return e.g. {@code https://127.0.0.1:16443/}
+   */
+  public String serverUrl() {
+    return client.getConfiguration().getMasterUrl();
+  }
+
+  /**
+   * The kubeconfig context in use.
+   *
+   * @return the context name, or "" (in-cluster)
+   */
+  public String context() {
+    return context;
+  }
+
+  /**
+   * The namespace for namespaced documents that set none: the context's namespace, else
+   * {@code default}.
+   *
+   * @return the namespace
+   */
+  public String defaultNamespace() {
+    return namespace;
+  }
+
+  /**
+   * Applies the manifests with server-side apply, with the defaults (no force, no dry run).
+   *
+   * @param manifests a plan's manifests, in apply order
+   * @return what happened to each object; see {@link ApplyResult} for the policy on rejections
+   */
+  public ApplyResult apply(Manifests manifests) {
+    return apply(manifests, ApplyOptions.defaults());
+  }
+
+  /**
+   * Applies the manifests with server-side apply, field manager {@link #FIELD_MANAGER}, one object after
+   * the other in apply order, stopping at the first rejection (see {@link ApplyResult}).
+   *
+   * <p>Each object costs a GET and the apply PATCH: the verdict compares the server's object before and
+   * after, without resourceVersion, managedFields and generation. Conflicts with other field managers
+   * are {@link ApplyConflictException}s unless {@link ApplyOptions#force()}; 422 answers are
+   * {@link InvalidObjectException}s with every cause.
+   *
+   * @param manifests a plan's manifests
+   * @param options force and dry run
+   * @return what happened to each object
+   */
+  public ApplyResult apply(Manifests manifests, ApplyOptions options) {
+    InvalidInputException.requireArgument(manifests, "manifests");
+    InvalidInputException.requireArgument(options, "options");
+    return new Applier(api, FIELD_MANAGER, namespace).apply(manifests.documents(), options);
+  }
+
+  /**
+   * Deletes the manifests' objects along the delete plan: Clusters first (waiting until they are gone),
+   * then what they do not own (objects they own go through the garbage collector, and are waited for),
+   * credentials Secrets after that, each ClusterStack only when no Cluster in its namespace uses it, and
+   * Namespaces last. Each step waits for the finalizers of its objects.
+   *
+   * @param manifests the plan's manifests, in apply order
+   * @param options the timeout
+   * @return what was done to each object
+   * @throws DeleteTimeoutException naming what remains, with its finalizers, at the timeout
+   */
+  public DeleteResult delete(Manifests manifests, DeleteOptions options) {
+    InvalidInputException.requireArgument(manifests, "manifests");
+    InvalidInputException.requireArgument(options, "options");
+    List<ObjectRef> refs = new ArrayList<>();
+    for (ManifestDocument d : manifests.documents()) {
+      refs.add(ObjectRef.of(d));
+    }
+    return new Deleter(api, namespace, clock).delete(refs, options);
+  }
+
+  /**
+   * Reads a Cluster's status once (no workload probe unless its conditions are ready).
+   *
+   * @param namespace the Cluster's namespace
+   * @param cluster the Cluster's name
+   * @param clusterStack the ClusterStack to report on too, if any
+   * @return the status
+   */
+  public ClusterStatus status(String namespace, String cluster, Optional<String> clusterStack) {
+    InvalidInputException.requireArgument(namespace, "namespace");
+    InvalidInputException.requireArgument(cluster, "cluster");
+    InvalidInputException.requireArgument(clusterStack, "clusterStack");
+    return reader().read(StatusReader.clusterRef(namespace, cluster), clusterStack, true);
+  }
+
+  /**
+   * Waits until a Cluster is usable: the ClusterStack (if named) ready, the Cluster {@code Provisioned}
+   * with infrastructure and control plane ready and every machine ready and up to date, and the workload
+   * API answering through the {@code <cluster>-kubeconfig} Secret.
+   *
+   * <p>Watch-based (the watches trigger reads, a resync interval backs them up); survives an API-server
+   * restart and a watch closed with 410 Gone. Each change goes to the listener, with its time, in order.
+   *
+   * @param namespace the Cluster's namespace
+   * @param cluster the Cluster's name
+   * @param options timeout, ClusterStack, workload probe
+   * @param listener gets each change
+   * @return the usable status
+   * @throws WaitTimeoutException with the last observed status when time runs out
+   */
+  public ClusterStatus awaitUsable(String namespace, String cluster, WaitOptions options,
+      ProgressListener listener) {
+    InvalidInputException.requireArgument(namespace, "namespace");
+    InvalidInputException.requireArgument(cluster, "cluster");
+    InvalidInputException.requireArgument(options, "options");
+    InvalidInputException.requireArgument(listener, "listener");
+    return new Waiter(api, reader(), clock).await(StatusReader.clusterRef(namespace, cluster), options, listener);
+  }
+
+  /**
+   * The workload cluster of a Cluster: its kubeconfig and a client for it.
+   *
+   * @param namespace the Cluster's namespace
+   * @param cluster the Cluster's name
+   * @return access to the workload cluster
+   */
+  public WorkloadAccess workload(String namespace, String cluster) {
+    InvalidInputException.requireArgument(namespace, "namespace");
+    InvalidInputException.requireArgument(cluster, "cluster");
+    return new WorkloadAccess(new Workload(api), StatusReader.clusterRef(namespace, cluster));
+  }
+
+  private StatusReader reader() {
+    return new StatusReader(api, new Workload(api), clock);
+  }
+
+  /**
+   * The least-privilege Role (and the note on what it allows) for everything the SDK does in one
+   * namespace of the management cluster: server-side apply, dry run, delete, status, watch, and reading
+   * the workload kubeconfig Secret. Bind it to the SDK's identity with a RoleBinding in that namespace.
+   *
+   * @param namespace the namespace the Role goes in
+   * @return the Role as YAML
+   */
+  public static String leastPrivilegeRole(String namespace) {
+    InvalidInputException.requireArgument(namespace, "namespace");
+    try (InputStream in = ManagementCluster.class.getResourceAsStream("management-role.yaml")) {
+      if (in == null) {
+        throw new ClusterStacksException("management-role.yaml is missing from the sdk-kubernetes jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${NAMESPACE}", namespace);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Closes the HTTP client. */
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  /** The server URL and context, never credentials. */
+  @Override
+  public String toString() {
+    return "ManagementCluster[" + serverUrl() + ", context " + context + "]";
+  }
+}

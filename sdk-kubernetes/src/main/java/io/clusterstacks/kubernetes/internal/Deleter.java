@@ -1,0 +1,262 @@
+package io.clusterstacks.kubernetes.internal;
+
+import io.clusterstacks.kubernetes.DeleteOptions;
+import io.clusterstacks.kubernetes.DeleteOutcome;
+import io.clusterstacks.kubernetes.DeleteResult;
+import io.clusterstacks.kubernetes.DeleteTimeoutException;
+import io.clusterstacks.kubernetes.DeleteVerdict;
+import io.clusterstacks.kubernetes.KubernetesApiException;
+import io.clusterstacks.kubernetes.ObjectRef;
+import io.clusterstacks.kubernetes.RemainingObject;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes a plan's objects along the delete plan, phase by phase, each phase waiting until its objects
+ * are gone (finalizers done) before the next starts:
+ * <ol>
+ *   <li>Clusters;
+ *   <li>every other object except credentials Secrets, ClusterStacks and Namespaces, in reverse apply
+ *       order; objects owned (through ownerReferences, transitively) by an object deleted before are
+ *       left to the garbage collector and waited for;
+ *   <li>Secrets (credentials last: providers need them to tear down);
+ *   <li>ClusterStacks, each only when no Cluster in its namespace still uses it;
+ *   <li>Namespaces of the plan.
+ * </ol>
+ */
+public final class Deleter {
+  private static final Logger LOG = LoggerFactory.getLogger(Deleter.class);
+
+  private final Api api;
+  private final String defaultNamespace;
+  private final Clock clock;
+
+  /**
+   * A deleter.
+   *
+   * @param api the API
+   * @param defaultNamespace for documents without a namespace
+   * @param clock the clock
+   */
+  public Deleter(Api api, String defaultNamespace, Clock clock) {
+    this.api = api;
+    this.defaultNamespace = defaultNamespace;
+    this.clock = clock;
+  }
+
+  /**
+   * The phase of an object in the delete plan.
+   *
+   * @param ref the object
+   * @return 0 Clusters, 1 others, 2 Secrets, 3 ClusterStacks, 4 Namespaces
+   */
+  static int phase(ObjectRef ref) {
+    if (ref.kind().equals("Cluster") && ref.group().equals("cluster.x-k8s.io")) {
+      return 0;
+    }
+    if (ref.kind().equals("Secret") && ref.group().isEmpty()) {
+      return 2;
+    }
+    if (ref.kind().equals("ClusterStack") && ref.group().equals("clusterstack.x-k8s.io")) {
+      return 3;
+    }
+    if (ref.kind().equals("Namespace") && ref.group().isEmpty()) {
+      return 4;
+    }
+    return 1;
+  }
+
+  /**
+   * The objects in delete order.
+   *
+   * @param applyOrder the objects in apply order
+   * @return in delete order
+   */
+  public static List<ObjectRef> deleteOrder(List<ObjectRef> applyOrder) {
+    List<ObjectRef> out = new ArrayList<>();
+    for (int p = 0; p <= 4; p++) {
+      for (int i = applyOrder.size() - 1; i >= 0; i--) {
+        if (phase(applyOrder.get(i)) == p) {
+          out.add(applyOrder.get(i));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Deletes along the plan.
+   *
+   * @param applyOrder the plan's objects in apply order
+   * @param options timeout and poll interval
+   * @return what was done
+   * @throws DeleteTimeoutException when objects remain at the timeout
+   */
+  public DeleteResult delete(List<ObjectRef> applyOrder, DeleteOptions options) {
+    Instant deadline = clock.instant().plus(options.timeout());
+    List<ObjectRef> order = new ArrayList<>();
+    for (ObjectRef r : deleteOrder(applyOrder)) {
+      order.add(resolve(r));
+    }
+    Map<ObjectRef, DeleteOutcome> outcomes = new LinkedHashMap<>();
+    Set<String> deletedUids = new HashSet<>();
+    for (int p = 0; p <= 4; p++) {
+      List<ObjectRef> waiting = new ArrayList<>();
+      Map<ObjectRef, DeleteVerdict> verdicts = new LinkedHashMap<>();
+      for (ObjectRef r : order) {
+        if (phase(r) != p) {
+          continue;
+        }
+        Optional<GenericKubernetesResource> live = api.get(r);
+        if (live.isEmpty()) {
+          outcomes.put(r, new DeleteOutcome(r, DeleteVerdict.ABSENT, ""));
+          continue;
+        }
+        String uid = live.get().getMetadata().getUid();
+        if (ownedByDeleted(live.get(), deletedUids)) {
+          deletedUids.add(uid);
+          verdicts.put(r, DeleteVerdict.REMOVED_BY_OWNER);
+          waiting.add(r);
+          continue;
+        }
+        if (p == 3) {
+          Optional<String> user = clusterUsing(r, live.get());
+          if (user.isPresent()) {
+            outcomes.put(r, new DeleteOutcome(r, DeleteVerdict.KEPT_IN_USE, "used by " + user.get()));
+            continue;
+          }
+        }
+        deleteOne(r);
+        deletedUids.add(uid);
+        verdicts.put(r, DeleteVerdict.DELETED);
+        waiting.add(r);
+      }
+      List<RemainingObject> remaining = awaitGone(waiting, deadline, options.pollInterval());
+      for (Map.Entry<ObjectRef, DeleteVerdict> e : verdicts.entrySet()) {
+        if (remaining.stream().noneMatch(x -> x.object().equals(e.getKey()))) {
+          outcomes.put(e.getKey(), new DeleteOutcome(e.getKey(), e.getValue(), ""));
+        }
+      }
+      if (!remaining.isEmpty()) {
+        List<DeleteOutcome> partial = new ArrayList<>();
+        for (ObjectRef r : order) {
+          partial.add(outcomes.getOrDefault(r, new DeleteOutcome(r, DeleteVerdict.NOT_ATTEMPTED,
+              verdicts.containsKey(r) ? "still there at the timeout" : "")));
+        }
+        throw new DeleteTimeoutException(options.timeout(), remaining, new DeleteResult(partial));
+      }
+    }
+    List<DeleteOutcome> out = new ArrayList<>();
+    for (ObjectRef r : order) {
+      out.add(outcomes.get(r));
+    }
+    return new DeleteResult(out);
+  }
+
+  private ObjectRef resolve(ObjectRef r) {
+    ResourceDefinitionContext rdc = api.resource(r);
+    if (!rdc.isNamespaceScoped()) {
+      return r.inNamespace("");
+    }
+    return r.namespace().isEmpty() ? r.inNamespace(defaultNamespace) : r;
+  }
+
+  private static boolean ownedByDeleted(GenericKubernetesResource r, Set<String> deletedUids) {
+    List<OwnerReference> owners = r.getMetadata().getOwnerReferences();
+    return owners != null && owners.stream().anyMatch(o -> deletedUids.contains(o.getUid()));
+  }
+
+  /**
+   * The Cluster in the ClusterStack's namespace whose {@code topology.class} comes from it
+   * ({@code <provider>-<name>-<major>-<minor>-...}).
+   */
+  private Optional<String> clusterUsing(ObjectRef stackRef, GenericKubernetesResource stack) {
+    Map<String, Object> spec = StatusReader.map(stack.getAdditionalProperties().get("spec"));
+    String prefix = StatusReader.str(spec.get("provider")) + "-" + StatusReader.str(spec.get("name")) + "-"
+        + StatusReader.str(spec.get("kubernetesVersion")).replace('.', '-') + "-";
+    ObjectRef any = StatusReader.clusterRef(stackRef.namespace(), "any");
+    List<GenericKubernetesResource> clusters;
+    try {
+      clusters = api.client().genericKubernetesResources(api.resource(any)).inNamespace(stackRef.namespace())
+          .list().getItems();
+    } catch (KubernetesClientException e) {
+      throw Api.translate(e, Optional.of(stackRef), "list the Clusters that may use");
+    }
+    for (GenericKubernetesResource c : clusters) {
+      Map<String, Object> topology = StatusReader.map(
+          StatusReader.map(c.getAdditionalProperties().get("spec")).get("topology"));
+      String cls = StatusReader.str(topology.get("class"));
+      String classNs = StatusReader.str(topology.get("classNamespace"));
+      boolean sameNs = classNs.isEmpty() || classNs.equals(stackRef.namespace());
+      if (sameNs && cls.startsWith(prefix)) {
+        return Optional.of("Cluster/" + c.getMetadata().getNamespace() + "/" + c.getMetadata().getName()
+            + " (class " + cls + ")");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void deleteOne(ObjectRef r) {
+    ResourceDefinitionContext rdc = api.resource(r);
+    try {
+      var ops = api.client().genericKubernetesResources(rdc);
+      var res = rdc.isNamespaceScoped() ? ops.inNamespace(r.namespace()).withName(r.name())
+          : ops.withName(r.name());
+      res.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+      LOG.debug("delete {}: requested", r);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404) {
+        throw Api.translate(e, Optional.of(r), "delete");
+      }
+    }
+  }
+
+  private List<RemainingObject> awaitGone(List<ObjectRef> refs, Instant deadline, Duration poll) {
+    List<ObjectRef> left = new ArrayList<>(refs);
+    while (true) {
+      List<RemainingObject> remaining = new ArrayList<>();
+      for (ObjectRef r : left) {
+        Optional<GenericKubernetesResource> live;
+        try {
+          live = api.get(r);
+        } catch (KubernetesApiException e) {
+          if (e.code() != 0 && e.code() < 500) {
+            throw e;
+          }
+          live = Optional.of(new GenericKubernetesResource());
+          LOG.info("management cluster did not answer while waiting for {} to go; retrying", r);
+        }
+        if (live.isPresent()) {
+          var md = live.get().getMetadata();
+          remaining.add(new RemainingObject(r, md != null && md.getDeletionTimestamp() != null,
+              md == null || md.getFinalizers() == null ? List.of() : md.getFinalizers()));
+        }
+      }
+      if (remaining.isEmpty() || !clock.instant().isBefore(deadline)) {
+        return remaining;
+      }
+      left = remaining.stream().map(RemainingObject::object).toList();
+      try {
+        Thread.sleep(Math.max(1, Math.min(poll.toMillis(), Duration.between(clock.instant(), deadline).toMillis())));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return remaining;
+      }
+    }
+  }
+}
