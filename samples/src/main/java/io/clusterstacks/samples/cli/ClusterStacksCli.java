@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
     version = "clusterstacks 0.1.0-SNAPSHOT",
     description = "Plan, render and validate SCS cluster stacks on OpenStack.",
     subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, RenderCommand.class, ValidateCommand.class,
-        FlavorCommand.class},
+        FlavorCommand.class,
+        ApplyCommand.class, StatusCommand.class, KubeconfigCommand.class, DeleteCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

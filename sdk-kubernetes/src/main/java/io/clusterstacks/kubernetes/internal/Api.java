@@ -120,7 +120,7 @@ public final class Api {
    */
   public static KubernetesApiException translate(KubernetesClientException e, Optional<ObjectRef> ref,
       String action) {
-    int code = e.getCode();
+    int code = Math.max(0, e.getCode());
     Status s = e.getStatus();
     String reason = s != null && s.getReason() != null ? s.getReason() : "";
     String serverMessage = s != null && s.getMessage() != null ? s.getMessage() : "";

@@ -32,12 +32,14 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>Clusters;
  *   <li>every other object except credentials Secrets, ClusterStacks and Namespaces, in reverse apply
- *       order; objects owned (through ownerReferences, transitively) by an object deleted before are
- *       left to the garbage collector and waited for;
+ *       order;
  *   <li>Secrets (credentials last: providers need them to tear down);
  *   <li>ClusterStacks, each only when no Cluster in its namespace still uses it;
  *   <li>Namespaces of the plan.
  * </ol>
+ * An object owned (an ownerReference, read before anything is deleted) by another object of the plan is
+ * not deleted by the SDK: the garbage collector removes it once its owner is gone, and the SDK waits for
+ * that in the object's phase.
  */
 public final class Deleter {
   private static final Logger LOG = LoggerFactory.getLogger(Deleter.class);
@@ -114,7 +116,15 @@ public final class Deleter {
       order.add(resolve(r));
     }
     Map<ObjectRef, DeleteOutcome> outcomes = new LinkedHashMap<>();
-    Set<String> deletedUids = new HashSet<>();
+    // Ownership is read before anything is deleted: once an owner is gone, the garbage collector may
+    // remove its dependents before their turn comes.
+    Map<ObjectRef, Optional<GenericKubernetesResource>> live = new LinkedHashMap<>();
+    Set<String> planUids = new HashSet<>();
+    for (ObjectRef r : order) {
+      Optional<GenericKubernetesResource> o = api.get(r);
+      live.put(r, o);
+      o.ifPresent(x -> planUids.add(x.getMetadata().getUid()));
+    }
     for (int p = 0; p <= 4; p++) {
       List<ObjectRef> waiting = new ArrayList<>();
       Map<ObjectRef, DeleteVerdict> verdicts = new LinkedHashMap<>();
@@ -122,27 +132,24 @@ public final class Deleter {
         if (phase(r) != p) {
           continue;
         }
-        Optional<GenericKubernetesResource> live = api.get(r);
-        if (live.isEmpty()) {
+        Optional<GenericKubernetesResource> before = live.get(r);
+        if (before.isEmpty()) {
           outcomes.put(r, new DeleteOutcome(r, DeleteVerdict.ABSENT, ""));
           continue;
         }
-        String uid = live.get().getMetadata().getUid();
-        if (ownedByDeleted(live.get(), deletedUids)) {
-          deletedUids.add(uid);
+        if (ownedBy(before.get(), planUids)) {
           verdicts.put(r, DeleteVerdict.REMOVED_BY_OWNER);
           waiting.add(r);
           continue;
         }
         if (p == 3) {
-          Optional<String> user = clusterUsing(r, live.get());
+          Optional<String> user = clusterUsing(r, before.get());
           if (user.isPresent()) {
             outcomes.put(r, new DeleteOutcome(r, DeleteVerdict.KEPT_IN_USE, "used by " + user.get()));
             continue;
           }
         }
         deleteOne(r);
-        deletedUids.add(uid);
         verdicts.put(r, DeleteVerdict.DELETED);
         waiting.add(r);
       }
@@ -176,9 +183,9 @@ public final class Deleter {
     return r.namespace().isEmpty() ? r.inNamespace(defaultNamespace) : r;
   }
 
-  private static boolean ownedByDeleted(GenericKubernetesResource r, Set<String> deletedUids) {
+  private static boolean ownedBy(GenericKubernetesResource r, Set<String> planUids) {
     List<OwnerReference> owners = r.getMetadata().getOwnerReferences();
-    return owners != null && owners.stream().anyMatch(o -> deletedUids.contains(o.getUid()));
+    return owners != null && owners.stream().anyMatch(o -> planUids.contains(o.getUid()));
   }
 
   /**
