@@ -3,6 +3,7 @@ package io.clusterstacks.kubernetes;
 import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.manifest.ApplyStep;
 import io.clusterstacks.core.manifest.ManifestDocument;
 import io.clusterstacks.core.manifest.Manifests;
 import io.clusterstacks.kubernetes.internal.Api;
@@ -213,7 +214,10 @@ public final class ManagementCluster implements AutoCloseable {
 
   /**
    * Applies the manifests with server-side apply, field manager {@link #FIELD_MANAGER}, one object after
-   * the other in apply order, stopping at the first rejection (see {@link ApplyResult}).
+   * the other in the apply order of sdk-core's manifest contract ({@link Manifests#applyOrder()}:
+   * namespaces, Secrets and ConfigMaps, ClusterStacks, supporting objects, Cluster-owned objects, the
+   * Clusters last), stopping at the first rejection (see {@link ApplyResult}). The contract's waits
+   * (ClusterStack releases ready, Clusters ready) are not done here: {@link #awaitUsable} does them.
    *
    * <p>Each object costs a GET and the apply PATCH: the verdict compares the server's object before and
    * after, without resourceVersion, managedFields and generation. Conflicts with other field managers
@@ -227,14 +231,20 @@ public final class ManagementCluster implements AutoCloseable {
   public ApplyResult apply(Manifests manifests, ApplyOptions options) {
     InvalidInputException.requireArgument(manifests, "manifests");
     InvalidInputException.requireArgument(options, "options");
-    return new Applier(api, FIELD_MANAGER, namespace).apply(manifests.documents(), options);
+    List<ManifestDocument> order = new ArrayList<>();
+    for (ApplyStep step : manifests.applyOrder()) {
+      order.addAll(step.documents());
+    }
+    return new Applier(api, FIELD_MANAGER, namespace).apply(order, options);
   }
 
   /**
-   * Deletes the manifests' objects along the delete plan: Clusters first (waiting until they are gone),
-   * then what they do not own (objects they own go through the garbage collector, and are waited for),
-   * credentials Secrets after that, each ClusterStack only when no Cluster in its namespace uses it, and
-   * Namespaces last. Each step waits for the finalizers of its objects.
+   * Deletes the manifests' objects along sdk-core's delete plan ({@link Manifests#deletePlan()}):
+   * Clusters first (waiting until they are gone), then what they own in raw CAPI mode if still there
+   * (objects with an ownerReference to an object of the plan are left to the garbage collector, and
+   * waited for), then what they do not own, each ClusterStack only when no Cluster in its namespace uses
+   * it, Secrets and ConfigMaps (credentials) after that, namespaces last and only when they hold no
+   * Cluster or ClusterStack. Each step waits for the finalizers of its objects.
    *
    * @param manifests the plan's manifests, in apply order
    * @param options the timeout
@@ -244,11 +254,7 @@ public final class ManagementCluster implements AutoCloseable {
   public DeleteResult delete(Manifests manifests, DeleteOptions options) {
     InvalidInputException.requireArgument(manifests, "manifests");
     InvalidInputException.requireArgument(options, "options");
-    List<ObjectRef> refs = new ArrayList<>();
-    for (ManifestDocument d : manifests.documents()) {
-      refs.add(ObjectRef.of(d));
-    }
-    return new Deleter(api, namespace, clock).delete(refs, options);
+    return new Deleter(api, namespace, clock).delete(manifests.deletePlan(), options);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.clusterstacks.kubernetes;
 
 import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.manifest.DocumentId;
 import io.clusterstacks.core.manifest.ManifestDocument;
 
 /**
@@ -38,6 +39,17 @@ public record ObjectRef(String apiVersion, String kind, String namespace, String
     InvalidInputException.requireArgument(document, "document");
     return new ObjectRef(document.apiVersion(), document.kind(), document.namespace().orElse(""),
         document.name());
+  }
+
+  /**
+   * The identity sdk-core's manifest contract gives a document.
+   *
+   * @param id the document's identity
+   * @return the same identity; namespace "" when it has none
+   */
+  public static ObjectRef of(DocumentId id) {
+    InvalidInputException.requireArgument(id, "id");
+    return new ObjectRef(id.apiVersion(), id.kind(), id.namespace().orElse(""), id.name());
   }
 
   /**

@@ -165,6 +165,10 @@ public final class Api {
     } else if (code == 401 || code == 403) {
       msg = what + ": " + code + " " + reason + ": " + serverMessage
           + ". The credentials lack a permission; see ManagementCluster.leastPrivilegeRole()";
+    } else if (serverMessage.contains("field not declared in schema")) {
+      msg = what + ": " + code + " " + reason + ": " + serverMessage + ". The object has a field its CRD does"
+          + " not declare (Kubernetes before 1.25 answers a server-side apply of one this way); find every such"
+          + " field offline with sdk-core's strict CrdValidator";
     } else {
       msg = what + ": " + code + " " + reason + ": " + serverMessage;
     }

@@ -1,5 +1,8 @@
 package io.clusterstacks.kubernetes.internal;
 
+import io.clusterstacks.core.manifest.DeleteGuard;
+import io.clusterstacks.core.manifest.DeleteStep;
+import io.clusterstacks.core.manifest.DocumentId;
 import io.clusterstacks.kubernetes.DeleteOptions;
 import io.clusterstacks.kubernetes.DeleteOutcome;
 import io.clusterstacks.kubernetes.DeleteResult;
@@ -27,19 +30,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes a plan's objects along the delete plan, phase by phase, each phase waiting until its objects
- * are gone (finalizers done) before the next starts:
- * <ol>
- *   <li>Clusters;
- *   <li>every other object except credentials Secrets, ClusterStacks and Namespaces, in reverse apply
- *       order;
- *   <li>Secrets (credentials last: providers need them to tear down);
- *   <li>ClusterStacks, each only when no Cluster in its namespace still uses it;
- *   <li>Namespaces of the plan.
- * </ol>
- * An object owned (an ownerReference, read before anything is deleted) by another object of the plan is
- * not deleted by the SDK: the garbage collector removes it once its owner is gone, and the SDK waits for
- * that in the object's phase.
+ * Deletes a plan's objects along sdk-core's delete plan ({@code Manifests.deletePlan()}), step by step,
+ * each step waiting until its objects are gone (finalizers done) before the next starts.
+ *
+ * <p>An object owned (an ownerReference, read before anything is deleted) by another object of the plan
+ * is not deleted by the SDK: the garbage collector removes it once its owner is gone, and the SDK waits
+ * for that in the object's step. A step guarded by {@code NO_CLUSTER_USES_CLASSES} keeps each
+ * ClusterStack that a Cluster in its namespace still uses; one guarded by {@code NAMESPACE_EMPTY} keeps a
+ * namespace that still holds Clusters or ClusterStacks.
  */
 public final class Deleter {
   private static final Logger LOG = LoggerFactory.getLogger(Deleter.class);
@@ -62,58 +60,25 @@ public final class Deleter {
   }
 
   /**
-   * The phase of an object in the delete plan.
-   *
-   * @param ref the object
-   * @return 0 Clusters, 1 others, 2 Secrets, 3 ClusterStacks, 4 Namespaces
-   */
-  static int phase(ObjectRef ref) {
-    if (ref.kind().equals("Cluster") && ref.group().equals("cluster.x-k8s.io")) {
-      return 0;
-    }
-    if (ref.kind().equals("Secret") && ref.group().isEmpty()) {
-      return 2;
-    }
-    if (ref.kind().equals("ClusterStack") && ref.group().equals("clusterstack.x-k8s.io")) {
-      return 3;
-    }
-    if (ref.kind().equals("Namespace") && ref.group().isEmpty()) {
-      return 4;
-    }
-    return 1;
-  }
-
-  /**
-   * The objects in delete order.
-   *
-   * @param applyOrder the objects in apply order
-   * @return in delete order
-   */
-  public static List<ObjectRef> deleteOrder(List<ObjectRef> applyOrder) {
-    List<ObjectRef> out = new ArrayList<>();
-    for (int p = 0; p <= 4; p++) {
-      for (int i = applyOrder.size() - 1; i >= 0; i--) {
-        if (phase(applyOrder.get(i)) == p) {
-          out.add(applyOrder.get(i));
-        }
-      }
-    }
-    return out;
-  }
-
-  /**
    * Deletes along the plan.
    *
-   * @param applyOrder the plan's objects in apply order
+   * @param plan the delete plan
    * @param options timeout and poll interval
-   * @return what was done
+   * @return what was done, in delete order
    * @throws DeleteTimeoutException when objects remain at the timeout
    */
-  public DeleteResult delete(List<ObjectRef> applyOrder, DeleteOptions options) {
+  public DeleteResult delete(List<DeleteStep> plan, DeleteOptions options) {
     Instant deadline = clock.instant().plus(options.timeout());
+    List<List<ObjectRef>> steps = new ArrayList<>();
     List<ObjectRef> order = new ArrayList<>();
-    for (ObjectRef r : deleteOrder(applyOrder)) {
-      order.add(resolve(r));
+    for (DeleteStep step : plan) {
+      List<ObjectRef> refs = new ArrayList<>();
+      for (DocumentId id : step.objects()) {
+        ObjectRef r = resolve(ObjectRef.of(id));
+        refs.add(r);
+        order.add(r);
+      }
+      steps.add(refs);
     }
     Map<ObjectRef, DeleteOutcome> outcomes = new LinkedHashMap<>();
     // Ownership is read before anything is deleted: once an owner is gone, the garbage collector may
@@ -125,13 +90,11 @@ public final class Deleter {
       live.put(r, o);
       o.ifPresent(x -> planUids.add(x.getMetadata().getUid()));
     }
-    for (int p = 0; p <= 4; p++) {
+    for (int p = 0; p < plan.size(); p++) {
+      Optional<DeleteGuard> guard = plan.get(p).guard();
       List<ObjectRef> waiting = new ArrayList<>();
       Map<ObjectRef, DeleteVerdict> verdicts = new LinkedHashMap<>();
-      for (ObjectRef r : order) {
-        if (phase(r) != p) {
-          continue;
-        }
+      for (ObjectRef r : steps.get(p)) {
         Optional<GenericKubernetesResource> before = live.get(r);
         if (before.isEmpty()) {
           outcomes.put(r, new DeleteOutcome(r, DeleteVerdict.ABSENT, ""));
@@ -142,12 +105,10 @@ public final class Deleter {
           waiting.add(r);
           continue;
         }
-        if (p == 3) {
-          Optional<String> user = clusterUsing(r, before.get());
-          if (user.isPresent()) {
-            outcomes.put(r, new DeleteOutcome(r, DeleteVerdict.KEPT_IN_USE, "used by " + user.get()));
-            continue;
-          }
+        Optional<String> keep = guard.flatMap(g -> keepBecause(g, r, before.get()));
+        if (keep.isPresent()) {
+          outcomes.put(r, new DeleteOutcome(r, DeleteVerdict.KEPT_IN_USE, keep.get()));
+          continue;
         }
         deleteOne(r);
         verdicts.put(r, DeleteVerdict.DELETED);
@@ -183,16 +144,43 @@ public final class Deleter {
     return r.namespace().isEmpty() ? r.inNamespace(defaultNamespace) : r;
   }
 
+  /** Why a guarded object is kept, if it is. */
+  private Optional<String> keepBecause(DeleteGuard guard, ObjectRef r, GenericKubernetesResource live) {
+    if (guard.type() == DeleteGuard.Type.NO_CLUSTER_USES_CLASSES) {
+      if (!r.kind().equals("ClusterStack")) {
+        return Optional.empty();
+      }
+      List<String> classes = guard.classes().stream()
+          .filter(c -> c.namespace().orElse("").equals(r.namespace()) || c.namespace().isEmpty())
+          .map(DocumentId::name).toList();
+      return clusterUsing(r, live, classes).map(c -> "used by " + c);
+    }
+    // NAMESPACE_EMPTY: the namespace still holds Clusters or ClusterStacks (of this plan or others).
+    for (ObjectRef probe : List.of(StatusReader.clusterRef(r.name(), "any"),
+        new ObjectRef(StatusReader.CLUSTER_STACK_API_VERSION, "ClusterStack", r.name(), "any"))) {
+      try {
+        List<GenericKubernetesResource> items = api.client().genericKubernetesResources(api.resource(probe))
+            .inNamespace(r.name()).list().getItems();
+        if (!items.isEmpty()) {
+          return Optional.of("still holds " + probe.kind() + "/" + items.get(0).getMetadata().getName());
+        }
+      } catch (KubernetesClientException e) {
+        throw Api.translate(e, Optional.of(r), "list what is left in");
+      }
+    }
+    return Optional.empty();
+  }
+
   private static boolean ownedBy(GenericKubernetesResource r, Set<String> planUids) {
     List<OwnerReference> owners = r.getMetadata().getOwnerReferences();
     return owners != null && owners.stream().anyMatch(o -> planUids.contains(o.getUid()));
   }
 
   /**
-   * The Cluster in the ClusterStack's namespace whose {@code topology.class} comes from it
-   * ({@code <provider>-<name>-<major>-<minor>-...}).
+   * The Cluster in the ClusterStack's namespace whose {@code topology.class} comes from it: one of the
+   * classes the delete plan names, or any release of it ({@code <provider>-<name>-<major>-<minor>-...}).
    */
-  private Optional<String> clusterUsing(ObjectRef stackRef, GenericKubernetesResource stack) {
+  private Optional<String> clusterUsing(ObjectRef stackRef, GenericKubernetesResource stack, List<String> classes) {
     Map<String, Object> spec = StatusReader.map(stack.getAdditionalProperties().get("spec"));
     String prefix = StatusReader.str(spec.get("provider")) + "-" + StatusReader.str(spec.get("name")) + "-"
         + StatusReader.str(spec.get("kubernetesVersion")).replace('.', '-') + "-";
@@ -210,7 +198,7 @@ public final class Deleter {
       String cls = StatusReader.str(topology.get("class"));
       String classNs = StatusReader.str(topology.get("classNamespace"));
       boolean sameNs = classNs.isEmpty() || classNs.equals(stackRef.namespace());
-      if (sameNs && cls.startsWith(prefix)) {
+      if (sameNs && (cls.startsWith(prefix) || classes.contains(cls))) {
         return Optional.of("Cluster/" + c.getMetadata().getNamespace() + "/" + c.getMetadata().getName()
             + " (class " + cls + ")");
       }
