@@ -51,7 +51,7 @@ public abstract class Problem {
    * @return this problem, or a copy with the value shortened
    */
   @Value.Check
-  protected Problem shortened() {
+  Problem shortened() {
     String v = value();
     if (v.length() <= MAX_VALUE_CHARS) {
       return this;

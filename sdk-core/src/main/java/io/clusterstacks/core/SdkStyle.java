@@ -22,6 +22,10 @@ import org.immutables.value.Value;
  * at once as an {@link InvalidInputException} (path {@code type.attribute}); cross-field rules live in
  * a {@code @Value.Check} method that also throws {@link InvalidInputException} with all problems.
  * Only JDK collections are used. {@link Problem} is the smallest example.
+ *
+ * <p>It is public so that the SDK's other modules (sdk-kubernetes' options, for example) put their
+ * values on the same style; applications need not use it. The {@code @Value.Check} methods are
+ * package-private, so they are not part of any type's API.
  */
 @Target({ElementType.TYPE, ElementType.PACKAGE})
 @Retention(RetentionPolicy.CLASS)

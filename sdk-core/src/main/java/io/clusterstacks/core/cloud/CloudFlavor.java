@@ -154,7 +154,7 @@ public abstract class CloudFlavor {
    * Checks the values and reports every problem at once.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     List<Problem> problems = new ArrayList<>();
     if (name().isBlank()) {
       problems.add(Problem.of("name", "an empty string", "give the flavor its Nova name"));

@@ -104,7 +104,7 @@ public abstract class CloudImage {
    * Checks the values and reports every problem at once.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     List<Problem> problems = new ArrayList<>();
     if (name().isBlank()) {
       problems.add(Problem.of("name", "an empty string", "give the image its Glance name"));

@@ -153,7 +153,7 @@ public abstract class CloudProfile {
    * Checks cross-field consistency and reports every problem at once.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     List<Problem> problems = new ArrayList<>();
     if (name().isBlank()) {
       problems.add(Problem.of("name", "an empty string", "name the profile, e.g. after the cloud"));

@@ -86,7 +86,7 @@ public abstract class Quotas {
    * Checks usage is consistent.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     java.util.List<Problem> problems = new java.util.ArrayList<>();
     if (serverGroupMembers() < -1 || serverGroupMembers() == 0) {
       problems.add(Problem.of("serverGroupMembers", String.valueOf(serverGroupMembers()),

@@ -114,7 +114,7 @@ public abstract class FlatcarNodeSetup {
    * @return this or a normalised copy
    */
   @Value.Check
-  protected FlatcarNodeSetup check() {
+  FlatcarNodeSetup check() {
     if (sysextSha512().isPresent()) {
       String s = sysextSha512().get().strip().toLowerCase(Locale.ROOT);
       if (!SHA512.matcher(s).matches()) {

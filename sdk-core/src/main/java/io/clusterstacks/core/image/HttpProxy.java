@@ -77,7 +77,7 @@ public abstract class HttpProxy {
    * Checks the URLs and the exclusion list, reporting every problem at once.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     List<String> problems = new ArrayList<>();
     if (httpProxy().isEmpty() && httpsProxy().isEmpty()) {
       problems.add("httpProxy/httpsProxy: got neither; set at least one, e.g. http://proxy.internal:3128");

@@ -128,7 +128,7 @@ public abstract class ImageRequest {
    * Checks the version format.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     if (!VERSION.matcher(kubernetesVersion()).matches()) {
       throw new ImageStrategyException("image request kubernetesVersion: got '" + kubernetesVersion()
           + "'; write v<major>.<minor>.<patch>, e.g. v1.34.7");

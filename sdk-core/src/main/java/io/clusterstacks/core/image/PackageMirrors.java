@@ -111,7 +111,7 @@ public abstract class PackageMirrors {
    * @return this, or a normalised copy
    */
   @Value.Check
-  protected PackageMirrors check() {
+  PackageMirrors check() {
     List<String> problems = new ArrayList<>();
     Urls.problem("kubernetesDeb", kubernetesDeb()).ifPresent(problems::add);
     Urls.problem("crioDeb", crioDeb()).ifPresent(problems::add);

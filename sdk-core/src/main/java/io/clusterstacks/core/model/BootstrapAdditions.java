@@ -84,7 +84,7 @@ public abstract class BootstrapAdditions {
    * Checks that ignition content goes with the ignition format and stays within 32 KiB.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     List<Problem> p = new ArrayList<>();
     if (ignitionAdditionalConfig().isPresent()) {
       if (format() != BootstrapFormat.IGNITION) {

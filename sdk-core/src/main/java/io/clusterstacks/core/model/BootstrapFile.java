@@ -85,7 +85,7 @@ public abstract class BootstrapFile {
    * Checks path, content source and encoding.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     List<Problem> p = new ArrayList<>();
     if (!path().startsWith("/")) {
       p.add(Problem.of("files[].path", path(), "use an absolute path"));

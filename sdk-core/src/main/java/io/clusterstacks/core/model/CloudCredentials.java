@@ -74,7 +74,7 @@ public abstract class CloudCredentials {
    * Checks names.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     List<Problem> p = new ArrayList<>();
     if (!Names.isDns1123Subdomain(secretName())) {
       p.add(Problem.of("credentials.secretName", secretName(), "use a DNS-1123 name, e.g. openstack"));

@@ -235,7 +235,7 @@ public abstract class ClusterSpec {
    * @throws InvalidInputException listing every problem
    */
   @Value.Check
-  protected ClusterSpec normalizeAndCheck() {
+  ClusterSpec normalizeAndCheck() {
     Optional<ClusterClassName> cls = className();
     if (cls.isEmpty() && clusterStack().isPresent() && clusterStack().get().versions().size() == 1) {
       return builder().from(this)

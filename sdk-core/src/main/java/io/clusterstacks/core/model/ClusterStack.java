@@ -100,7 +100,7 @@ public abstract class ClusterStack {
    * Checks every field, reporting all problems at once.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     List<Problem> p = new ArrayList<>();
     if (!Names.isDns1123Subdomain(name())) {
       p.add(Problem.of("clusterStack.name", name(), "use a DNS-1123 name: lower case, digits, '-' and '.'"));

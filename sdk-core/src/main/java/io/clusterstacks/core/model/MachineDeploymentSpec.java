@@ -76,7 +76,7 @@ public abstract class MachineDeploymentSpec {
    * @return the normalised instance
    */
   @Value.Check
-  protected MachineDeploymentSpec normalize() {
+  MachineDeploymentSpec normalize() {
     Map<String, Object> n = normalizeVariables(variableOverrides());
     if (!n.equals(variableOverrides())
         || !new java.util.ArrayList<>(n.keySet()).equals(new java.util.ArrayList<>(variableOverrides().keySet()))) {

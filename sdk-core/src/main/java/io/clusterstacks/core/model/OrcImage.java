@@ -170,7 +170,7 @@ public abstract class OrcImage {
    * Checks names, checksum and enums, reporting every problem at once.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     List<Problem> p = new ArrayList<>();
     if (!Names.isDns1123Subdomain(name())) {
       p.add(Problem.of("orcImage.name", name(), "use a DNS-1123 name: lower case, digits, '-' and '.'"));

@@ -242,7 +242,7 @@ public abstract class ClusterRequest {
    * Checks names and versions, reporting every problem at once.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     List<Problem> problems = new ArrayList<>();
     if (!NAME.matcher(clusterName()).matches()) {
       problems.add(Problem.of("clusterRequest.clusterName", clusterName(),

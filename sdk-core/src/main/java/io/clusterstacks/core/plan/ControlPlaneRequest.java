@@ -108,7 +108,7 @@ public abstract class ControlPlaneRequest {
    * Checks replicas and surge, reporting every problem at once.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     List<Problem> problems = new ArrayList<>();
     if (replicas() < 1 || replicas() % 2 == 0) {
       problems.add(Problem.of("controlPlaneRequest.replicas", String.valueOf(replicas()),

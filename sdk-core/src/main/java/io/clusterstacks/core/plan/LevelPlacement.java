@@ -54,7 +54,7 @@ public abstract class LevelPlacement {
    * Checks the counts.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     List<Problem> p = new ArrayList<>();
     if (members() < 0) {
       p.add(Problem.of("levelPlacement.members", String.valueOf(members()), "use 0 or more"));

@@ -52,7 +52,7 @@ public abstract class PlacementPolicy {
    * Checks the rule is present exactly for the per-host kind, and at least 2.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     if ((kind() == Kind.ANTI_AFFINITY_MAX_PER_HOST) != maxServerPerHost().isPresent()) {
       throw new InvalidInputException(java.util.List.of(Problem.of("placementPolicy.maxServerPerHost",
           maxServerPerHost().isPresent() ? String.valueOf(maxServerPerHost().getAsInt()) : Problem.MISSING,

@@ -101,7 +101,7 @@ public abstract class PlacementPrediction {
    * Checks the counts add up.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     List<Problem> p = new ArrayList<>();
     if (activeMembers() + errorMembers() != members()) {
       p.add(Problem.of("placementPrediction.errorMembers", String.valueOf(errorMembers()),

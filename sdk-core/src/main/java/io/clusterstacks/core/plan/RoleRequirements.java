@@ -132,7 +132,7 @@ public abstract class RoleRequirements {
    * Checks the numbers, reporting every problem at once.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     List<Problem> problems = new ArrayList<>();
     if (minVcpus() < 1) {
       problems.add(Problem.of("roleRequirements.minVcpus", String.valueOf(minVcpus()), "use 1 or more"));

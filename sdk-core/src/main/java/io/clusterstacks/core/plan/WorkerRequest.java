@@ -115,7 +115,7 @@ public abstract class WorkerRequest {
    * Checks name, replicas and surge, reporting every problem at once.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     List<Problem> problems = new ArrayList<>();
     if (!NAME.matcher(name()).matches()) {
       problems.add(Problem.of("workerRequest.name", name(), "use lower-case letters, digits and '-', at most 42 characters"));

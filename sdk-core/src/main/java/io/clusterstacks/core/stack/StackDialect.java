@@ -93,7 +93,7 @@ public abstract class StackDialect {
    * Checks that every common setting names a declared variable.
    */
   @Value.Check
-  protected void check() {
+  void check() {
     List<String> names = variableNames();
     for (Map.Entry<CommonVariable, String> e : commonVariables().entrySet()) {
       if (!names.contains(e.getValue())) {

@@ -111,7 +111,7 @@ public abstract class VariableSpec {
    * @return the normalised copy
    */
   @Value.Check
-  protected VariableSpec normalize() {
+  VariableSpec normalize() {
     if (defaultValue().isPresent()) {
       Object n = Values.normalize(defaultValue().get());
       if (!n.equals(defaultValue().get())) {
