@@ -23,6 +23,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @SdkStyle
 public abstract class ClusterStack {
+  ClusterStack() {}
 
   /**
    * The object name.

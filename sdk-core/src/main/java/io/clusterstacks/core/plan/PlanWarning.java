@@ -1,5 +1,7 @@
 package io.clusterstacks.core.plan;
 
+import io.clusterstacks.core.Severity;
+
 import io.clusterstacks.core.SdkStyle;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
@@ -12,15 +14,6 @@ import org.immutables.value.Value;
 public abstract class PlanWarning {
   PlanWarning() {}
 
-  /** How much a warning matters. */
-  public enum Severity {
-    /** Worth knowing. */
-    INFO,
-    /** A risk the user should decide about. */
-    WARNING,
-    /** Something will fail unless the user acts (e.g. rollouts over quota). */
-    CRITICAL
-  }
 
   /** What a warning is about. */
   public enum Code {

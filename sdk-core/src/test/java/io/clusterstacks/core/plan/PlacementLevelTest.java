@@ -1,5 +1,6 @@
 package io.clusterstacks.core.plan;
 
+import io.clusterstacks.core.Severity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -73,7 +74,7 @@ class PlacementLevelTest {
     ClusterPlan plan = plan("scs-reference", 0, PlacementLevel.of("tenant-b control plane", "md-0",
         LevelPlacement.of(l -> l.members(5).maxPerMachine(1))));
     assertEquals(2, plan.levels().get(0).unschedulable());
-    assertEquals(PlanWarning.Severity.CRITICAL, plan.warnings(PlanWarning.Code.PLACEMENT_LEVEL).get(0).severity());
+    assertEquals(Severity.CRITICAL, plan.warnings(PlanWarning.Code.PLACEMENT_LEVEL).get(0).severity());
   }
 
   @Test

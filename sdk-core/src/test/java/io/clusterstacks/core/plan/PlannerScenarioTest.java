@@ -1,5 +1,6 @@
 package io.clusterstacks.core.plan;
 
+import io.clusterstacks.core.Severity;
 import static io.clusterstacks.core.plan.TestClouds.cloud;
 import static io.clusterstacks.core.plan.TestClouds.scs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -667,7 +668,7 @@ class PlannerScenarioTest {
     ClusterPlan p = plan(c, r -> r.controlPlane(ControlPlaneRequest.of(cp -> cp.replicas(1)))
         .addWorkers(WorkerRequest.of("md-0", 1)));
     PlanWarning w = p.warnings(PlanWarning.Code.QUOTA).get(0);
-    assertEquals(PlanWarning.Severity.CRITICAL, w.severity());
+    assertEquals(Severity.CRITICAL, w.severity());
     assertTrue(w.message().contains("3 of the used servers are in ERROR"), w.message());
   }
 

@@ -27,7 +27,7 @@ import io.clusterstacks.core.plan.InfeasiblePlanException;
 import io.clusterstacks.core.plan.MaintenanceOptIn;
 import io.clusterstacks.core.plan.PlacementPolicy;
 import io.clusterstacks.core.plan.PlanWarning.Code;
-import io.clusterstacks.core.plan.PlanWarning.Severity;
+import io.clusterstacks.core.Severity;
 import io.clusterstacks.core.plan.PlanWarning;
 import io.clusterstacks.core.plan.PolicyDecision;
 import io.clusterstacks.core.plan.QuorumAnalysis;

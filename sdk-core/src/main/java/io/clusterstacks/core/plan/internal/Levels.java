@@ -1,5 +1,6 @@
 package io.clusterstacks.core.plan.internal;
 
+import io.clusterstacks.core.Severity;
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.plan.LevelPlacement;
@@ -72,14 +73,14 @@ final class Levels {
       String msg = level.name() + ": " + Wording.plural(unschedulable, "member") + " of " + n + " fit on no machine of "
           + role.name() + " (" + machines + " machines, at most " + lp.maxPerMachine().orElse(0) + " each) and stay Pending;"
           + " add machines to " + role.name() + " or lower the members";
-      warnings.add(PlanWarning.of(PlanWarning.Severity.CRITICAL, PlanWarning.Code.PLACEMENT_LEVEL, role.name(), msg));
+      warnings.add(PlanWarning.of(Severity.CRITICAL, PlanWarning.Code.PLACEMENT_LEVEL, role.name(), msg));
       reasons.add(msg);
     } else if (lp.needsQuorum() && !survivesWorst) {
       String msg = level.name() + ": up to " + worstPerHost + " of " + n + " members can share one hypervisor (through "
           + role.name() + "'s " + role.placement().policy() + "), quorum needs " + (n / 2 + 1) + "; losing that hypervisor"
           + " stops them" + (survivesExpected ? " (in the expected case quorum holds)" : "")
           + ". Spread " + role.name() + " one machine per hypervisor, or add hypervisors";
-      warnings.add(PlanWarning.of(PlanWarning.Severity.WARNING, PlanWarning.Code.PLACEMENT_LEVEL, role.name(), msg));
+      warnings.add(PlanWarning.of(Severity.WARNING, PlanWarning.Code.PLACEMENT_LEVEL, role.name(), msg));
       reasons.add(msg);
     }
     return LevelPlan.builder().name(level.name()).onRole(role.name()).members(n).machines(machines)
