@@ -138,13 +138,18 @@ def check_password(user, pw, project):
 def identity():
     s = admin()
     roles = {r["name"]: r["id"] for r in kget(s, "/roles")["roles"]}
-    for r in ["admin", "member", "reader"] + OCTAVIA_ROLES:
+    # "service": keystonemiddleware runs with service_token_roles_required = true (as devstack and
+    # production clouds do), so a service token (Nova adds one, its own keystone_authtoken token, when it
+    # reuses the user's token towards Neutron or Glance) counts only when it carries this role. Without
+    # it neutron-server rejects such calls with 401 and GET/DELETE /servers/{id} fail.
+    for r in ["admin", "member", "reader", "service"] + OCTAVIA_ROLES:
         if r not in roles:
             roles[r] = ensure_role(s, r)["id"]
     service = ensure_project(s, "service", "OpenStack service users")
     for name in ["placement", "glance", "neutron", "nova", "octavia"]:
         u = ensure_user(s, name, SERVICE_PW, service["id"])
         ensure_grant(s, service["id"], u["id"], roles["admin"], name + " admin on service")
+        ensure_grant(s, service["id"], u["id"], roles["service"], name + " service on service")
         if not check_password(name, SERVICE_PW, "service"):
             s.patch(AUTH_URL + "/users/" + u["id"], json={"user": {"password": SERVICE_PW}}, raise_exc=True)
             changed("reset password of service user " + name)
@@ -464,7 +469,7 @@ def smoke():
         raise_exc=True).json()["server"]
     status = "BUILD"
     try:
-        while time.time() - t0 < 120:
+        while time.time() - t0 < 300:
             d = m.get("/servers/" + srv["id"], endpoint_filter=c, headers=h, raise_exc=True).json()["server"]
             status = d["status"]
             if status in ("ACTIVE", "ERROR"):
