@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CliProcessHostileIT {
 
-  static final int PROCESSES = 100;
+  static final int PROCESSES = 300;
 
   @Test
   void realProcessesEndWithADocumentedExitCodeAndNoStackTrace(@TempDir Path dir) throws Exception {
