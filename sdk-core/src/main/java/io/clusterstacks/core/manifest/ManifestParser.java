@@ -35,6 +35,7 @@ public final class ManifestParser {
    * @throws io.clusterstacks.core.ClusterStacksException when the YAML is malformed or a document is not a mapping
    */
   public static Manifests parseLenient(String yaml) {
+    InvalidInputException.requireArgument(yaml, "yaml");
     List<ManifestDocument> docs = new ArrayList<>();
     List<JsonNode> nodes = Yaml.readAll(yaml);
     for (int i = 0; i < nodes.size(); i++) {
@@ -51,6 +52,7 @@ public final class ManifestParser {
    * @throws ManifestParseException listing every problem of documents that should be typed but do not fit
    */
   public static ParsedManifests parse(String yaml) {
+    InvalidInputException.requireArgument(yaml, "yaml");
     return parse(yaml, ReleaseCatalogue.builtIn());
   }
 
@@ -63,6 +65,8 @@ public final class ManifestParser {
    * @throws ManifestParseException listing every problem of documents that should be typed but do not fit
    */
   public static ParsedManifests parse(String yaml, ReleaseCatalogue releases) {
+    InvalidInputException.requireArgument(yaml, "yaml");
+    InvalidInputException.requireArgument(releases, "releases");
     List<ParsedDocument> out = new ArrayList<>();
     List<Notice> notices = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();

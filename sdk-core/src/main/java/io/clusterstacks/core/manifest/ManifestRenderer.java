@@ -34,6 +34,7 @@ public final class ManifestRenderer {
    * @throws UnresolvedServerGroupException when a server group has no ID where the mode needs one
    */
   public static Manifests render(ClusterSpec spec) {
+    InvalidInputException.requireArgument(spec, "spec");
     return render(spec, RenderOptions.defaults());
   }
 
@@ -47,6 +48,8 @@ public final class ManifestRenderer {
    * @throws InvalidInputException when two roles define different objects with the same name
    */
   public static Manifests render(ClusterSpec spec, RenderOptions options) {
+    InvalidInputException.requireArgument(spec, "spec");
+    InvalidInputException.requireArgument(options, "options");
     List<ObjectNode> docs = new ArrayList<>();
     List<Notice> notices = new ArrayList<>();
     ClusterRenderer.render(spec, options, docs, notices);
@@ -60,6 +63,7 @@ public final class ManifestRenderer {
    * @return one document
    */
   public static Manifests render(ClusterStack stack) {
+    InvalidInputException.requireArgument(stack, "stack");
     return wrap(List.of(ClusterRenderer.clusterStack(stack)), List.of());
   }
 
@@ -70,6 +74,7 @@ public final class ManifestRenderer {
    * @return one document
    */
   public static Manifests render(CspoReleaseTemplate template) {
+    InvalidInputException.requireArgument(template, "template");
     return wrap(List.of(ClusterRenderer.cspoTemplate(template)), List.of());
   }
 
@@ -81,6 +86,8 @@ public final class ManifestRenderer {
    * @return one document
    */
   public static Manifests render(OrcImage image, Optional<String> namespace) {
+    InvalidInputException.requireArgument(image, "image");
+    InvalidInputException.requireArgument(namespace, "namespace");
     return wrap(List.of(ClusterRenderer.orcImage(image, namespace, "openstack", "openstack")), List.of());
   }
 

@@ -1,11 +1,6 @@
 package io.clusterstacks.core.validation;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.manifest.ManifestDocument;
@@ -13,6 +8,8 @@ import io.clusterstacks.core.manifest.Manifests;
 import io.clusterstacks.core.stack.ClusterClassName;
 import io.clusterstacks.core.stack.ReleaseCatalogue;
 import io.clusterstacks.core.stack.StackRelease;
+import io.clusterstacks.core.internal.YamlDocuments;
+import io.clusterstacks.core.validation.internal.Bundles;
 import io.clusterstacks.core.validation.internal.DocumentTrees;
 import io.clusterstacks.core.validation.internal.ValidationEngine;
 import java.io.IOException;
@@ -57,13 +54,17 @@ import java.util.Optional;
  */
 public final class CrdValidator {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
-  private static final CrdValidator STRICT = builder().build();
+  private static volatile @org.jspecify.annotations.Nullable CrdValidator strict;
 
   private final ValidationEngine engine;
+  private final List<String> bundleNames;
 
   private CrdValidator(Builder b) {
+    ClassLoader loader = b.classLoader != null ? b.classLoader
+        : Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader()
+        : CrdValidator.class.getClassLoader();
+    Bundles.Resolved bundles = Bundles.resolve(b.bundles, b.discover ? Bundles.discover(loader) : List.of());
+    this.bundleNames = bundles.names();
     Map<String, String> declared = Map.copyOf(b.releaseKubernetesVersions);
     ReleaseCatalogue catalogue = b.catalogue;
     this.engine = new ValidationEngine(className -> {
@@ -72,17 +73,38 @@ public final class CrdValidator {
         return Optional.of(v);
       }
       return ClusterClassName.tryParse(className).flatMap(catalogue::find).map(StackRelease::kubernetesVersion);
-    }, b.unknownKindsAreViolations);
+    }, b.unknownKindsAreViolations, bundles);
   }
 
   /**
    * The default strict validator: the SDK's built-in release catalogue for the CSO exact-version rule,
-   * unknown kinds are warnings.
+   * unknown kinds are warnings, and the {@link ValidationBundle}s found by {@link java.util.ServiceLoader}
+   * on the thread's context class loader when first called.
    *
    * @return the shared instance
+   * @throws io.clusterstacks.core.InvalidInputException when discovered bundles conflict (both named)
    */
   public static CrdValidator strict() {
-    return STRICT;
+    CrdValidator s = strict;
+    if (s == null) {
+      synchronized (CrdValidator.class) {
+        s = strict;
+        if (s == null) {
+          s = builder().build();
+          strict = s;
+        }
+      }
+    }
+    return s;
+  }
+
+  /**
+   * The bundles this validator uses, explicit ones first.
+   *
+   * @return e.g. {@code [sdk-kamaji (io.example.KamajiBundle) (discovered)]}
+   */
+  public List<String> bundles() {
+    return bundleNames;
   }
 
   /**
@@ -136,7 +158,9 @@ public final class CrdValidator {
   }
 
   /**
-   * Validates a multi-document YAML text. Empty documents (a bare {@code ---}) are skipped and not
+   * Validates a multi-document YAML text (read by the same strict reader as
+   * {@link io.clusterstacks.core.manifest.ManifestParser}: aliases, merge keys, duplicate keys, NaN and
+   * infinity are refused; input and nesting are bounded; messages never quote the input). Empty documents (a bare {@code ---}) are skipped and not
    * counted in document indexes, as kubectl does; a document that is not a mapping is a {@code type}
    * violation at its index, as an API server rejects such a request body; a YAML syntax error
    * (including a duplicate key) is reported as a violation with rule {@code yaml}.
@@ -157,30 +181,22 @@ public final class CrdValidator {
    */
   public ValidationReport validateYaml(Reader reader) {
     InvalidInputException.requireArgument(reader, "reader");
-    List<JsonNode> docs = new ArrayList<>();
-    try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(nonClosing(reader))) {
-      while (it.hasNextValue()) {
-        JsonNode doc = it.nextValue();
-        if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
-          docs.add(doc);
-        }
-      }
-    } catch (JsonProcessingException e) {
+    YamlDocuments.Result read = YamlDocuments.read(reader);
+    List<JsonNode> docs = read.documents();
+    if (read.failure().isPresent()) {
+      YamlDocuments.Failure f = read.failure().get();
       ValidationReport partial = engine.validate(docs);
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
       return ValidationReport.builder().from(partial)
           .addViolations(Violation.builder()
               .documentIndex(docs.size())
               .kind("")
               .name("")
               .path("<root>")
-              .allowed("well-formed YAML without duplicate keys")
+              .allowed("well-formed YAML without duplicate keys, aliases or merge keys")
               .rule("yaml")
-              .message("YAML cannot be parsed" + where + ": " + e.getOriginalMessage())
+              .message("YAML cannot be read at " + f.where() + ": " + f.message())
               .build())
           .build();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read the manifests", e);
     }
     return engine.validate(docs);
   }
@@ -216,8 +232,45 @@ public final class CrdValidator {
     private final Map<String, String> releaseKubernetesVersions = new LinkedHashMap<>();
     private ReleaseCatalogue catalogue = ReleaseCatalogue.builtIn();
     private boolean unknownKindsAreViolations;
+    private final List<ValidationBundle> bundles = new ArrayList<>();
+    private boolean discover = true;
+    private @org.jspecify.annotations.Nullable ClassLoader classLoader;
 
     private Builder() {}
+
+    /**
+     * Adds a bundle of CRDs and rules. For the same kind or rule name, an added bundle wins over a
+     * discovered one; two added bundles defining the same are an error naming both.
+     *
+     * @param bundle the bundle
+     * @return this builder
+     */
+    public Builder addBundle(ValidationBundle bundle) {
+      bundles.add(InvalidInputException.requireArgument(bundle, "bundle"));
+      return this;
+    }
+
+    /**
+     * Whether {@link #build()} also uses the bundles {@link java.util.ServiceLoader} finds (default true).
+     *
+     * @param value false to use only the bundles added with {@link #addBundle}
+     * @return this builder
+     */
+    public Builder discoverBundles(boolean value) {
+      this.discover = value;
+      return this;
+    }
+
+    /**
+     * The class loader discovery looks on (default: the thread's context class loader, else sdk-core's).
+     *
+     * @param loader the class loader
+     * @return this builder
+     */
+    public Builder classLoader(ClassLoader loader) {
+      this.classLoader = InvalidInputException.requireArgument(loader, "loader");
+      return this;
+    }
 
     /**
      * Sets the release catalogue the CSO exact-patch-version rule looks releases up in (default:
@@ -272,9 +325,11 @@ public final class CrdValidator {
     }
 
     /**
-     * Builds the validator.
+     * Builds the validator, resolving and compiling the bundles' CRDs.
      *
      * @return the validator
+     * @throws io.clusterstacks.core.InvalidInputException listing every bundle conflict (naming both
+     *     bundles) and every CRD that cannot be used
      */
     public CrdValidator build() {
       return new CrdValidator(this);

@@ -80,11 +80,17 @@ public final class Trees {
     return out;
   }
 
+  // Problem shortens values above Problem.MAX_VALUE_CHARS, but its marked result is itself longer than
+  // the limit and is shortened again without end (StackOverflowError): hand it values that fit.
+  private static String brief(String v) {
+    return v.length() <= 100 ? v : v.substring(0, 80) + "…(" + v.length() + " characters)";
+  }
+
   private static ObjectNode object(Map<?, ?> m, String path, List<Problem> problems) {
     ObjectNode o = NODES.objectNode();
     for (Map.Entry<?, ?> e : m.entrySet()) {
       if (!(e.getKey() instanceof String k)) {
-        problems.add(Problem.of(path, String.valueOf(e.getKey()), "use string keys only, as JSON objects have"));
+        problems.add(Problem.of(path, brief(String.valueOf(e.getKey())), "use string keys only, as JSON objects have"));
         continue;
       }
       o.set(k, node(e.getValue(), path + "." + k, problems));
@@ -133,7 +139,7 @@ public final class Trees {
       }
       return a;
     }
-    problems.add(Problem.of(path, v.getClass().getName(),
+    problems.add(Problem.of(path, brief(v.getClass().getName()),
         "use a JSON value: Map, List, String, Boolean, a Number or null"));
     return NODES.nullNode();
   }

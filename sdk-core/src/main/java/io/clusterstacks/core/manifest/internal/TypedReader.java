@@ -71,8 +71,15 @@ public final class TypedReader {
   }
 
   private void problem(String path, String value, String fix) {
-    problems.add(Problem.of(path.isEmpty() ? where : where + "." + path, value, fix));
+    problems.add(Problem.of(path.isEmpty() ? where : where + "." + path, brief(value), fix));
   }
+
+  // Problem shortens values above Problem.MAX_VALUE_CHARS, but its marked result is itself longer than
+  // the limit and is shortened again without end (StackOverflowError): hand it values that fit.
+  private static String brief(String v) {
+    return v.length() <= 100 ? v : v.substring(0, 80) + "…(" + v.length() + " characters)";
+  }
+
 
   private void missing(String path, String fix) {
     problems.add(Problem.missing(path.isEmpty() ? where : where + "." + path, fix));

@@ -121,41 +121,11 @@ public final class Yaml {
    * @throws ManifestParseException with the line and column when the YAML is malformed
    */
   public static List<JsonNode> readAll(String text) {
-    List<JsonNode> out = new ArrayList<>();
-    try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(text)) {
-      while (it.hasNextValue()) {
-        JsonNode n = it.nextValue();
-        if (n != null && !n.isNull() && !n.isMissingNode()) {
-          out.add(n);
-        }
-      }
-    } catch (IOException e) {
-      String where = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
-          ? "malformed at line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr() : "malformed";
-      throw new ManifestParseException(List.of(Problem.of("yaml", where, "fix the YAML syntax: " + safeMessage(e))));
-    }
-    return out;
-  }
-
-  /**
-   * What went wrong reading YAML, without quoting the input: SnakeYAML's messages show the offending
-   * source line, which may be a line of a Secret.
-   *
-   * @param e the failure
-   * @return e.g. {@code mapping values are not allowed here}
-   */
-  public static String safeMessage(IOException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
-        return (m.getContext() == null ? "" : m.getContext() + ": ") + m.getProblem();
-      }
-    }
-    String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-    if (msg == null) {
-      return e.getClass().getSimpleName();
-    }
-    int nl = msg.indexOf('\n');
-    return nl < 0 ? msg : msg.substring(0, nl);
+    io.clusterstacks.core.internal.YamlDocuments.Result r = io.clusterstacks.core.internal.YamlDocuments.read(text);
+    r.failure().ifPresent(f -> {
+      throw new ManifestParseException(List.of(Problem.of("yaml", f.where(), "fix the YAML: " + f.message())));
+    });
+    return r.documents();
   }
 
   /**

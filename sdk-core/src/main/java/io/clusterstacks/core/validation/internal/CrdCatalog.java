@@ -189,17 +189,29 @@ public final class CrdCatalog {
   private static CrdKind load(Entry e) {
     CRD_LOADS.incrementAndGet();
     long start = System.nanoTime();
-    JsonNode crd = readJson(BASE, e.file());
+    CrdKind k = compile(readJson(BASE, e.file()), e.group(), e.kind());
+    LOG.debug("Compiled bundled CRD {} in {} ms", e.file(), (System.nanoTime() - start) / 1_000_000);
+    return k;
+  }
+
+  /**
+   * Compiles a CustomResourceDefinition.
+   *
+   * @param crd the CRD
+   * @param group its group
+   * @param kind its kind
+   * @return the compiled kind
+   */
+  static CrdKind compile(JsonNode crd, String group, String kind) {
     JsonNode spec = crd.path("spec");
     boolean namespaced = "Namespaced".equals(spec.path("scope").asText());
     Map<String, CrdVersion> versions = new HashMap<>();
     for (JsonNode v : spec.path("versions")) {
       String name = v.path("name").asText();
-      versions.put(name, new CrdVersion(e.group(), e.kind(), name, v.path("served").asBoolean(false),
+      versions.put(name, new CrdVersion(group, kind, name, v.path("served").asBoolean(false),
           namespaced, SchemaCompiler.compile(v.path("schema").path("openAPIV3Schema"))));
     }
-    LOG.debug("Compiled bundled CRD {} in {} ms", e.file(), (System.nanoTime() - start) / 1_000_000);
-    return new CrdKind(e.group(), e.kind(), namespaced, false, Map.copyOf(versions));
+    return new CrdKind(group, kind, namespaced, false, Map.copyOf(versions));
   }
 
   private static List<String> readIndex(String base) {

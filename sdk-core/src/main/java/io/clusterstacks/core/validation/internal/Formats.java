@@ -63,8 +63,9 @@ public final class Formats {
         default -> null;
       };
     }
-    if (value.isIntegralNumber()) {
-      BigInteger v = value.bigIntegerValue();
+    if (SchemaWalker.isInteger(value)) {
+      // 3e9 and 2147483648.0 are integers too: range-check them whatever the notation
+      BigInteger v = value.isIntegralNumber() ? value.bigIntegerValue() : value.decimalValue().toBigInteger();
       return switch (format) {
         case "int32" -> v.compareTo(INT32_MIN) >= 0 && v.compareTo(INT32_MAX) <= 0 ? null
             : "a 32-bit integer (" + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")";

@@ -305,6 +305,9 @@ final class SchemaWalker {
       return true;
     }
     if (node.isFloatingPointNumber()) {
+      if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+        return false;
+      }
       BigDecimal d = node.decimalValue();
       return d.signum() == 0 || d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0;
     }

@@ -21,6 +21,7 @@ public final class ValidationEngine {
 
   private final Function<String, Optional<String>> releaseKubernetesVersions;
   private final boolean unknownKindsAreViolations;
+  private final Bundles.Resolved bundles;
 
   /**
    * Creates an engine.
@@ -30,8 +31,22 @@ public final class ValidationEngine {
    */
   public ValidationEngine(Function<String, Optional<String>> releaseKubernetesVersions,
       boolean unknownKindsAreViolations) {
+    this(releaseKubernetesVersions, unknownKindsAreViolations,
+        new Bundles.Resolved(java.util.Map.of(), java.util.Map.of(), List.of()));
+  }
+
+  /**
+   * Creates an engine with the kinds and rules of bundles.
+   *
+   * @param releaseKubernetesVersions the exact Kubernetes version of a ClusterClass, when known
+   * @param unknownKindsAreViolations whether a kind without schema or rules is a violation
+   * @param bundles the resolved bundles
+   */
+  public ValidationEngine(Function<String, Optional<String>> releaseKubernetesVersions,
+      boolean unknownKindsAreViolations, Bundles.Resolved bundles) {
     this.releaseKubernetesVersions = releaseKubernetesVersions;
     this.unknownKindsAreViolations = unknownKindsAreViolations;
+    this.bundles = bundles;
   }
 
   /**
@@ -107,6 +122,9 @@ public final class ValidationEngine {
     for (Item item : items) {
       NamedRules.run(item, items);
     }
+    if (!bundles.rules().isEmpty()) {
+      BundleRules.run(bundles.rules(), items, documents);
+    }
     List<Violation> all = new ArrayList<>();
     List<DocumentResult> results = new ArrayList<>();
     int k = 0;
@@ -147,7 +165,10 @@ public final class ValidationEngine {
     int slash = apiVersion.lastIndexOf('/');
     String group = slash < 0 ? "" : apiVersion.substring(0, slash);
     String version = slash < 0 ? apiVersion : apiVersion.substring(slash + 1);
-    CrdCatalog.CrdKind crd = catalog.find(group, kind);
+    CrdCatalog.CrdKind crd = bundles.kinds().isEmpty() ? null : bundles.kinds().get(group + "/" + kind);
+    if (crd == null) {
+      crd = catalog.find(group, kind);
+    }
     if (crd == null) {
       List<CrdCatalog.CrdKind> other = catalog.findKind(kind);
       if (!other.isEmpty()) {

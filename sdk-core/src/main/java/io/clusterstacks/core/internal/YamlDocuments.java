@@ -1,0 +1,272 @@
+package io.clusterstacks.core.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one strict reader of multi-document YAML (and JSON, a subset) into trees, shared by the manifest
+ * parser and the validator so both accept and refuse the same input.
+ *
+ * <p>Stricter than the API server, on purpose (each refusal is a {@link Failure} naming the line):
+ * <ul>
+ *   <li>aliases ({@code *name}) and merge keys ({@code <<}) are refused, not expanded: Jackson would
+ *       read an alias as the anchor's name, and expansion invites alias bombs; write the values out;</li>
+ *   <li>a key twice in one mapping is refused (the API server's YAML path keeps the last);</li>
+ *   <li>{@code .nan} and {@code .inf} are refused: JSON has no such numbers;</li>
+ *   <li>input above {@link #MAX_CHARS} characters, nesting deeper than {@link #MAX_DEPTH}, and strings
+ *       or numbers beyond Jackson's stream limits are refused.</li>
+ * </ul>
+ * Messages never quote the input: a syntax error inside a Secret must not copy the secret into a
+ * report or exception.
+ */
+public final class YamlDocuments {
+  /** The largest input read: 16 MiB of characters (the API server stores objects up to 1.5 MiB). */
+  public static final int MAX_CHARS = 16 * 1024 * 1024;
+  /** The deepest nesting of mappings and lists. */
+  public static final int MAX_DEPTH = 100;
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final YAMLFactory YAML = YAMLFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 10)
+          .maxNumberLength(1000).maxStringLength(MAX_CHARS).build())
+      // YAML's null is an empty plain scalar as much as null or ~ (a quoted '' stays a string)
+      .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+      .build();
+  private static final String NULL_TAG = "tag:yaml.org,2002:null";
+
+  static {
+    YAML.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  }
+
+  private YamlDocuments() {}
+
+  /** Why reading stopped: where, and what is wrong, without quoting the input. */
+  public record Failure(int line, int column, String message) {
+    /**
+     * The location as text.
+     *
+     * @return e.g. {@code line 3, column 7}
+     */
+    public String where() {
+      return line <= 0 ? "at an unknown position" : "line " + line + ", column " + column;
+    }
+  }
+
+  /** The documents read (all of them, or those before the failure) and the failure, if any. */
+  public record Result(List<JsonNode> documents, Optional<Failure> failure) {}
+
+  /**
+   * Reads every document; empty documents (a bare {@code ---}) are skipped.
+   *
+   * @param text the YAML
+   * @return the documents and the failure, if any
+   */
+  public static Result read(String text) {
+    return read(new java.io.StringReader(text), text.length());
+  }
+
+  /**
+   * Reads every document from a reader (read to its end or to the first failure; not closed).
+   *
+   * @param in the YAML source
+   * @return the documents and the failure, if any
+   * @throws java.io.UncheckedIOException when the reader fails
+   */
+  public static Result read(Reader in) {
+    return read(in, -1);
+  }
+
+  private static Result read(Reader in, int knownLength) {
+    List<JsonNode> docs = new ArrayList<>();
+    if (knownLength > MAX_CHARS) {
+      return new Result(docs, Optional.of(new Failure(0, 0, "the input has " + knownLength
+          + " characters; at most " + MAX_CHARS + " are read")));
+    }
+    Bounded bounded = new Bounded(in);
+    try (YAMLParser p = (YAMLParser) YAML.createParser(bounded)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        JsonNode n = value(p, t, 0);
+        if (n != null && !n.isNull()) {
+          docs.add(n);
+        }
+      }
+      return new Result(docs, Optional.empty());
+    } catch (Refused r) {
+      return new Result(docs, Optional.of(r.failure));
+    } catch (JsonProcessingException e) {
+      if (bounded.exceeded) {
+        return new Result(docs, Optional.of(new Failure(0, 0, "the input has more than " + MAX_CHARS
+            + " characters; at most " + MAX_CHARS + " are read")));
+      }
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+      return new Result(docs, Optional.of(new Failure(line, col, safeMessage(e))));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("could not read the YAML", e);
+    }
+  }
+
+  private static @Nullable JsonNode value(YAMLParser p, JsonToken t, int depth) throws IOException {
+    if (p.isCurrentAlias()) {
+      throw refused(p, "an alias (*" + p.getText() + ") refers to an anchor; the SDK does not expand YAML aliases: "
+          + "write the value out");
+    }
+    switch (t) {
+      case START_OBJECT: {
+        if (depth >= MAX_DEPTH) {
+          throw refused(p, "mappings and lists nest deeper than " + MAX_DEPTH + " levels");
+        }
+        ObjectNode o = NODES.objectNode();
+        JsonToken f;
+        while ((f = p.nextToken()) == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          if ("<<".equals(name)) {
+            throw refused(p, "a merge key (<<) copies another mapping; the SDK does not expand merge keys: "
+                + "write the keys out");
+          }
+          o.set(name, value(p, p.nextToken(), depth + 1));
+        }
+        return o;
+      }
+      case START_ARRAY: {
+        if (depth >= MAX_DEPTH) {
+          throw refused(p, "mappings and lists nest deeper than " + MAX_DEPTH + " levels");
+        }
+        ArrayNode a = NODES.arrayNode();
+        JsonToken e;
+        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+          a.add(value(p, e, depth + 1));
+        }
+        return a;
+      }
+      case VALUE_STRING:
+        // Jackson reads `!!null ''` and a bare `!!null` as strings; the tag says null
+        return NULL_TAG.equals(p.getTypeId()) ? NODES.nullNode() : NODES.textNode(p.getText());
+      case VALUE_NUMBER_INT:
+        switch (p.getNumberType()) {
+          case INT:
+            return NODES.numberNode(p.getIntValue());
+          case LONG:
+            return NODES.numberNode(p.getLongValue());
+          default:
+            return NODES.numberNode(p.getBigIntegerValue());
+        }
+      case VALUE_NUMBER_FLOAT: {
+        String text = p.getText().toLowerCase(java.util.Locale.ROOT);
+        if (text.contains("nan") || text.contains("inf")) {
+          throw refused(p, "NaN and infinity are not numbers JSON or Kubernetes accept: write a finite number");
+        }
+        double d = p.getDoubleValue();
+        return Double.isInfinite(d) ? NODES.numberNode(p.getDecimalValue()) : NODES.numberNode(d);
+      }
+      case VALUE_TRUE:
+        return NODES.booleanNode(true);
+      case VALUE_FALSE:
+        return NODES.booleanNode(false);
+      case VALUE_NULL:
+        return NODES.nullNode();
+      default:
+        throw refused(p, "unexpected " + t);
+    }
+  }
+
+  private static Refused refused(YAMLParser p, String message) {
+    var loc = p.currentTokenLocation();
+    return new Refused(new Failure(loc.getLineNr(), loc.getColumnNr(), message));
+  }
+
+  /**
+   * What went wrong, without quoting the input: SnakeYAML's messages show the offending source line,
+   * which may be a line of a Secret; Jackson's may quote a token.
+   *
+   * @param e the failure
+   * @return e.g. {@code while scanning a simple key: could not find expected ':'}
+   */
+  public static String safeMessage(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+        return (m.getContext() == null ? "" : m.getContext() + ": ") + m.getProblem();
+      }
+    }
+    String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+    if (msg == null) {
+      return e.getClass().getSimpleName();
+    }
+    if (msg.startsWith("Duplicate field")) {
+      int q = msg.indexOf('\'');
+      int q2 = q < 0 ? -1 : msg.indexOf('\'', q + 1);
+      return "a key appears twice in one mapping" + (q2 > q ? " (" + msg.substring(q, q2 + 1) + ")" : "");
+    }
+    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+      int nl = msg.indexOf('(');
+      return (nl < 0 ? msg : msg.substring(0, nl)).trim();
+    }
+    return "malformed YAML";
+  }
+
+  private static final class Refused extends IOException {
+    private static final long serialVersionUID = 1L;
+    final transient Failure failure;
+
+    Refused(Failure failure) {
+      super(failure.message(), null);
+      this.failure = failure;
+    }
+  }
+
+  /** Stops reading past {@link #MAX_CHARS}. */
+  private static final class Bounded extends java.io.FilterReader {
+    private long read;
+    boolean exceeded;
+
+    Bounded(Reader in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      if (c >= 0) {
+        count(1);
+      }
+      return c;
+    }
+
+    @Override
+    public int read(char[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) throws IOException {
+      read += n;
+      if (read > MAX_CHARS) {
+        exceeded = true;
+        throw new com.fasterxml.jackson.core.JsonParseException(null, "input too large");
+      }
+    }
+
+    @Override
+    public void close() {
+      // the caller owns the reader
+    }
+  }
+}
