@@ -10,7 +10,7 @@ LAB_CACHE=${CLUSTERSTACKS_LAB_CACHE:-/var/cache/clusterstacks-lab}/kubernetes
 # Bumped whenever the build itself changes (patches), so that a machine with an older build rebuilds.
 # "" = path v1.20.2/ (on the project machine: the first build, reflect2 fix only); r2 = a build with the
 # openapi empty-string fix too (see build), path v1.20.2-r2/.
-BUILD_REV=${CLUSTERSTACKS_K8S_BUILD_REV-}
+BUILD_REV=${CLUSTERSTACKS_K8S_BUILD_REV-r2}
 BIN_DIR=$LAB_CACHE/$KUBE_VERSION${BUILD_REV:+-$BUILD_REV}/bin   # kube-apiserver, kube-controller-manager, kube-scheduler, kubectl
 BUILD_DIR=$LAB_CACHE/build-$KUBE_VERSION          # removed after a successful build
 STATE=${CLUSTERSTACKS_LAB_STATE:-/var/lib/clusterstacks-lab}/kubernetes
