@@ -47,6 +47,11 @@ import org.slf4j.LoggerFactory;
  * <p>Connection follows fabric8's usual resolution: an explicit kubeconfig file, else {@code KUBECONFIG},
  * else {@code ~/.kube/config}, else the in-cluster service account; the kubeconfig's current context or
  * a chosen one. What the SDK needs on the management cluster is {@link #leastPrivilegeRole(String)}.
+ * A request that fails (no connection, no answer within fabric8's timeouts) is not retried: it is reported
+ * at once as a {@link KubernetesApiException} with {@link KubernetesApiException#code()} 0 naming the server,
+ * so an unreachable management cluster is known after one attempt; {@link #awaitUsable} and
+ * {@link #delete} retry reads with backoff until their own timeout. An apply that failed this way can be
+ * run again: server-side apply is idempotent.
  * Thread-safe; close it to release the HTTP client. Nothing it logs holds a token, a kubeconfig or
  * Secret data.
  */
@@ -161,6 +166,11 @@ public final class ManagementCluster implements AutoCloseable {
         throw new InvalidInputException(List.of(Problem.of("context", context,
             "use one of the kubeconfig's contexts: " + names)));
       }
+      // fabric8 retries a failed request up to 10 times with backoff (about 19 s, and its 10 s connect timeout
+      // on each attempt to a host that drops packets): an unreachable management cluster took minutes to
+      // report. The SDK reports a failed request at once; where it waits (awaitUsable, delete) it retries on
+      // its own until the wait's timeout.
+      config.setRequestRetryBackoffLimit(0);
       KubernetesClientBuilder b = new KubernetesClientBuilder().withConfig(config);
       if (observer != null) {
         RequestObserver o = observer;
@@ -279,6 +289,8 @@ public final class ManagementCluster implements AutoCloseable {
    *
    * <p>Watch-based (the watches trigger reads, a resync interval backs them up); survives an API-server
    * restart and a watch closed with 410 Gone. Each change goes to the listener, with its time, in order.
+   * When the first read gets no answer at all, that is reported at once (a {@link KubernetesApiException}
+   * with code 0), not waited for.
    *
    * @param namespace the Cluster's namespace
    * @param cluster the Cluster's name

@@ -11,7 +11,10 @@ import java.util.List;
  * Cluster, one line per role, the workload API) rewritten in place at each change; elsewhere (a pipe, a CI
  * log) one plain, timestamped line per change.
  *
- * <p>It writes only to the writer it is given.
+ * <p>It writes only to the writer it is given. Text that comes from the management cluster (phases,
+ * condition reasons and messages) is shown with control and format characters as visible {@code \\uXXXX}
+ * escapes, so an object's status can neither move the cursor nor break a status line in two; the cursor
+ * movement of {@link #inPlace} is the only control sequence written.
  */
 public final class TerminalProgress implements ProgressListener {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -81,14 +84,34 @@ public final class TerminalProgress implements ProgressListener {
       }
       List<String> lines = lines(event.status());
       for (String l : lines) {
-        out.print("\r\033[2K" + l + "\n");
+        out.print("\r\033[2K" + visible(l) + "\n");
       }
       linesShown = lines.size();
     } else {
       for (String c : event.changes()) {
-        out.println(TIME.format(event.at()) + " " + event.status().cluster() + " " + c);
+        out.println(TIME.format(event.at()) + " " + event.status().cluster() + " " + visible(c));
       }
     }
     out.flush();
+  }
+
+  /**
+   * The text with control characters (line feed and tab included), DEL, C1 controls and format characters
+   * (bidirectional overrides and the like) as {@code \\uXXXX}.
+   */
+  static String visible(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean unsafe = c < 0x20 || (c >= 0x7f && c < 0xa0) || Character.getType(c) == Character.FORMAT
+          || c == '\u2028' || c == '\u2029';
+      if (unsafe && sb == null) {
+        sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+      }
+      if (sb != null) {
+        sb.append(unsafe ? String.format(java.util.Locale.ROOT, "\\u%04X", (int) c) : String.valueOf(c));
+      }
+    }
+    return sb == null ? s : sb.toString();
   }
 }

@@ -61,4 +61,23 @@ class ClusterStatusTest {
     p.onProgress(new ProgressEvent(a.observedAt(), a, List.of("x")));
     assertTrue(w.toString().contains("\033[4A\r\033[2KCluster/ns/c1  phase Provisioning"), w.toString());
   }
+
+  @Test
+  void textFromTheServerCannotMoveTheCursorNorBreakALine() {
+    ClusterStatus hostile = status("Pro\033[2Jvisioning\nX\u202e", false, 1, 0, WorkloadApi.NOT_CHECKED);
+    StringWriter w = new StringWriter();
+    TerminalProgress.inPlace(new PrintWriter(w)).onProgress(new ProgressEvent(hostile.observedAt(), hostile,
+        hostile.changesSince(null)));
+    String shown = w.toString();
+    assertTrue(shown.contains("phase Pro\\u001B[2Jvisioning\\u000AX\\u202E  infrastructure"), shown);
+    assertEquals(4, shown.chars().filter(c -> c == '\033').count(), "only the four line clears: " + shown);
+    assertEquals(4, shown.chars().filter(c -> c == '\n').count(), "four lines: " + shown);
+
+    StringWriter p = new StringWriter();
+    ClusterStatus before = status("Provisioning", false, 1, 0, WorkloadApi.NOT_CHECKED);
+    TerminalProgress.plain(new PrintWriter(p)).onProgress(new ProgressEvent(hostile.observedAt(), hostile,
+        hostile.changesSince(before)));
+    assertEquals("10:00:00 Cluster/ns/c1 phase: Provisioning -> Pro\\u001B[2Jvisioning\\u000AX\\u202E\n",
+        p.toString());
+  }
 }

@@ -135,15 +135,6 @@ final class Lab {
         "availableReplicas", ready, "upToDateReplicas", upToDate);
   }
 
-  /** The kubectl 1.20.2 client the lab unpacked. */
-  static Path kubectl() {
-    Path p = Path.of("/var/cache/clusterstacks-lab/kubernetes/v1.20.2/bin/kubectl");
-    if (!Files.isExecutable(p)) {
-      fail(p + " is missing; run ./bin/test-all (lab/kubernetes/ensure unpacks kubectl 1.20)");
-    }
-    return p;
-  }
-
   /** Restarts only the kube-apiserver (etcd keeps the data), with the lab's own script. */
   static void restartApiServer(int secondsDown) throws IOException, InterruptedException {
     Path script = repoDir().resolve("lab/kubernetes/restart-apiserver");

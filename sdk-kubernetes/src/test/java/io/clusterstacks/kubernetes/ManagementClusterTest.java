@@ -5,12 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.manifest.ManifestParser;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Connecting: an explicit kubeconfig and context, and the errors when they are wrong. */
+/**
+ * Connecting: an explicit kubeconfig and context, the errors when they are wrong, and a management cluster
+ * that cannot be reached.
+ */
 class ManagementClusterTest {
   static final String KUBECONFIG = """
       apiVersion: v1
@@ -68,5 +78,61 @@ class ManagementClusterTest {
     assertTrue(role.contains("kind: Role\n"));
     assertTrue(role.contains("namespace: tenant-a"));
     assertTrue(!role.contains("ClusterRole") && !role.contains("\"*\""), role);
+  }
+
+  static Path kubeconfigFor(Path dir, String server) throws IOException {
+    return Files.writeString(dir.resolve("kc-" + Math.abs(server.hashCode())), KUBECONFIG
+        .replace("https://127.0.0.1:1", server));
+  }
+
+  /**
+   * A server that accepts each connection and closes it at once (what a half-dead API server or a wrong
+   * port behind a load balancer does): the SDK reports it after one attempt, typed, instead of fabric8's
+   * ten retries with backoff.
+   */
+  @Test
+  void aServerThatDropsTheConnectionIsReportedAfterOneAttempt(@TempDir Path dir) throws Exception {
+    try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      AtomicInteger accepted = new AtomicInteger();
+      Thread t = new Thread(() -> {
+        while (!socket.isClosed()) {
+          try (Socket c = socket.accept()) {
+            accepted.incrementAndGet();
+          } catch (IOException e) {
+            return;
+          }
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+      Path kc = kubeconfigFor(dir, "https://127.0.0.1:" + socket.getLocalPort());
+      try (ManagementCluster mc = ManagementCluster.builder().kubeconfig(kc).build()) {
+        KubernetesApiException e = assertThrows(KubernetesApiException.class,
+            () -> mc.status("tenant-a", "c1", Optional.empty()));
+        assertEquals(0, e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains("did not answer"), e.getMessage());
+        assertTrue(e.getMessage().contains("https://127.0.0.1:" + socket.getLocalPort()), e.getMessage());
+        assertTrue(!e.getMessage().contains("not-a-real-token"), e.getMessage());
+        assertEquals(1, accepted.get(), "one connection, no retries");
+      }
+    }
+  }
+
+  @Test
+  void aClosedPortIsReportedAsNoAnswerNamingTheServer(@TempDir Path dir) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    Path kc = kubeconfigFor(dir, "https://127.0.0.1:" + port);
+    try (ManagementCluster mc = ManagementCluster.builder().kubeconfig(kc).build()) {
+      ApplyResult r = mc.apply(ManifestParser.parseLenient(
+          "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: tenant-a}\n"));
+      assertEquals(Verdict.REJECTED, r.outcomes().get(0).verdict(), r.toString());
+      KubernetesApiException e = r.outcomes().get(0).rejection().orElseThrow();
+      assertEquals(0, e.code(), e.getMessage());
+      assertTrue(e.getMessage().contains("did not answer") && e.getMessage().contains("127.0.0.1:" + port),
+          e.getMessage());
+    }
   }
 }

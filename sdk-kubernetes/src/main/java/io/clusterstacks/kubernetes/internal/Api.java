@@ -62,7 +62,7 @@ public final class Api {
         if (e.getCode() == 404) {
           list = null;
         } else {
-          throw translate(e, Optional.of(ref), "discover " + gv + " for");
+          throw fail(e, Optional.of(ref), "discover " + gv + " for");
         }
       }
       Map<String, APIResource> m = new ConcurrentHashMap<>();
@@ -106,8 +106,29 @@ public final class Api {
           : ops.withName(ref.name()).get();
       return Optional.ofNullable(r);
     } catch (KubernetesClientException e) {
-      throw translate(e, Optional.of(ref), "read");
+      throw fail(e, Optional.of(ref), "read");
     }
+  }
+
+  /**
+   * The API server's URL, for messages.
+   *
+   * @return e.g. {@code https://127.0.0.1:16443/}
+   */
+  public String server() {
+    return client.getConfiguration().getMasterUrl();
+  }
+
+  /**
+   * {@link #translate(KubernetesClientException, Optional, String, String)} for this client's server.
+   *
+   * @param e the failure
+   * @param ref the object, if any
+   * @param action what was done, e.g. {@code apply}
+   * @return the typed exception
+   */
+  public KubernetesApiException fail(KubernetesClientException e, Optional<ObjectRef> ref, String action) {
+    return translate(e, ref, action, server());
   }
 
   /**
@@ -116,10 +137,11 @@ public final class Api {
    * @param e the failure
    * @param ref the object, if any
    * @param action what was done, e.g. {@code apply}
+   * @param server the API server's URL, named when it did not answer
    * @return the typed exception
    */
   public static KubernetesApiException translate(KubernetesClientException e, Optional<ObjectRef> ref,
-      String action) {
+      String action, String server) {
     int code = Math.max(0, e.getCode());
     Status s = e.getStatus();
     String reason = s != null && s.getReason() != null ? s.getReason() : "";
@@ -160,7 +182,7 @@ public final class Api {
     }
     String msg;
     if (code == 0) {
-      msg = what + ": the management cluster's API server did not answer (" + rootMessage(e)
+      msg = what + ": the management cluster's API server " + server + " did not answer (" + rootMessage(e)
           + "); check that it runs and that the kubeconfig's server URL is right";
     } else if (code == 401 || code == 403) {
       msg = what + ": " + code + " " + reason + ": " + serverMessage

@@ -84,7 +84,7 @@ public final class Applier {
               ? ops.inNamespace(ref.namespace()).resource(desired).patch(pc)
               : ops.resource(desired).patch(pc);
         } catch (KubernetesClientException e) {
-          throw Api.translate(e, Optional.of(ref), options.dryRun() ? "dry-run apply" : "apply");
+          throw api.fail(e, Optional.of(ref), options.dryRun() ? "dry-run apply" : "apply");
         }
         Verdict v = before.isEmpty() ? Verdict.CREATED
             : comparable(ser, before.get()).equals(comparable(ser, after)) ? Verdict.UNCHANGED

@@ -165,7 +165,7 @@ public final class Deleter {
           return Optional.of("still holds " + probe.kind() + "/" + items.get(0).getMetadata().getName());
         }
       } catch (KubernetesClientException e) {
-        throw Api.translate(e, Optional.of(r), "list what is left in");
+        throw api.fail(e, Optional.of(r), "list what is left in");
       }
     }
     return Optional.empty();
@@ -190,7 +190,7 @@ public final class Deleter {
       clusters = api.client().genericKubernetesResources(api.resource(any)).inNamespace(stackRef.namespace())
           .list().getItems();
     } catch (KubernetesClientException e) {
-      throw Api.translate(e, Optional.of(stackRef), "list the Clusters that may use");
+      throw api.fail(e, Optional.of(stackRef), "list the Clusters that may use");
     }
     for (GenericKubernetesResource c : clusters) {
       Map<String, Object> topology = StatusReader.map(
@@ -216,7 +216,7 @@ public final class Deleter {
       LOG.debug("delete {}: requested", r);
     } catch (KubernetesClientException e) {
       if (e.getCode() != 404) {
-        throw Api.translate(e, Optional.of(r), "delete");
+        throw api.fail(e, Optional.of(r), "delete");
       }
     }
   }

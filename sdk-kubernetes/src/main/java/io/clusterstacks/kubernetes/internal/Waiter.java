@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * <p>Watches on the Cluster and the ClusterStack only trigger reads: each event (or the resync
  * interval) leads to a fresh read of both, so nothing depends on a watch's resourceVersion. A watch
  * that the server closes (410 Gone after a compaction, or any other close) is reopened; while the API
- * server is down (a restart), reads fail and are retried with backoff, and the wait goes on.
+ * server is down (a restart), reads fail and are retried with backoff, and the wait goes on. A server that
+ * does not answer the first read is reported at once (a wrong URL is not waited for).
  */
 public final class Waiter {
   private static final Logger LOG = LoggerFactory.getLogger(Waiter.class);
@@ -94,6 +95,11 @@ public final class Waiter {
           backoffMs = 250;
         } catch (KubernetesApiException e) {
           if (e.code() != 0 && e.code() < 500 && e.code() != 429) {
+            throw e;
+          }
+          if (last == null && e.code() == 0) {
+            // Never answered during this wait: a wrong server or one that is down is reported at once; only a
+            // server that answered before (and restarts, say) is waited for.
             throw e;
           }
           LOG.info("management cluster did not answer while waiting for {} ({}); retrying", cluster,

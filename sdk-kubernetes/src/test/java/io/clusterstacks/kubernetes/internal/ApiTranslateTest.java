@@ -32,7 +32,7 @@ class ApiTranslateTest {
         .withMessage("Unsupported value: \"beta\": supported values: \"stable\", \"custom\"").endCause()
         .addNewCause().withField("spec.name").withReason("FieldValueRequired").withMessage("Required value").endCause()
         .endDetails().build();
-    KubernetesApiException e = Api.translate(answer(422, s), Optional.of(CS), "apply");
+    KubernetesApiException e = Api.translate(answer(422, s), Optional.of(CS), "apply", "https://mc.example:6443/");
     InvalidObjectException i = assertInstanceOf(InvalidObjectException.class, e);
     assertEquals(List.of("spec.channel", "spec.name"), i.causes().stream().map(KubernetesApiException.Cause::field).toList());
     assertEquals("apply ClusterStack/ns/cs: the API server rejected it (422 Invalid), 2 cause(s): spec.channel:"
@@ -50,7 +50,7 @@ class ApiTranslateTest {
         .withMessage("conflict with \"helm\" using v1").endCause()
         .endDetails().build();
     ApplyConflictException c = assertInstanceOf(ApplyConflictException.class,
-        Api.translate(answer(409, s), Optional.of(CS), "apply"));
+        Api.translate(answer(409, s), Optional.of(CS), "apply", "https://mc.example:6443/"));
     assertEquals(List.of(new ApplyConflictException.FieldConflict(".data.a", "kubectl", "conflict with \"kubectl\""),
         new ApplyConflictException.FieldConflict(".data.b", "helm", "conflict with \"helm\" using v1")), c.conflicts());
     assertTrue(c.getMessage().contains(".data.a (owned by kubectl), .data.b (owned by helm)"), c.getMessage());
@@ -59,7 +59,7 @@ class ApiTranslateTest {
   @Test
   void aPlain409IsNotAConflictOfFields() {
     Status s = new StatusBuilder().withCode(409).withReason("AlreadyExists").withMessage("exists").build();
-    KubernetesApiException e = Api.translate(answer(409, s), Optional.of(CS), "apply");
+    KubernetesApiException e = Api.translate(answer(409, s), Optional.of(CS), "apply", "https://mc.example:6443/");
     assertEquals(KubernetesApiException.class, e.getClass());
     assertEquals("AlreadyExists", e.reason());
   }
@@ -68,12 +68,13 @@ class ApiTranslateTest {
   void noAnswerSaysSoAndForbiddenPointsAtTheRole() {
     KubernetesClientException down = new KubernetesClientException("Operation: [get] failed",
         new IOException("Connection refused"));
-    KubernetesApiException e = Api.translate(down, Optional.of(CS), "read");
+    KubernetesApiException e = Api.translate(down, Optional.of(CS), "read", "https://mc.example:6443/");
     assertEquals(0, e.code());
-    assertTrue(e.getMessage().contains("did not answer (IOException: Connection refused)"), e.getMessage());
+    assertTrue(e.getMessage().contains("API server https://mc.example:6443/ did not answer (IOException: Connection"
+        + " refused)"), e.getMessage());
 
     Status f = new StatusBuilder().withCode(403).withReason("Forbidden").withMessage("secrets is forbidden").build();
-    KubernetesApiException forbidden = Api.translate(answer(403, f), Optional.of(CS), "read");
+    KubernetesApiException forbidden = Api.translate(answer(403, f), Optional.of(CS), "read", "https://mc.example:6443/");
     assertTrue(forbidden.getMessage().endsWith("see ManagementCluster.leastPrivilegeRole()"), forbidden.getMessage());
   }
 }
