@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.clusterstacks.core.manifest.ManifestParser;
 import io.clusterstacks.core.manifest.Manifests;
+import io.clusterstacks.kubernetes.lab.KubernetesLab;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -150,43 +151,11 @@ final class Lab {
   }
 
   static String clusterStackYaml(String ns, String name, String channel) {
-    return """
-        apiVersion: clusterstack.x-k8s.io/v1alpha1
-        kind: ClusterStack
-        metadata:
-          name: %s
-          namespace: %s
-        spec:
-          provider: openstack
-          name: scs2
-          kubernetesVersion: "1.34"
-          channel: %s
-          autoSubscribe: false
-          versions: [v2]
-        """.formatted(name, ns, channel);
+    return KubernetesLab.clusterStackYaml(ns, name, channel);
   }
 
   static String clusterYaml(String ns, String name) {
-    return """
-        apiVersion: cluster.x-k8s.io/v1beta1
-        kind: Cluster
-        metadata:
-          name: %s
-          namespace: %s
-        spec:
-          clusterNetwork:
-            apiServerPort: 6443
-          topology:
-            class: openstack-scs2-1-34-v2
-            version: v1.34.7
-            controlPlane:
-              replicas: 1
-            workers:
-              machineDeployments:
-              - class: default-worker
-                name: md-0
-                replicas: 2
-        """.formatted(name, ns);
+    return KubernetesLab.clusterYaml(ns, name);
   }
 
   static String configMapYaml(String ns, String name, Map<String, String> data) {

@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.clusterstacks.kubernetes.lab.KubernetesLab;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +61,8 @@ class WaitIT {
   }
 
   /** The kubeconfig Secret CAPI writes ({@code <cluster>-kubeconfig}, key {@code value}), here for the lab API. */
-  static void writeKubeconfigSecret(String ns, String cluster) throws Exception {
-    String kc = Files.readString(Lab.kubeconfig());
-    Lab.admin().secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName(cluster + "-kubeconfig")
-        .withNamespace(ns).addToLabels("cluster.x-k8s.io/cluster-name", cluster).endMetadata()
-        .withType("cluster.x-k8s.io/secret")
-        .addToData("value", Base64.getEncoder().encodeToString(kc.getBytes(StandardCharsets.UTF_8))).build()).create();
+  static void writeKubeconfigSecret(String ns, String cluster) {
+    KubernetesLab.get().writeKubeconfigSecret(ns, cluster);
   }
 
   private static ProgressEvent next(BlockingQueue<ProgressEvent> q) throws InterruptedException {

@@ -150,13 +150,17 @@ class WatchGoneTest {
     return ws;
   }
 
+  /** Waits for ns/c1 in the background: 30 s timeout, a resync only every 10 minutes, no workload probe. */
+  static CompletableFuture<ClusterStatus> startWaiting(ManagementCluster mc, BlockingQueue<ProgressEvent> events) {
+    return CompletableFuture.supplyAsync(() -> mc.awaitUsable("ns", "c1", WaitOptions.of(o -> o
+        .timeout(Duration.ofSeconds(30)).resyncInterval(Duration.ofMinutes(10)).probeWorkloadApi(false)), events::add));
+  }
+
   @Test
   void aWatchEndedWith410GoneIsReopenedAndWhatChangedMeanwhileIsReadAgain() throws Exception {
     BlockingQueue<ProgressEvent> events = new LinkedBlockingQueue<>();
     try (ManagementCluster mc = ManagementCluster.builder().kubeconfig(kubeconfig).build()) {
-      CompletableFuture<ClusterStatus> done = CompletableFuture.supplyAsync(() -> mc.awaitUsable("ns", "c1",
-          WaitOptions.of(o -> o.timeout(Duration.ofSeconds(30)).resyncInterval(Duration.ofMinutes(10))
-              .probeWorkloadApi(false)), events::add));
+      CompletableFuture<ClusterStatus> done = startWaiting(mc, events);
       WebSocket first = nextWatch(script);
       assertEquals("Provisioning", next(events).status().phase());
 
@@ -184,9 +188,7 @@ class WatchGoneTest {
   void withoutA410TheWatchIsNotReopened() throws Exception {
     BlockingQueue<ProgressEvent> events = new LinkedBlockingQueue<>();
     try (ManagementCluster mc = ManagementCluster.builder().kubeconfig(kubeconfig).build()) {
-      CompletableFuture<ClusterStatus> done = CompletableFuture.supplyAsync(() -> mc.awaitUsable("ns", "c1",
-          WaitOptions.of(o -> o.timeout(Duration.ofSeconds(30)).resyncInterval(Duration.ofMinutes(10))
-              .probeWorkloadApi(false)), events::add));
+      CompletableFuture<ClusterStatus> done = startWaiting(mc, events);
       WebSocket only = nextWatch(script);
       assertEquals("Provisioning", next(events).status().phase());
       script.status = status("Provisioned", true, 2);

@@ -1,10 +1,11 @@
 package io.clusterstacks.samples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clusterstacks.kubernetes.lab.FakeCapiController.Stage;
+import io.clusterstacks.kubernetes.lab.KubernetesLab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * code, and what the server holds afterwards.
  */
 class ManagementCommandsIT {
+  static final String CONFIG_MAPS = "/api/v1/namespaces/";
+  static final String STACKS = "/apis/clusterstack.x-k8s.io/v1alpha1/namespaces/";
 
   static String kc() {
     return ManagementLab.kubeconfig().toString();
@@ -36,21 +39,21 @@ class ManagementCommandsIT {
   void applyWithDryRunThenForRealThenAgainThenDelete(@TempDir Path dir) throws Exception {
     String ns = ManagementLab.namespace("apply");
     Path f = Files.writeString(dir.resolve("plan.yaml"), ManagementLab.join(ManagementLab.configMapYaml(ns, "cfg"),
-        ManagementLab.clusterStackYaml(ns, "scs2-1-34", "stable"), ManagementLab.clusterYaml(ns, "c1")));
+        KubernetesLab.clusterStackYaml(ns, "scs2-1-34", "stable"), KubernetesLab.clusterYaml(ns, "c1")));
 
     CliRun dry = CliRun.of("apply", "--dry-run", "--kubeconfig", kc(), f.toString());
     assertEquals(0, dry.exitCode(), dry.toString());
     assertEquals(List.of(row("created*", "ConfigMap/" + ns + "/cfg"), row("created*", "ClusterStack/" + ns + "/scs2-1-34"),
         row("created*", "Cluster/" + ns + "/c1"), "* dry run: the server checked the objects and stored nothing"),
         lines(dry.out()), dry.toString());
-    assertNull(ManagementLab.admin().configMaps().inNamespace(ns).withName("cfg").get(), "a dry run stores nothing");
-    assertNull(ManagementLab.get(ManagementLab.CLUSTER, ns, "c1"), "a dry run stores nothing");
+    assertFalse(ManagementLab.exists(CONFIG_MAPS + ns + "/configmaps/cfg"), "a dry run stores nothing");
+    assertFalse(ManagementLab.exists(ManagementLab.clusterPath(ns, "c1")), "a dry run stores nothing");
 
     CliRun applied = CliRun.of("apply", "--kubeconfig", kc(), f.toString());
     assertEquals(0, applied.exitCode(), applied.toString());
     assertEquals(List.of(row("created", "ConfigMap/" + ns + "/cfg"), row("created", "ClusterStack/" + ns + "/scs2-1-34"),
         row("created", "Cluster/" + ns + "/c1")), lines(applied.out()), applied.toString());
-    assertNotNull(ManagementLab.get(ManagementLab.CLUSTER, ns, "c1"));
+    assertTrue(ManagementLab.exists(ManagementLab.clusterPath(ns, "c1")));
 
     CliRun again = CliRun.of("apply", "--kubeconfig", kc(), f.toString());
     assertEquals(0, again.exitCode(), again.toString());
@@ -59,16 +62,16 @@ class ManagementCommandsIT {
     CliRun deleted = CliRun.of("delete", "--timeout", "PT2M", "--kubeconfig", kc(), f.toString());
     assertEquals(0, deleted.exitCode(), deleted.toString());
     assertTrue(deleted.out().contains(String.format("%-17s %s", "deleted", "Cluster/" + ns + "/c1")), deleted.toString());
-    assertNull(ManagementLab.get(ManagementLab.CLUSTER, ns, "c1"));
-    assertNull(ManagementLab.get(ManagementLab.CLUSTER_STACK, ns, "scs2-1-34"));
-    assertNull(ManagementLab.admin().configMaps().inNamespace(ns).withName("cfg").get());
+    assertFalse(ManagementLab.exists(ManagementLab.clusterPath(ns, "c1")));
+    assertFalse(ManagementLab.exists(STACKS + ns + "/clusterstacks/scs2-1-34"));
+    assertFalse(ManagementLab.exists(CONFIG_MAPS + ns + "/configmaps/cfg"));
   }
 
   @Test
   void aRejectedObjectStopsTheApplyWithEveryCauseAndExit5(@TempDir Path dir) throws Exception {
     String ns = ManagementLab.namespace("reject");
     Path f = Files.writeString(dir.resolve("plan.yaml"), ManagementLab.join(ManagementLab.configMapYaml(ns, "cfg"),
-        ManagementLab.clusterStackYaml(ns, "scs2-1-34", "beta"), ManagementLab.clusterYaml(ns, "c1")));
+        KubernetesLab.clusterStackYaml(ns, "scs2-1-34", "beta"), KubernetesLab.clusterYaml(ns, "c1")));
     CliRun r = CliRun.of("apply", "--kubeconfig", kc(), f.toString());
     assertEquals(5, r.exitCode(), r.toString());
     List<String> out = lines(r.out());
@@ -76,19 +79,19 @@ class ManagementCommandsIT {
     assertEquals(row("rejected", "ClusterStack/" + ns + "/scs2-1-34"), out.get(1), r.toString());
     assertTrue(out.get(2).contains("422") && out.get(2).contains("spec.channel"), r.toString());
     assertEquals(row("not attempted", "Cluster/" + ns + "/c1"), out.get(3), r.toString());
-    assertNull(ManagementLab.get(ManagementLab.CLUSTER, ns, "c1"));
+    assertFalse(ManagementLab.exists(ManagementLab.clusterPath(ns, "c1")));
   }
 
   @Test
   void statusOnceWatchWithATimeoutAndTheKubeconfig(@TempDir Path dir) throws Exception {
     String ns = ManagementLab.namespace("status");
-    Path f = Files.writeString(dir.resolve("c.yaml"), ManagementLab.clusterYaml(ns, "c1"));
+    Path f = Files.writeString(dir.resolve("c.yaml"), KubernetesLab.clusterYaml(ns, "c1"));
     assertEquals(0, CliRun.of("apply", "--kubeconfig", kc(), f.toString()).exitCode());
-    ManagementLab.writeClusterStatus(ns, "c1", "Provisioning", false, 0, 0);
+    ManagementLab.clusterAt(ns, "c1", Stage.PROVISIONING, 0, 0);
 
     CliRun once = CliRun.of("status", "c1", "-n", ns, "--kubeconfig", kc());
     assertEquals(0, once.exitCode(), once.toString());
-    assertEquals(List.of("Cluster/" + ns + "/c1  phase Provisioning  infrastructure ready",
+    assertEquals(List.of("Cluster/" + ns + "/c1  phase Provisioning  infrastructure not ready",
         "  control plane: 0/1 ready, 0/1 up to date (control plane not ready)", "  workers: 0/2 ready, 0/2 up to date",
         "  workload API: not checked"), lines(once.out()), once.toString());
 
@@ -101,7 +104,7 @@ class ManagementCommandsIT {
     assertEquals(5, noSecret.exitCode(), noSecret.toString());
     assertTrue(noSecret.err().contains(ns + "/c1-kubeconfig"), noSecret.toString());
 
-    ManagementLab.writeKubeconfigSecret(ns, "c1");
+    ManagementLab.lab().writeKubeconfigSecret(ns, "c1");
     Path out = dir.resolve("workload.kubeconfig");
     CliRun written = CliRun.of("kubeconfig", "c1", "-n", ns, "-o", out.toString(), "--kubeconfig", kc());
     assertEquals(0, written.exitCode(), written.toString());

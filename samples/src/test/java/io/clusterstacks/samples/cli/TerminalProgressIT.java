@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.clusterstacks.core.manifest.ManifestParser;
 import io.clusterstacks.kubernetes.ManagementCluster;
+import io.clusterstacks.kubernetes.lab.FakeCapiController.Stage;
+import io.clusterstacks.kubernetes.lab.KubernetesLab;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +65,7 @@ class TerminalProgressIT {
 
   static void applyCluster(String ns) {
     try (ManagementCluster mc = ManagementCluster.builder().kubeconfig(ManagementLab.kubeconfig()).build()) {
-      mc.apply(ManifestParser.parseLenient(ManagementLab.clusterYaml(ns, "c1"))).orThrow();
+      mc.apply(ManifestParser.parseLenient(KubernetesLab.clusterYaml(ns, "c1"))).orThrow();
     }
   }
 
@@ -74,7 +76,7 @@ class TerminalProgressIT {
     }
     String ns = ManagementLab.namespace("tty");
     applyCluster(ns);
-    ManagementLab.writeClusterStatus(ns, "c1", "Provisioning", false, 0, 0);
+    ManagementLab.clusterAt(ns, "c1", Stage.PROVISIONING, 0, 0);
     String session = "cs-" + ns;
     StringBuilder cmd = new StringBuilder();
     for (String a : cli("status", "c1", "-n", ns, "--watch", "--timeout", "PT3M", "--kubeconfig",
@@ -88,7 +90,7 @@ class TerminalProgressIT {
       assertTrue(p1.contains("control plane: 0/1 ready"), p1);
       assertTrue(p1.contains("workers: 0/2 ready"), p1);
 
-      ManagementLab.writeClusterStatus(ns, "c1", "Provisioned", true, 1, 1);
+      ManagementLab.clusterAt(ns, "c1", Stage.CONTROL_PLANE_READY, 1, 1);
       String p2 = awaitPane(session, "workers 1/2 ready", p -> p.contains("workers: 1/2 ready"));
       assertEquals(1, count(p2, "control plane:"), "one control-plane line, rewritten in place:\n" + p2);
       assertEquals(1, count(p2, "workers:"), "one workers line:\n" + p2);
@@ -96,8 +98,8 @@ class TerminalProgressIT {
       assertEquals(0, count(p2, "phase Provisioning"), "the old status line was overwritten:\n" + p2);
       assertFalse(p2.contains("\\u001B"), "cursor movement is not printed as text:\n" + p2);
 
-      ManagementLab.writeClusterStatus(ns, "c1", "Provisioned", true, 1, 2);
-      ManagementLab.writeKubeconfigSecret(ns, "c1");
+      ManagementLab.clusterAt(ns, "c1", Stage.AVAILABLE, 1, 2);
+      ManagementLab.lab().writeKubeconfigSecret(ns, "c1");
       String p3 = awaitPane(session, "the end of the watch", p -> p.contains("exit code"));
       assertTrue(p3.contains("Cluster/" + ns + "/c1 is usable"), p3);
       assertTrue(p3.contains("exit code 0"), p3);
@@ -112,7 +114,7 @@ class TerminalProgressIT {
   void inAPipeEachChangeIsOnePlainLine(@TempDir Path dir) throws Exception {
     String ns = ManagementLab.namespace("pipe");
     applyCluster(ns);
-    ManagementLab.writeClusterStatus(ns, "c1", "Provisioning", false, 0, 0);
+    ManagementLab.clusterAt(ns, "c1", Stage.PROVISIONING, 0, 0);
     Path log = dir.resolve("out.txt");
     Process p = new ProcessBuilder(cli("status", "c1", "-n", ns, "--watch", "--timeout", "PT3M", "--kubeconfig",
         ManagementLab.kubeconfig().toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -121,8 +123,8 @@ class TerminalProgressIT {
         Thread.sleep(200);
       }
       assertTrue(Files.readString(log).contains("Provisioning"), "the first status in 2 minutes: " + Files.readString(log));
-      ManagementLab.writeClusterStatus(ns, "c1", "Provisioned", true, 1, 2);
-      ManagementLab.writeKubeconfigSecret(ns, "c1");
+      ManagementLab.clusterAt(ns, "c1", Stage.AVAILABLE, 1, 2);
+      ManagementLab.lab().writeKubeconfigSecret(ns, "c1");
       assertTrue(p.waitFor(180, TimeUnit.SECONDS), Files.readString(log));
       assertEquals(0, p.exitValue(), Files.readString(log));
       List<String> lines = Files.readAllLines(log);

@@ -1,5 +1,6 @@
 package io.clusterstacks.kubernetes.lab;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +166,64 @@ public final class KubernetesLab {
       }
     }
     throw new AssertionError("lab/kubernetes/" + name + " not found above " + d);
+  }
+
+  /**
+   * Writes the Secret {@code <cluster>-kubeconfig} (key {@code value}, type {@code cluster.x-k8s.io/secret},
+   * label {@code cluster.x-k8s.io/cluster-name}) as CAPI does once a workload cluster answers; here it holds
+   * this lab's admin kubeconfig, so the lab's API server stands in for the workload cluster.
+   */
+  public void writeKubeconfigSecret(String namespace, String cluster) {
+    ObjectNode secret = LabHttp.object().put("apiVersion", "v1").put("kind", "Secret")
+        .put("type", "cluster.x-k8s.io/secret");
+    secret.putObject("metadata").put("name", cluster + "-kubeconfig").put("namespace", namespace)
+        .putObject("labels").put("cluster.x-k8s.io/cluster-name", cluster);
+    secret.putObject("data").put("value",
+        Base64.getEncoder().encodeToString(kubeconfigYaml.getBytes(StandardCharsets.UTF_8)));
+    http.send("POST", "/api/v1/namespaces/" + namespace + "/secrets", LabHttp.JSON_TYPE, secret)
+        .ok("create Secret " + namespace + "/" + cluster + "-kubeconfig");
+  }
+
+  /** A ClusterStack of CSO's CRD: provider openstack, stack scs2, Kubernetes 1.34, version v2. */
+  public static String clusterStackYaml(String namespace, String name, String channel) {
+    return """
+        apiVersion: clusterstack.x-k8s.io/v1alpha1
+        kind: ClusterStack
+        metadata:
+          name: %s
+          namespace: %s
+        spec:
+          provider: openstack
+          name: scs2
+          kubernetesVersion: "1.34"
+          channel: %s
+          autoSubscribe: false
+          versions: [v2]
+        """.formatted(name, namespace, channel);
+  }
+
+  /** A topology Cluster of class openstack-scs2-1-34-v2: 1 control-plane node, 2 workers in md-0. */
+  public static String clusterYaml(String namespace, String name) {
+    return """
+        apiVersion: cluster.x-k8s.io/v1beta1
+        kind: Cluster
+        metadata:
+          name: %s
+          namespace: %s
+        spec:
+          clusterNetwork:
+            apiServerPort: 6443
+          topology:
+            class: openstack-scs2-1-34-v2
+            version: v1.34.7
+            controlPlane:
+              replicas: 1
+            workers:
+              machineDeployments:
+              - class: default-worker
+                name: md-0
+                replicas: 2
+        """.formatted(name, namespace);
   }
 
   /** Runs a command, failing with its output when it exits non-zero or takes longer than {@code limit}. */
