@@ -47,11 +47,13 @@ import org.slf4j.LoggerFactory;
  * <p>Connection follows fabric8's usual resolution: an explicit kubeconfig file, else {@code KUBECONFIG},
  * else {@code ~/.kube/config}, else the in-cluster service account; the kubeconfig's current context or
  * a chosen one. What the SDK needs on the management cluster is {@link #leastPrivilegeRole(String)}.
- * A request that fails (no connection, no answer within fabric8's timeouts) is not retried: it is reported
- * at once as a {@link KubernetesApiException} with {@link KubernetesApiException#code()} 0 naming the server,
- * so an unreachable management cluster is known after one attempt; {@link #awaitUsable} and
- * {@link #delete} retry reads with backoff until their own timeout. An apply that failed this way can be
- * run again: server-side apply is idempotent.
+ * A request that fails (no connection, no answer within fabric8's timeouts) is sent again twice, 0.1 s and
+ * 0.2 s later (fabric8's default: ten times over about 20 s), then reported as a
+ * {@link KubernetesApiException} with {@link KubernetesApiException#code()} 0 naming the server, so an
+ * unreachable management cluster is known within a second when it refuses connections (three connect
+ * timeouts, 30 s, when it drops them); {@link #awaitUsable} and {@link #delete} retry reads with backoff
+ * until their own timeout. An apply that failed this way can be run again: server-side apply is
+ * idempotent.
  * Thread-safe; close it to release the HTTP client. Nothing it logs holds a token, a kubeconfig or
  * Secret data.
  */
@@ -60,6 +62,8 @@ public final class ManagementCluster implements AutoCloseable {
   public static final String FIELD_MANAGER = "clusterstacks-sdk";
 
   private static final Logger LOG = LoggerFactory.getLogger(ManagementCluster.class);
+  /** How often a failed request is sent again (fabric8's default is 10). */
+  static final int REQUEST_RETRIES = 2;
 
   private final KubernetesClient client;
   private final Api api;
@@ -166,11 +170,12 @@ public final class ManagementCluster implements AutoCloseable {
         throw new InvalidInputException(List.of(Problem.of("context", context,
             "use one of the kubeconfig's contexts: " + names)));
       }
-      // fabric8 retries a failed request up to 10 times with backoff (about 19 s, and its 10 s connect timeout
-      // on each attempt to a host that drops packets): an unreachable management cluster took minutes to
-      // report. The SDK reports a failed request at once; where it waits (awaitUsable, delete) it retries on
-      // its own until the wait's timeout.
-      config.setRequestRetryBackoffLimit(0);
+      // fabric8 retries a failed request up to 10 times with backoff (about 20 s, plus its 10 s connect
+      // timeout on each attempt to a host that drops packets): an unreachable management cluster took
+      // minutes to report. Two retries (0.1 s and 0.2 s later) still ride out a blip, such as an API server
+      // slow to answer right after its restart; where the SDK waits (awaitUsable, delete) it retries on its
+      // own until the wait's timeout.
+      config.setRequestRetryBackoffLimit(REQUEST_RETRIES);
       KubernetesClientBuilder b = new KubernetesClientBuilder().withConfig(config);
       if (observer != null) {
         RequestObserver o = observer;

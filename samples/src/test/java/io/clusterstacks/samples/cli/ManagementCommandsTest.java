@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The management-cluster commands without a management cluster: a kubeconfig whose server does not answer
- * is exit 5 with one line naming the server (after one attempt, not fabric8's ten retries; {@code status
+ * is exit 5 with one line naming the server (after two retries, not fabric8's ten; {@code status
  * --watch} does not wait for a server that never answered), a missing
  * kubeconfig is exit 2 naming the option. The lab-backed cases are in {@link ManagementCommandsIT}.
  */
