@@ -85,12 +85,12 @@ class StubbedCloudTest {
         .willReturn(aResponse().withStatus(200).withBody(flavors.toString())));
     wm.stubFor(get(urlPathEqualTo("/image/v2/images")).withQueryParam("marker", com.github.tomakehurst.wiremock.client.WireMock.absent())
         .willReturn(aResponse().withStatus(200).withBody("""
-            {"images": [{"id": "i1", "name": "ubuntu-capi-image-v1.34.1", "status": "active", "min_disk": 20, "min_ram": 0,
+            {"images": [{"id": "11111111-1111-4111-8111-111111111111", "name": "ubuntu-capi-image-v1.34.1", "status": "active", "min_disk": 20, "min_ram": 0,
               "os_distro": "ubuntu", "os_version": "24.04", "os_purpose": "k8snode", "tags": ["a"]}],
-             "next": "/v2/images?marker=i1&limit=1000&status=active"}""")));
-    wm.stubFor(get(urlPathEqualTo("/image/v2/images")).withQueryParam("marker", equalTo("i1"))
+             "next": "/v2/images?marker=11111111-1111-4111-8111-111111111111&limit=1000&status=active"}""")));
+    wm.stubFor(get(urlPathEqualTo("/image/v2/images")).withQueryParam("marker", equalTo("11111111-1111-4111-8111-111111111111"))
         .willReturn(aResponse().withStatus(200).withBody("""
-            {"images": [{"id": "i2", "name": "Ubuntu 24.04", "status": "active", "os_distro": "ubuntu", "os_version": "24.04"}]}""")));
+            {"images": [{"id": "22222222-2222-4222-8222-222222222222", "name": "Ubuntu 24.04", "status": "active", "os_distro": "ubuntu", "os_version": "24.04"}]}""")));
     wm.stubFor(get(urlPathEqualTo("/compute/v2.1/os-availability-zone")).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json")
         .withBody("{\"availabilityZoneInfo\": [{\"zoneName\": \"nova\", \"zoneState\": {\"available\": true}, \"hosts\": null}]}")));
@@ -132,18 +132,18 @@ class StubbedCloudTest {
         .withBody("{\"server_groups\": []}")));
     wm.stubFor(post("/compute/v2.1/os-server-groups").inScenario("c").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(aResponse().withStatus(200).withBody("""
-            {"server_group": {"id": "g1", "name": "clusterstacks-prod-control-plane", "policy": "anti-affinity",
+            {"server_group": {"id": "33333333-3333-4333-8333-333333333333", "name": "clusterstacks-prod-control-plane", "policy": "anti-affinity",
              "rules": {}, "members": [], "project_id": "p1"}}""")).willSetStateTo("second"));
     wm.stubFor(post("/compute/v2.1/os-server-groups").inScenario("c").whenScenarioStateIs("second")
         .willReturn(aResponse().withStatus(403).withBody("{\"forbidden\": {\"code\": 403, \"message\": \"Quota exceeded, too many server groups.\"}}")));
-    wm.stubFor(delete("/compute/v2.1/os-server-groups/g1").willReturn(aResponse().withStatus(204)));
+    wm.stubFor(delete("/compute/v2.1/os-server-groups/33333333-3333-4333-8333-333333333333").willReturn(aResponse().withStatus(204)));
     try (OpenStackClient os = client()) {
       ServerGroupException e = assertThrows(ServerGroupException.class, () -> os.serverGroups().ensure(plan));
       assertEquals(ServerGroupException.Reason.FAILED_PART_WAY, e.reason());
       assertTrue(e.leftOver().isEmpty(), e.getMessage());
       assertTrue(e.mayExist().isEmpty(), e.getMessage());
       assertTrue(e.getMessage().contains("deleted again"), e.getMessage());
-      wm.verify(1, deleteRequestedFor(urlPathEqualTo("/compute/v2.1/os-server-groups/g1")));
+      wm.verify(1, deleteRequestedFor(urlPathEqualTo("/compute/v2.1/os-server-groups/33333333-3333-4333-8333-333333333333")));
       wm.verify(postRequestedFor(urlPathEqualTo("/compute/v2.1/os-server-groups"))
           .withHeader("OpenStack-API-Version", equalTo("compute 2.64")));
     }

@@ -1,5 +1,6 @@
 package io.clusterstacks.core.cloud;
 
+import io.clusterstacks.core.internal.Names;
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.SdkStyle;
@@ -17,6 +18,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 @SdkStyle
 public abstract class CloudImage {
+  private static final java.util.regex.Pattern GLANCE_ID =
+      java.util.regex.Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
   CloudImage() {}
 
   /**
@@ -27,7 +31,7 @@ public abstract class CloudImage {
   public abstract String name();
 
   /**
-   * The Glance image ID; defaults to the name when not known.
+   * The Glance image ID, a UUID; defaults to the name when not known (machines then find the image by name).
    *
    * @return the ID
    */
@@ -111,6 +115,9 @@ public abstract class CloudImage {
     }
     if (id().isBlank()) {
       problems.add(Problem.of("id", "an empty string", "give the Glance image ID, or leave it out to use the name"));
+    } else if (!id().equals(name()) && !GLANCE_ID.matcher(id()).matches()) {
+      problems.add(Problem.of("id", Names.escaped(id()), "give the Glance image ID, a UUID such as"
+          + " 3f2a1b4c-0d5e-4f60-8a71-92b3c4d5e6f7, or leave it out when it is not known"));
     }
     if (minDiskGiB() < 0) {
       problems.add(Problem.of("minDiskGiB", String.valueOf(minDiskGiB()), "use 0 or more"));

@@ -1,5 +1,7 @@
 package io.clusterstacks.core.cloud;
 
+import io.clusterstacks.core.internal.Names;
+import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.cloud.internal.CloudProfileJson;
@@ -50,11 +52,13 @@ public final class CloudProfiles {
    *
    * @param name one of {@link #bundledNames()}
    * @return the profile
-   * @throws ClusterStacksException when no bundled profile has this name (the message lists the names)
+   * @throws InvalidInputException when no bundled profile has this name (the problem lists the names)
    */
   public static CloudProfile bundled(String name) {
+    InvalidInputException.requireArgument(name, "name");
     if (!BUNDLED.contains(name)) {
-      throw new ClusterStacksException("bundled cloud profile: got '" + name + "'; use one of " + BUNDLED);
+      throw new InvalidInputException(List.of(Problem.of("name", Names.escaped(name), "use one of the bundled profiles "
+          + BUNDLED)));
     }
     return CACHE.computeIfAbsent(name, n -> {
       String resource = "profiles/" + n + ".json";
@@ -78,6 +82,7 @@ public final class CloudProfiles {
    * @throws InvalidInputException listing every problem with its path, value and fix
    */
   public static CloudProfile read(InputStream in) {
+    InvalidInputException.requireArgument(in, "in");
     return CloudProfileJson.read(in, "input stream");
   }
 
@@ -89,6 +94,7 @@ public final class CloudProfiles {
    * @throws InvalidInputException listing every problem with its path, value and fix
    */
   public static CloudProfile fromJson(String json) {
+    InvalidInputException.requireArgument(json, "json");
     return CloudProfileJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "string");
   }
 
@@ -100,11 +106,13 @@ public final class CloudProfiles {
    * @throws InvalidInputException listing every problem with its path, value and fix
    */
   public static CloudProfile read(Path file) {
+    InvalidInputException.requireArgument(file, "file");
     try (InputStream in = Files.newInputStream(file)) {
       return CloudProfileJson.read(in, file.toString());
     } catch (IOException e) {
-      throw new ClusterStacksException("cloud profile " + file + ": could not be read (" + e.getMessage()
-          + "); check the path and permissions", e);
+      throw new InvalidInputException(List.of(Problem.of("file", Names.escaped(file.toString()),
+          "give a readable cloud-profile JSON file; it could not be read (" + e.getClass().getSimpleName()
+              + "): check the path and permissions")), e);
     }
   }
 
@@ -115,6 +123,7 @@ public final class CloudProfiles {
    * @return the JSON text
    */
   public static String toJson(CloudProfile profile) {
+    InvalidInputException.requireArgument(profile, "profile");
     return CloudProfileJson.write(profile);
   }
 }

@@ -1,6 +1,9 @@
 package io.clusterstacks.core.cloud;
 
-import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.Names;
+import java.util.List;
 import java.util.Comparator;
 
 /**
@@ -28,8 +31,8 @@ public record ComputeMicroversion(int major, int minor) implements Comparable<Co
    */
   public ComputeMicroversion {
     if (major < 0 || minor < 0) {
-      throw new ClusterStacksException(
-          "compute microversion: got " + major + "." + minor + "; use non-negative numbers such as 2.64");
+      throw new InvalidInputException(List.of(Problem.of("computeMicroversion", major + "." + minor,
+          "use non-negative numbers such as 2.64")));
     }
   }
 
@@ -38,9 +41,10 @@ public record ComputeMicroversion(int major, int minor) implements Comparable<Co
    *
    * @param text e.g. {@code 2.64}
    * @return the microversion
-   * @throws ClusterStacksException when the text is not {@code MAJOR.MINOR}
+   * @throws InvalidInputException when the text is not {@code MAJOR.MINOR}
    */
   public static ComputeMicroversion parse(String text) {
+    InvalidInputException.requireArgument(text, "text");
     String t = text.strip();
     int dot = t.indexOf('.');
     if (dot > 0 && dot < t.length() - 1) {
@@ -51,8 +55,8 @@ public record ComputeMicroversion(int major, int minor) implements Comparable<Co
         // fall through to the error below
       }
     }
-    throw new ClusterStacksException(
-        "compute microversion: got '" + text + "'; write MAJOR.MINOR such as 2.64");
+    throw new InvalidInputException(List.of(Problem.of("computeMicroversion", Names.escaped(text),
+        "write MAJOR.MINOR such as 2.64, each a number from 0 to " + Integer.MAX_VALUE)));
   }
 
   /**

@@ -1,31 +1,54 @@
 package io.clusterstacks.core.cloud;
 
-import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.internal.Names;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
 
 /**
  * How many hypervisors there are, and how well that is known.
- *
- * @param knowledge exact, lower bound, declared or unknown
- * @param count the number of hosts (0 when unknown; at least 1 otherwise)
- * @param names the host names when known (then exactly {@code count} of them for an exact count), sorted
  */
-public record HostCount(HostKnowledge knowledge, int count, List<String> names) {
+@Value.Immutable
+@SdkStyle
+public abstract class HostCount {
+
+  HostCount() {}
 
   /**
-   * Checks the count fits the knowledge and the names fit the count.
+   * How well the count is known.
    *
-   * @param knowledge exact, lower bound, declared or unknown
-   * @param count the number of hosts
-   * @param names the host names when known
+   * @return exact, lower bound, declared or unknown
    */
-  public HostCount {
-    Objects.requireNonNull(knowledge, "knowledge");
-    names = names.stream().sorted().toList();
+  public abstract HostKnowledge knowledge();
+
+  /**
+   * The number of hosts.
+   *
+   * @return 0 when unknown; at least 1 otherwise
+   */
+  public abstract int count();
+
+  /**
+   * The host names when known (then exactly {@link #count()} of them for an exact count), sorted.
+   *
+   * @return the names, possibly none
+   */
+  public abstract List<String> names();
+
+  /**
+   * Checks the count fits the knowledge and the names fit the count; sorts the names.
+   *
+   * @return this count, or a copy with the names sorted
+   */
+  @Value.Check
+  HostCount check() {
+    List<String> names = names();
+    HostKnowledge knowledge = knowledge();
+    int count = count();
     List<Problem> problems = new ArrayList<>();
     if (knowledge == HostKnowledge.UNKNOWN && count != 0) {
       problems.add(Problem.of("count", String.valueOf(count),
@@ -46,9 +69,22 @@ public record HostCount(HostKnowledge knowledge, int count, List<String> names) 
     if (names.stream().distinct().count() != names.size()) {
       problems.add(Problem.of("names", String.valueOf(names), "host names are unique"));
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(problems);
-    }
+    InvalidInputException.throwIfAny(problems);
+    List<String> sorted = names.stream().sorted().toList();
+    return sorted.equals(names) ? this : toBuilder().names(sorted).build();
+  }
+
+  /**
+   * A host count.
+   *
+   * @param knowledge exact, lower bound, declared or unknown
+   * @param count the number of hosts
+   * @param names the host names when known
+   * @return the count
+   * @throws InvalidInputException when the count does not fit the knowledge or the names
+   */
+  public static HostCount of(HostKnowledge knowledge, int count, List<String> names) {
+    return builder().knowledge(knowledge).count(count).names(names).build();
   }
 
   /**
@@ -58,7 +94,7 @@ public record HostCount(HostKnowledge knowledge, int count, List<String> names) 
    * @return the count
    */
   public static HostCount exact(String... names) {
-    return new HostCount(HostKnowledge.EXACT, names.length, List.of(names));
+    return of(HostKnowledge.EXACT, names.length, List.of(InvalidInputException.requireArgument(names, "names")));
   }
 
   /**
@@ -68,7 +104,7 @@ public record HostCount(HostKnowledge knowledge, int count, List<String> names) 
    * @return the count
    */
   public static HostCount exact(int count) {
-    return new HostCount(HostKnowledge.EXACT, count, List.of());
+    return of(HostKnowledge.EXACT, count, List.of());
   }
 
   /**
@@ -78,7 +114,7 @@ public record HostCount(HostKnowledge knowledge, int count, List<String> names) 
    * @return the count
    */
   public static HostCount lowerBound(int atLeast) {
-    return new HostCount(HostKnowledge.LOWER_BOUND, atLeast, List.of());
+    return of(HostKnowledge.LOWER_BOUND, atLeast, List.of());
   }
 
   /**
@@ -88,7 +124,7 @@ public record HostCount(HostKnowledge knowledge, int count, List<String> names) 
    * @return the count
    */
   public static HostCount declared(int count) {
-    return new HostCount(HostKnowledge.DECLARED, count, List.of());
+    return of(HostKnowledge.DECLARED, count, List.of());
   }
 
   /**
@@ -97,7 +133,7 @@ public record HostCount(HostKnowledge knowledge, int count, List<String> names) 
    * @return the count
    */
   public static HostCount unknown() {
-    return new HostCount(HostKnowledge.UNKNOWN, 0, List.of());
+    return of(HostKnowledge.UNKNOWN, 0, List.of());
   }
 
   /**
@@ -106,16 +142,52 @@ public record HostCount(HostKnowledge knowledge, int count, List<String> names) 
    * @return true for exact and declared counts
    */
   public boolean isAssumedExact() {
-    return knowledge == HostKnowledge.EXACT || knowledge == HostKnowledge.DECLARED;
+    return knowledge() == HostKnowledge.EXACT || knowledge() == HostKnowledge.DECLARED;
+  }
+
+  /**
+   * A host count built by a function.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the count
+   */
+  public static HostCount of(Consumer<Builder> spec) {
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this count's attributes.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
   }
 
   @Override
   public String toString() {
-    return switch (knowledge) {
-      case EXACT -> count + " (exact" + (names.isEmpty() ? "" : ": " + String.join(", ", names)) + ")";
+    int count = count();
+    return switch (knowledge()) {
+      case EXACT -> count + " (exact" + (names().isEmpty() ? "" : ": " + Names.shown(String.join(", ", names()))) + ")";
       case LOWER_BOUND -> "at least " + count + " (lower bound)";
       case DECLARED -> count + " (declared, not verified)";
       case UNKNOWN -> "unknown";
     };
+  }
+
+  /** Builds a {@link HostCount}; {@link #build()} reports every problem at once. */
+  public static final class Builder extends ImmutableHostCount.Builder {
+    Builder() {}
   }
 }

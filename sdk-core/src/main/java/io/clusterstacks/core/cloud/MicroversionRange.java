@@ -1,7 +1,8 @@
 package io.clusterstacks.core.cloud;
 
-import io.clusterstacks.core.ClusterStacksException;
-import java.util.Objects;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import java.util.List;
 
 /**
  * The compute API microversions a cloud accepts ({@code GET /} of the compute endpoint:
@@ -23,11 +24,11 @@ public record MicroversionRange(ComputeMicroversion min, ComputeMicroversion max
    * @param max the highest accepted microversion
    */
   public MicroversionRange {
-    Objects.requireNonNull(min, "min");
-    Objects.requireNonNull(max, "max");
+    InvalidInputException.requireArgument(min, "min");
+    InvalidInputException.requireArgument(max, "max");
     if (min.compareTo(max) > 0) {
-      throw new ClusterStacksException("computeMicroversions: got min " + min + " above max " + max
-          + "; use the compute endpoint's min_version and version");
+      throw new InvalidInputException(List.of(Problem.of("computeMicroversions", "min " + min + " above max " + max,
+          "use the compute endpoint's min_version and version")));
     }
   }
 

@@ -1,6 +1,8 @@
 package io.clusterstacks.core.cloud;
 
-import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import java.util.List;
 
 /**
  * One Nova quota with its usage.
@@ -21,10 +23,11 @@ public record Quota(long limit, long used) {
    */
   public Quota {
     if (limit < -1) {
-      throw new ClusterStacksException("quota limit: got " + limit + "; use -1 for unlimited, else 0 or more");
+      throw new InvalidInputException(List.of(Problem.of("quota.limit", String.valueOf(limit),
+          "use -1 for unlimited, else 0 or more")));
     }
     if (used < 0) {
-      throw new ClusterStacksException("quota used: got " + used + "; use 0 or more");
+      throw new InvalidInputException(List.of(Problem.of("quota.used", String.valueOf(used), "use 0 or more")));
     }
   }
 

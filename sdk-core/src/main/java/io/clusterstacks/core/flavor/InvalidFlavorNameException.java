@@ -1,16 +1,19 @@
 package io.clusterstacks.core.flavor;
 
-import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.Names;
+import java.util.List;
 
 /**
  * An SCS flavor name (it starts with {@code SCS-}) that does not follow scs-0100.
  *
  * <p>Carries the input, the 0-based position of the first problem and what was expected there. For
  * {@code SCS-2C-4ou-10n} the position is 9 and the expectation says the memory flags must be ordered
- * {@code uo}. Names that do not start with {@code SCS-} are not invalid but no SCS names at all:
+ * {@code uo}. It is an {@link InvalidInputException} with one problem (path {@code flavorName}). Names that do not start with {@code SCS-} are not invalid but no SCS names at all:
  * see {@link NotAnScsFlavorNameException}.
  */
-public class InvalidFlavorNameException extends ClusterStacksException {
+public class InvalidFlavorNameException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
   private static final int MAX_SHOWN = 100;
 
@@ -30,20 +33,20 @@ public class InvalidFlavorNameException extends ClusterStacksException {
    * @param expected what the standard expects at that position, in words
    */
   public InvalidFlavorNameException(String input, int position, String expected) {
-    super("invalid SCS flavor name");
+    super(List.of(Problem.of("flavorName", Names.escaped(input), "at position " + position + ": " + expected)));
     this.input = input;
     this.position = position;
     this.expected = expected;
   }
 
   private static String message(String input, int position, String expected) {
-    String shown = input.length() > MAX_SHOWN ? input.substring(0, MAX_SHOWN) + "... (" + input.length()
-        + " characters)" : input;
+    String shown = Names.escaped(input.length() > MAX_SHOWN ? input.substring(0, MAX_SHOWN) + "... (" + input.length()
+        + " characters)" : input);
     String at;
     if (position >= input.length()) {
       at = "at position " + position + " (end of name)";
     } else {
-      String rest = input.substring(position, Math.min(input.length(), position + 20));
+      String rest = Names.escaped(input.substring(position, Math.min(input.length(), position + 20)));
       at = "at position " + position + " ('" + rest + (position + 20 < input.length() ? "..." : "") + "')";
     }
     return "invalid SCS flavor name '" + shown + "' " + at + ": " + expected;

@@ -1,15 +1,19 @@
 package io.clusterstacks.core.flavor;
 
-import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.Names;
+import java.util.List;
 
 /**
  * A flavor name that is not an SCS name at all: it does not start with {@code SCS-}.
  *
  * <p>Clouds may offer such flavors freely; scs-0100 only governs names starting with {@code SCS-}
- * (case-sensitive). This is deliberately no {@link InvalidFlavorNameException}: use
+ * (case-sensitive). It is an {@link InvalidInputException} for {@link ScsFlavorName#parse(String)}, but
+ * deliberately no {@link InvalidFlavorNameException}: use
  * {@link ScsFlavorName#tryParse(String)} to tell the three outcomes apart without exceptions.
  */
-public class NotAnScsFlavorNameException extends ClusterStacksException {
+public class NotAnScsFlavorNameException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
 
   /** The name as received. */
@@ -21,8 +25,8 @@ public class NotAnScsFlavorNameException extends ClusterStacksException {
    * @param input the name as received
    */
   public NotAnScsFlavorNameException(String input) {
-    super("'" + (input.length() > 100 ? input.substring(0, 100) + "..." : input)
-        + "' is not an SCS flavor name: SCS names start with 'SCS-' (case-sensitive), e.g. SCS-2V-4-20s");
+    super(List.of(Problem.of("flavorName", Names.escaped(input),
+        "not an SCS flavor name: SCS names start with 'SCS-' (case-sensitive), e.g. SCS-2V-4-20s")));
     this.input = input;
   }
 

@@ -35,11 +35,12 @@ public enum PerformanceLevel {
    *
    * @param count 0 to 3
    * @return the level
-   * @throws IllegalArgumentException for other counts
+   * @throws io.clusterstacks.core.InvalidInputException for other counts
    */
   public static PerformanceLevel ofCount(int count) {
     if (count < 0 || count > 3) {
-      throw new IllegalArgumentException("performance level: got " + count + " h; use 0 to 3");
+      throw new io.clusterstacks.core.InvalidInputException(java.util.List.of(io.clusterstacks.core.Problem.of(
+          "performanceLevel", count + " h", "use 0 to 3 h letters")));
     }
     return values()[count];
   }

@@ -1,6 +1,8 @@
 package io.clusterstacks.core.image;
 
-import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import java.util.List;
 import io.clusterstacks.core.image.internal.CloudConfigs;
 import io.clusterstacks.core.model.BootstrapAdditions;
 import io.clusterstacks.core.model.BootstrapFormat;
@@ -15,12 +17,13 @@ public final class BootstrapPreview {
    *
    * @param additions cloud-config additions
    * @return a {@code #cloud-config} YAML document
-   * @throws ClusterStacksException for ignition additions; read their Container Linux Config instead
+   * @throws InvalidInputException for ignition additions; read their Container Linux Config instead
    */
   public static String cloudConfig(BootstrapAdditions additions) {
+    InvalidInputException.requireArgument(additions, "additions");
     if (additions.format() != BootstrapFormat.CLOUD_CONFIG) {
-      throw new ClusterStacksException("cloudConfig: got format " + additions.format().value()
-          + "; read ignitionAdditionalConfig() instead");
+      throw new InvalidInputException(List.of(Problem.of("additions.format", additions.format().value(),
+          "pass cloud-config additions; for ignition read ignitionAdditionalConfig() instead")));
     }
     return CloudConfigs.render(additions);
   }

@@ -1,9 +1,15 @@
 package io.clusterstacks.core.image;
 
-import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.internal.Names;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.immutables.value.Value;
 
 /**
  * The container runtime a general-purpose Ubuntu node installs at boot, and where it comes from.
@@ -46,7 +52,8 @@ public sealed interface ContainerRuntime {
    */
   static ContainerRuntime containerdRelease(
       String containerdVersion, String containerdSha256, String runcVersion, String runcSha256) {
-    return new ContainerdRelease(containerdVersion, containerdSha256, runcVersion, runcSha256);
+    return ContainerdRelease.builder().containerdVersion(containerdVersion).containerdSha256(containerdSha256)
+        .runcVersion(runcVersion).runcSha256(runcSha256).build();
   }
 
   /**
@@ -91,66 +98,126 @@ public sealed interface ContainerRuntime {
   }
 
   /**
-   * containerd and runc from upstream release artifacts with checksums.
+   * containerd and runc from upstream release artifacts, each verified against a SHA-256 checksum.
    *
-   * @param containerdVersion the containerd version without {@code v}
-   * @param containerdSha256 the SHA-256 of the containerd tarball for the node's architecture
-   * @param runcVersion the runc version without {@code v}
-   * @param runcSha256 the SHA-256 of the runc binary for the node's architecture
+   * <p>Versions are {@code MAJOR.MINOR.PATCH} (an optional {@code -suffix}), without {@code v}, each
+   * number at most 9 digits; checksums are 64 hexadecimal digits (upper case and surrounding spaces are
+   * normalised away).
    */
-  record ContainerdRelease(
-      String containerdVersion, String containerdSha256, String runcVersion, String runcSha256)
-      implements ContainerRuntime {
-
-    private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.]+)?");
+  @Value.Immutable
+  @SdkStyle
+  abstract non-sealed class ContainerdRelease implements ContainerRuntime {
+    private static final Pattern VERSION =
+        Pattern.compile("(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})(-[0-9A-Za-z.]{1,64})?");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
+    ContainerdRelease() {}
+
     /**
-     * Checks versions and checksums, reporting every problem at once.
+     * The containerd version.
      *
-     * @param containerdVersion the containerd version
-     * @param containerdSha256 the containerd tarball checksum
-     * @param runcVersion the runc version
-     * @param runcSha256 the runc binary checksum
+     * @return e.g. {@code 1.7.27}, without {@code v}
      */
-    public ContainerdRelease {
-      Objects.requireNonNull(containerdVersion, "containerdVersion");
-      Objects.requireNonNull(containerdSha256, "containerdSha256");
-      Objects.requireNonNull(runcVersion, "runcVersion");
-      Objects.requireNonNull(runcSha256, "runcSha256");
-      containerdSha256 = containerdSha256.strip().toLowerCase(Locale.ROOT);
-      runcSha256 = runcSha256.strip().toLowerCase(Locale.ROOT);
-      StringBuilder problems = new StringBuilder();
-      if (!VERSION.matcher(containerdVersion).matches()) {
-        problems.append("\n  containerdVersion: got '").append(containerdVersion)
-            .append("'; write MAJOR.MINOR.PATCH without v, e.g. 1.7.27");
+    public abstract String containerdVersion();
+
+    /**
+     * The SHA-256 of {@code containerd-<version>-linux-<arch>.tar.gz} for the node's architecture.
+     *
+     * @return 64 lower-case hex digits
+     */
+    public abstract String containerdSha256();
+
+    /**
+     * The runc version.
+     *
+     * @return e.g. {@code 1.2.6}, without {@code v}
+     */
+    public abstract String runcVersion();
+
+    /**
+     * The SHA-256 of {@code runc.<arch>} for the node's architecture.
+     *
+     * @return 64 lower-case hex digits
+     */
+    public abstract String runcSha256();
+
+    /**
+     * Checks versions and checksums, reporting every problem at once; normalises the checksums.
+     *
+     * @return this release, or a copy with the checksums in lower case without spaces
+     */
+    @Value.Check
+    ContainerdRelease check() {
+      String cSha = containerdSha256().strip().toLowerCase(Locale.ROOT);
+      String rSha = runcSha256().strip().toLowerCase(Locale.ROOT);
+      List<Problem> p = new ArrayList<>();
+      if (!VERSION.matcher(containerdVersion()).matches()) {
+        p.add(Problem.of("containerdRelease.containerdVersion", Names.escaped(containerdVersion()),
+            "write MAJOR.MINOR.PATCH without v, e.g. 1.7.27"));
       }
-      if (!SHA256.matcher(containerdSha256).matches()) {
-        problems.append("\n  containerdSha256: got '").append(containerdSha256)
-            .append("'; give the 64-hex-digit SHA-256 of the release tarball for the node architecture");
+      if (!SHA256.matcher(cSha).matches()) {
+        p.add(Problem.of("containerdRelease.containerdSha256", Names.escaped(containerdSha256()),
+            "give the 64-hex-digit SHA-256 of the release tarball for the node architecture"));
       }
-      if (!VERSION.matcher(runcVersion).matches()) {
-        problems.append("\n  runcVersion: got '").append(runcVersion)
-            .append("'; write MAJOR.MINOR.PATCH without v, e.g. 1.2.6");
+      if (!VERSION.matcher(runcVersion()).matches()) {
+        p.add(Problem.of("containerdRelease.runcVersion", Names.escaped(runcVersion()),
+            "write MAJOR.MINOR.PATCH without v, e.g. 1.2.6"));
       }
-      if (!SHA256.matcher(runcSha256).matches()) {
-        problems.append("\n  runcSha256: got '").append(runcSha256)
-            .append("'; give the 64-hex-digit SHA-256 of the runc binary for the node architecture");
+      if (!SHA256.matcher(rSha).matches()) {
+        p.add(Problem.of("containerdRelease.runcSha256", Names.escaped(runcSha256()),
+            "give the 64-hex-digit SHA-256 of the runc binary for the node architecture"));
       }
-      if (problems.length() > 0) {
-        throw new ClusterStacksException("invalid containerd release runtime:" + problems);
+      InvalidInputException.throwIfAny(p);
+      if (cSha.equals(containerdSha256()) && rSha.equals(runcSha256())) {
+        return this;
       }
+      return toBuilder().containerdSha256(cSha).runcSha256(rSha).build();
     }
 
     @Override
     public String describe() {
-      return "containerd " + containerdVersion + " and runc " + runcVersion
+      return "containerd " + containerdVersion() + " and runc " + runcVersion()
           + " from their GitHub release artifacts, verified against the given SHA-256 checksums";
     }
 
     @Override
     public String criSocket() {
       return "unix:///var/run/containerd/containerd.sock";
+    }
+
+    /**
+     * A release runtime built by a function.
+     *
+     * @param spec sets the attributes on a builder
+     * @return the runtime choice
+     */
+    public static ContainerdRelease of(Consumer<Builder> spec) {
+      Builder b = builder();
+      spec.accept(b);
+      return b.build();
+    }
+
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /**
+     * A builder holding this runtime's attributes.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+      return builder().from(this);
+    }
+
+    /** Builds a {@link ContainerdRelease}; {@link #build()} reports every problem at once. */
+    public static final class Builder extends ImmutableContainerdRelease.Builder {
+      Builder() {}
     }
   }
 }

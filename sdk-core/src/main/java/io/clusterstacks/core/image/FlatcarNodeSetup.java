@@ -1,6 +1,10 @@
 package io.clusterstacks.core.image;
 
-import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.Names;
+import java.util.ArrayList;
+import java.util.List;
 import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.image.internal.FlatcarConfig;
 import io.clusterstacks.core.image.internal.KubeVersion;
@@ -117,14 +121,16 @@ public abstract class FlatcarNodeSetup {
   FlatcarNodeSetup check() {
     if (sysextSha512().isPresent()) {
       String s = sysextSha512().get().strip().toLowerCase(Locale.ROOT);
+      List<Problem> p = new ArrayList<>();
       if (!SHA512.matcher(s).matches()) {
-        throw new ClusterStacksException("sysextSha512: got '" + sysextSha512().get()
-            + "'; give the 128-hex-digit SHA-512 of kubernetes-<version>-<arch>.raw (sha512sum)");
+        p.add(Problem.of("flatcarNodeSetup.sysextSha512", Names.escaped(sysextSha512().get()),
+            "give the 128-hex-digit SHA-512 of kubernetes-<version>-<arch>.raw (sha512sum)"));
       }
       if (variant() == FlatcarVariant.IMAGE_BUILDER) {
-        throw new ClusterStacksException("sysextSha512: set with variant IMAGE_BUILDER, which downloads no"
-            + " sysext; remove it or use variant SYSEXT");
+        p.add(Problem.of("flatcarNodeSetup.sysextSha512", "set with variant IMAGE_BUILDER",
+            "variant IMAGE_BUILDER downloads no sysext; remove the checksum or use variant SYSEXT"));
       }
+      InvalidInputException.throwIfAny(p);
       if (!s.equals(sysextSha512().get())) {
         return builder().from(this).sysextSha512(s).build();
       }

@@ -1,6 +1,8 @@
 package io.clusterstacks.core.image;
 
-import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.Names;
 import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.image.internal.Urls;
 import java.util.ArrayList;
@@ -78,21 +80,20 @@ public abstract class HttpProxy {
    */
   @Value.Check
   void check() {
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     if (httpProxy().isEmpty() && httpsProxy().isEmpty()) {
-      problems.add("httpProxy/httpsProxy: got neither; set at least one, e.g. http://proxy.internal:3128");
+      problems.add(Problem.missing("httpProxy.httpProxy", "set httpProxy or httpsProxy (at least one), e.g."
+          + " http://proxy.internal:3128"));
     }
-    httpProxy().flatMap(u -> Urls.problem("httpProxy", u)).ifPresent(problems::add);
-    httpsProxy().flatMap(u -> Urls.problem("httpsProxy", u)).ifPresent(problems::add);
+    httpProxy().flatMap(u -> Urls.problem("httpProxy.httpProxy", u)).ifPresent(problems::add);
+    httpsProxy().flatMap(u -> Urls.problem("httpProxy.httpsProxy", u)).ifPresent(problems::add);
     for (int i = 0; i < noProxy().size(); i++) {
       String e = noProxy().get(i);
-      if (!NO_PROXY_ENTRY.matcher(e).matches()) {
-        problems.add("noProxy[" + i + "]: got '" + e + "'; use a host name, .domain suffix, IP or CIDR");
+      if (e.length() > 253 || !NO_PROXY_ENTRY.matcher(e).matches()) {
+        problems.add(Problem.of("httpProxy.noProxy[" + i + "]", Names.escaped(e), "use a host name, .domain suffix, IP or CIDR"));
       }
     }
-    if (!problems.isEmpty()) {
-      throw new ClusterStacksException("invalid HTTP proxy:\n  " + String.join("\n  ", problems));
-    }
+    InvalidInputException.throwIfAny(problems);
   }
 
   /**

@@ -1,27 +1,23 @@
 package io.clusterstacks.core.image;
 
+import io.clusterstacks.core.SdkStyle;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
 
 /**
  * Something the provider or the management cluster must offer for an image plan to work, and whether
  * the cloud profile shows it.
  *
  * <p>Requirements of a {@link Kind#checkedAgainstProfile() checkable} kind (image present, image fits
- * the flavor) carry whether the profile shows them in {@code met}; the others (feature gates,
- * controllers, network access) cannot be seen in a cloud profile: they are always {@code met} (nothing
+ * the flavor) carry whether the profile shows them in {@link #met()}; the others (feature gates,
+ * controllers, network access) cannot be seen in a cloud profile: they are always met (nothing
  * the profile contradicts) and listed for the user to ensure ({@code [ensure]} in {@link #toString()}).
- *
- * @param kind what sort of requirement it is
- * @param description what is needed, e.g. "Glance image ubuntu-capi-image-v1.34.7"
- * @param met whether the cloud profile shows it (always true for kinds a profile cannot show)
- * @param fix what to do when it is not met (empty when met)
- * @param candidates for a missing image: the images that do exist, most relevant first
- * @param featureGate for {@link Kind#FEATURE_GATE}: the CAPI feature gate name
  */
-public record ImageRequirement(
-    Kind kind, String description, boolean met, String fix, List<String> candidates, Optional<String> featureGate) {
+@Value.Immutable
+@SdkStyle
+public abstract class ImageRequirement {
 
   /** The CAPI feature gate that allows {@code format: ignition} in kubeadm bootstrap configs. */
   public static final String IGNITION_FEATURE_GATE = "KubeadmBootstrapFormatIgnition";
@@ -57,23 +53,52 @@ public record ImageRequirement(
     }
   }
 
+  ImageRequirement() {}
+
   /**
-   * Checks the parts are present and copies the candidates.
+   * What sort of requirement it is.
    *
-   * @param kind the kind
-   * @param description what is needed
-   * @param met whether the profile shows it
-   * @param fix what to do when not met
-   * @param candidates existing images, for a missing image
-   * @param featureGate the feature gate name, if any
+   * @return the kind
    */
-  public ImageRequirement {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(description, "description");
-    Objects.requireNonNull(fix, "fix");
-    Objects.requireNonNull(featureGate, "featureGate");
-    candidates = List.copyOf(candidates);
+  public abstract Kind kind();
+
+  /**
+   * What is needed.
+   *
+   * @return e.g. "Glance image ubuntu-capi-image-v1.34.7"
+   */
+  public abstract String description();
+
+  /**
+   * Whether the cloud profile shows it (always true for kinds a profile cannot show).
+   *
+   * @return true when met
+   */
+  public abstract boolean met();
+
+  /**
+   * What to do when it is not met.
+   *
+   * @return the fix, empty when met
+   */
+  @Value.Default
+  public String fix() {
+    return "";
   }
+
+  /**
+   * For a missing image: the images that do exist, most relevant first.
+   *
+   * @return the candidates, possibly none
+   */
+  public abstract List<String> candidates();
+
+  /**
+   * For {@link Kind#FEATURE_GATE}: the CAPI feature gate name.
+   *
+   * @return the gate, or empty
+   */
+  public abstract Optional<String> featureGate();
 
   /**
    * A requirement of kind {@link Kind#OTHER}.
@@ -81,9 +106,10 @@ public record ImageRequirement(
    * @param description what is needed
    * @param met whether the profile shows it
    * @param fix what to do when not met
+   * @return the requirement
    */
-  public ImageRequirement(String description, boolean met, String fix) {
-    this(Kind.OTHER, description, met, fix, List.of(), Optional.empty());
+  public static ImageRequirement of(String description, boolean met, String fix) {
+    return builder().kind(Kind.OTHER).description(description).met(met).fix(fix).build();
   }
 
   /**
@@ -93,7 +119,7 @@ public record ImageRequirement(
    * @return the met requirement
    */
   public static ImageRequirement imagePresent(String description) {
-    return new ImageRequirement(Kind.IMAGE_PRESENT, description, true, "", List.of(), Optional.empty());
+    return builder().kind(Kind.IMAGE_PRESENT).description(description).met(true).build();
   }
 
   /**
@@ -105,7 +131,7 @@ public record ImageRequirement(
    * @return the unmet requirement
    */
   public static ImageRequirement imageMissing(String description, List<String> candidates, String fix) {
-    return new ImageRequirement(Kind.IMAGE_PRESENT, description, false, fix, candidates, Optional.empty());
+    return builder().kind(Kind.IMAGE_PRESENT).description(description).met(false).fix(fix).candidates(candidates).build();
   }
 
   /**
@@ -116,7 +142,7 @@ public record ImageRequirement(
    * @return the unmet requirement
    */
   public static ImageRequirement flavorMismatch(String description, String fix) {
-    return new ImageRequirement(Kind.IMAGE_FITS_FLAVOR, description, false, fix, List.of(), Optional.empty());
+    return builder().kind(Kind.IMAGE_FITS_FLAVOR).description(description).met(false).fix(fix).build();
   }
 
   /**
@@ -127,7 +153,7 @@ public record ImageRequirement(
    * @return the requirement
    */
   public static ImageRequirement toEnsure(Kind kind, String description) {
-    return new ImageRequirement(kind, description, true, "", List.of(), Optional.empty());
+    return builder().kind(kind).description(description).met(true).build();
   }
 
   /**
@@ -136,16 +162,51 @@ public record ImageRequirement(
    * @return a {@link Kind#FEATURE_GATE} requirement for {@value #IGNITION_FEATURE_GATE}
    */
   public static ImageRequirement ignitionFeatureGate() {
-    return new ImageRequirement(Kind.FEATURE_GATE, "Cluster API feature gate " + IGNITION_FEATURE_GATE
+    return builder().kind(Kind.FEATURE_GATE).description("Cluster API feature gate " + IGNITION_FEATURE_GATE
         + " (clusterctl: EXP_KUBEADM_BOOTSTRAP_FORMAT_IGNITION=true) so kubeadm bootstrap configs may use"
-        + " format: ignition", true, "", List.of(), Optional.of(IGNITION_FEATURE_GATE));
+        + " format: ignition").met(true).featureGate(IGNITION_FEATURE_GATE).build();
+  }
+
+  /**
+   * A requirement built by a function.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the requirement
+   */
+  public static ImageRequirement of(Consumer<Builder> spec) {
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this requirement's attributes.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
   }
 
   @Override
   public String toString() {
-    if (!kind.checkedAgainstProfile()) {
-      return "[ensure] " + description;
+    if (!kind().checkedAgainstProfile()) {
+      return "[ensure] " + description();
     }
-    return (met ? "[met] " : "[NOT met] ") + description + (met || fix.isEmpty() ? "" : " - " + fix);
+    return (met() ? "[met] " : "[NOT met] ") + description() + (met() || fix().isEmpty() ? "" : " - " + fix());
+  }
+
+  /** Builds an {@link ImageRequirement}; {@link #build()} reports every missing attribute at once. */
+  public static final class Builder extends ImmutableImageRequirement.Builder {
+    Builder() {}
   }
 }

@@ -265,7 +265,7 @@ public final class ImageStrategies {
       return ImagePlan.builder().from(p)
           .mode(OutputMode.RAW_CAPI)
           .modeSwitch("switched from topology to raw CAPI mode because " + why + "; cost: " + RAW_CAPI_COST)
-          .addTradeOffs(new TradeOff(TradeOff.Kind.ADDONS, RAW_CAPI_COST))
+          .addTradeOffs(TradeOff.of(TradeOff.Kind.ADDONS, RAW_CAPI_COST))
           .build();
     }
     List<String> choices = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.clusterstacks.core.image;
 
-import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.image.internal.Urls;
 import java.util.ArrayList;
@@ -112,14 +113,12 @@ public abstract class PackageMirrors {
    */
   @Value.Check
   PackageMirrors check() {
-    List<String> problems = new ArrayList<>();
-    Urls.problem("kubernetesDeb", kubernetesDeb()).ifPresent(problems::add);
-    Urls.problem("crioDeb", crioDeb()).ifPresent(problems::add);
-    Urls.problem("githubReleases", githubReleases()).ifPresent(problems::add);
-    Urls.problem("flatcarSysext", flatcarSysext()).ifPresent(problems::add);
-    if (!problems.isEmpty()) {
-      throw new ClusterStacksException("invalid package mirrors:\n  " + String.join("\n  ", problems));
-    }
+    List<Problem> problems = new ArrayList<>();
+    Urls.problem("packageMirrors.kubernetesDeb", kubernetesDeb()).ifPresent(problems::add);
+    Urls.problem("packageMirrors.crioDeb", crioDeb()).ifPresent(problems::add);
+    Urls.problem("packageMirrors.githubReleases", githubReleases()).ifPresent(problems::add);
+    Urls.problem("packageMirrors.flatcarSysext", flatcarSysext()).ifPresent(problems::add);
+    InvalidInputException.throwIfAny(problems);
     String k = Urls.withTrailingSlash(kubernetesDeb());
     String c = Urls.withTrailingSlash(crioDeb());
     String g = Urls.withTrailingSlash(githubReleases());

@@ -1,14 +1,15 @@
 package io.clusterstacks.core.image;
 
-import java.util.Objects;
+import io.clusterstacks.core.SdkStyle;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
 
 /**
  * What a strategy costs compared with a pre-built image; shown in the plan.
- *
- * @param kind what sort of cost
- * @param text the cost in words
  */
-public record TradeOff(Kind kind, String text) {
+@Value.Immutable
+@SdkStyle
+public abstract class TradeOff {
 
   /** What sort of cost. */
   public enum Kind {
@@ -22,19 +23,70 @@ public record TradeOff(Kind kind, String text) {
     ADDONS
   }
 
+  TradeOff() {}
+
   /**
-   * Checks presence.
+   * What sort of cost.
    *
-   * @param kind the kind
-   * @param text the text
+   * @return the kind
    */
-  public TradeOff {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(text, "text");
+  public abstract Kind kind();
+
+  /**
+   * The cost in words.
+   *
+   * @return e.g. {@code every boot downloads and installs the Kubernetes packages}
+   */
+  public abstract String text();
+
+  /**
+   * A trade-off.
+   *
+   * @param kind what sort of cost
+   * @param text the cost in words
+   * @return the trade-off
+   */
+  public static TradeOff of(Kind kind, String text) {
+    return builder().kind(kind).text(text).build();
+  }
+
+  /**
+   * A trade-off built by a function.
+   *
+   * @param spec sets the attributes on a builder
+   * @return the trade-off
+   */
+  public static TradeOff of(Consumer<Builder> spec) {
+    Builder b = builder();
+    spec.accept(b);
+    return b.build();
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this trade-off's attributes.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return builder().from(this);
   }
 
   @Override
   public String toString() {
-    return kind + ": " + text;
+    return kind() + ": " + text();
+  }
+
+  /** Builds a {@link TradeOff}; {@link #build()} reports every missing attribute at once. */
+  public static final class Builder extends ImmutableTradeOff.Builder {
+    Builder() {}
   }
 }

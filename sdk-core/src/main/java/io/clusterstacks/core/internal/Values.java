@@ -1,7 +1,8 @@
 package io.clusterstacks.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class Values {
    *
    * @param value a String, number, Boolean, Collection, Map or Jackson JsonNode
    * @return the normalised value
-   * @throws ClusterStacksException for null or unsupported types
+   * @throws InvalidInputException for null, unsupported types, NaN and infinities
    */
   public static Object normalize(Object value) {
     if (value instanceof String || value instanceof Boolean || value instanceof Long) {
@@ -35,17 +36,21 @@ public final class Values {
       return ((Number) value).longValue();
     }
     if (value instanceof BigInteger b) {
-      return b.bitLength() < 64 ? (Object) b.longValue() : (Object) b.doubleValue();
+      return b.bitLength() < 64 ? (Object) b.longValue() : (Object) finite(b.doubleValue(), b.toString());
     }
     if (value instanceof BigDecimal d) {
-      try {
-        return d.longValueExact();
-      } catch (ArithmeticException e) {
-        return d.doubleValue();
+      BigDecimal s = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+      if (s.scale() <= 0 && s.precision() - s.scale() <= 19) {
+        try {
+          return s.longValueExact();
+        } catch (ArithmeticException e) {
+          // beyond long: a double below
+        }
       }
+      return finite(d.doubleValue(), d.toString());
     }
     if (value instanceof Float || value instanceof Double) {
-      double d = ((Number) value).doubleValue();
+      double d = finite(((Number) value).doubleValue(), String.valueOf(value));
       if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 9.0e15) {
         return (long) d;
       }
@@ -58,7 +63,7 @@ public final class Values {
       List<Object> out = new ArrayList<>(c.size());
       for (Object o : c) {
         if (o == null) {
-          throw new ClusterStacksException("variable value: a list element is null; remove it or give a value");
+          throw invalid("null", "a list element is null; remove it or give a value");
         }
         out.add(normalize(o));
       }
@@ -74,8 +79,7 @@ public final class Values {
       }
       return Collections.unmodifiableMap(new LinkedHashMap<>(sorted));
     }
-    throw new ClusterStacksException("variable value: got a " + (value == null ? "null" : value.getClass().getSimpleName())
-        + "; use a String, number, Boolean, List or Map");
+    throw invalid(value == null ? "null" : "a " + value.getClass().getSimpleName(), "use a String, number, Boolean, List or Map");
   }
 
   private static Object fromJson(JsonNode n) {
@@ -89,6 +93,9 @@ public final class Values {
       return normalize(n.bigIntegerValue());
     }
     if (n.isNumber()) {
+      if ((n.isDouble() || n.isFloat()) && !Double.isFinite(n.doubleValue())) {
+        throw invalid(String.valueOf(n.doubleValue()), "use a finite number; NaN and infinities have no JSON form");
+      }
       return normalize(n.decimalValue());
     }
     if (n.isArray()) {
@@ -111,7 +118,19 @@ public final class Values {
       }
       return Collections.unmodifiableMap(new LinkedHashMap<>(sorted));
     }
-    throw new ClusterStacksException("variable value: got JSON " + n.getNodeType() + "; use a string, number, boolean, list or object");
+    throw invalid("JSON " + n.getNodeType(), "use a string, number, boolean, list or object");
+  }
+
+  private static double finite(double d, String text) {
+    if (!Double.isFinite(d)) {
+      throw invalid(text, "use a finite number within the range of a double (about ±1.8e308); NaN and infinities"
+          + " have no JSON form");
+    }
+    return d;
+  }
+
+  private static InvalidInputException invalid(String value, String fix) {
+    return new InvalidInputException(List.of(Problem.of("value", value, fix)));
   }
 
   /**

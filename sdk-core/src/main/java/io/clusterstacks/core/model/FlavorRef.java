@@ -1,7 +1,10 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.ClusterStacksException;
-import java.util.Objects;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.Names;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The flavor of a role's machines: by name (e.g. {@code SCS-2V-4-20s}) or by Nova flavor ID. */
 public sealed interface FlavorRef {
@@ -45,10 +48,10 @@ public sealed interface FlavorRef {
      * @param value the flavor name
      */
     public ByName {
-      Objects.requireNonNull(value, "value");
-      if (value.isBlank()) {
-        throw new ClusterStacksException("flavor: got an empty name; give a flavor name such as SCS-2V-4-20s");
-      }
+      InvalidInputException.requireArgument(value, "name");
+      List<Problem> p = new ArrayList<>();
+      Names.checkText("flavor", value, 255, "a flavor name such as SCS-2V-4-20s", p);
+      InvalidInputException.throwIfAny(p);
     }
   }
 
@@ -64,10 +67,10 @@ public sealed interface FlavorRef {
      * @param value the flavor ID
      */
     public ById {
-      Objects.requireNonNull(value, "value");
-      if (value.isBlank()) {
-        throw new ClusterStacksException("flavorID: got an empty string; give the Nova flavor ID or use FlavorRef.byName");
-      }
+      InvalidInputException.requireArgument(value, "id");
+      List<Problem> p = new ArrayList<>();
+      Names.checkText("flavorID", value, 255, "the Nova flavor ID (or use FlavorRef.byName)", p);
+      InvalidInputException.throwIfAny(p);
     }
   }
 }

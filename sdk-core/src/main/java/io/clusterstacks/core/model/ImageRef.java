@@ -1,7 +1,11 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.ClusterStacksException;
-import java.util.Objects;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.Names;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Which image a role's machines boot: a Glance image found by name, a Glance image ID, an existing
@@ -71,28 +75,32 @@ public sealed interface ImageRef {
      * @param value the image name
      */
     public GlanceName {
-      Objects.requireNonNull(value, "value");
-      if (value.isBlank()) {
-        throw new ClusterStacksException("image.filter.name: got an empty string; give the Glance image name");
-      }
+      InvalidInputException.requireArgument(value, "name");
+      List<Problem> p = new ArrayList<>();
+      Names.checkText("image.filter.name", value, 255, "the Glance image name", p);
+      InvalidInputException.throwIfAny(p);
     }
   }
 
   /**
    * A Glance image by ID.
    *
-   * @param value the image ID, never blank
+   * @param value the image ID, a UUID
    */
   record GlanceId(String value) implements ImageRef {
+    private static final Pattern UUID =
+        Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
     /**
      * Checks the ID.
      *
      * @param value the image ID
      */
     public GlanceId {
-      Objects.requireNonNull(value, "value");
-      if (value.isBlank()) {
-        throw new ClusterStacksException("image.id: got an empty string; give the Glance image ID or use ImageRef.glanceName");
+      InvalidInputException.requireArgument(value, "id");
+      if (!UUID.matcher(value).matches()) {
+        throw new InvalidInputException(List.of(Problem.of("image.id", Names.escaped(value),
+            "give the Glance image ID, a UUID such as 3f2a1b4c-0d5e-4f60-8a71-92b3c4d5e6f7, or use ImageRef.glanceName")));
       }
     }
   }
@@ -109,9 +117,10 @@ public sealed interface ImageRef {
      * @param value the ORC object name
      */
     public OrcRef {
-      Objects.requireNonNull(value, "value");
-      if (value.isBlank()) {
-        throw new ClusterStacksException("image.imageRef.name: got an empty string; give the ORC Image object name");
+      InvalidInputException.requireArgument(value, "name");
+      if (!Names.isDns1123Subdomain(value)) {
+        throw new InvalidInputException(List.of(Problem.of("image.imageRef.name", Names.escaped(value),
+            "give the ORC Image object's name: a DNS-1123 name (lower case, digits, '-' and '.')")));
       }
     }
   }
@@ -128,7 +137,7 @@ public sealed interface ImageRef {
      * @param image the image definition
      */
     public OrcCreate {
-      Objects.requireNonNull(image, "image");
+      InvalidInputException.requireArgument(image, "image");
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.Names;
+import java.util.List;
 
 /**
  * A Kubernetes int-or-string rollout value: a count ({@code 1}) or a percentage ({@code "25%"}).
@@ -17,8 +20,8 @@ public record IntOrPercent(int value, boolean percent) {
    */
   public IntOrPercent {
     if (value < 0 || (percent && value > 100)) {
-      throw new ClusterStacksException("rollout value: got " + value + (percent ? "%" : "")
-          + "; use a count of 0 or more, or a percentage from 0% to 100%");
+      throw new InvalidInputException(List.of(Problem.of("rollout", value + (percent ? "%" : ""),
+          "use a count of 0 or more, or a percentage from 0% to 100%")));
     }
   }
 
@@ -49,11 +52,13 @@ public record IntOrPercent(int value, boolean percent) {
    * @return the value
    */
   public static IntOrPercent parse(String text) {
-    try {
-      return text.endsWith("%") ? percent(Integer.parseInt(text.substring(0, text.length() - 1))) : of(Integer.parseInt(text));
-    } catch (NumberFormatException e) {
-      throw new ClusterStacksException("rollout value: got '" + text + "'; use a count such as 1 or a percentage such as 25%");
+    InvalidInputException.requireArgument(text, "text");
+    String number = text.endsWith("%") ? text.substring(0, text.length() - 1) : text;
+    if (!number.matches("0|[1-9][0-9]{0,8}")) {
+      throw new InvalidInputException(List.of(Problem.of("rollout", Names.escaped(text),
+          "use a count such as 1 or a percentage such as 25% (digits only, no sign, no leading zeros)")));
     }
+    return text.endsWith("%") ? percent(Integer.parseInt(number)) : of(Integer.parseInt(number));
   }
 
   @Override

@@ -1,8 +1,14 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.ClusterStacksException;
-import java.util.Objects;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.internal.Names;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
 
 /**
  * Where a machine's root file system lives: on the flavor's own (local) disk, or on a Cinder volume.
@@ -29,7 +35,7 @@ public sealed interface RootDisk {
    * @return the choice
    */
   static RootDisk volume(int sizeGiB) {
-    return new Volume(sizeGiB, Optional.empty());
+    return Volume.builder().sizeGiB(sizeGiB).build();
   }
 
   /**
@@ -40,7 +46,7 @@ public sealed interface RootDisk {
    * @return the choice
    */
   static RootDisk volume(int sizeGiB, String volumeType) {
-    return new Volume(sizeGiB, Optional.of(volumeType));
+    return Volume.builder().sizeGiB(sizeGiB).volumeType(InvalidInputException.requireArgument(volumeType, "volumeType")).build();
   }
 
   /** Boot from the flavor's disk. */
@@ -50,24 +56,73 @@ public sealed interface RootDisk {
   }
 
   /**
-   * A root volume.
-   *
-   * @param sizeGiB size in GiB, at least 1
-   * @param volumeType the Cinder volume type, if not the default
+   * A root volume: its size and, if not the default, its Cinder volume type.
    */
-  record Volume(int sizeGiB, Optional<String> volumeType) implements RootDisk {
+  @Value.Immutable
+  @SdkStyle
+  abstract non-sealed class Volume implements RootDisk {
+
+    Volume() {}
+
     /**
-     * Checks the size.
+     * The size.
      *
-     * @param sizeGiB size in GiB
-     * @param volumeType the volume type
+     * @return the size in GiB, at least 1
      */
-    public Volume {
-      Objects.requireNonNull(volumeType, "volumeType");
-      if (sizeGiB < 1) {
-        throw new ClusterStacksException("rootVolume.sizeGiB: got " + sizeGiB
-            + "; use 1 or more, or RootDisk.flavorDisk() to boot from the flavor's own disk");
+    public abstract int sizeGiB();
+
+    /**
+     * The Cinder volume type, if not the default.
+     *
+     * @return the volume type, or empty
+     */
+    public abstract Optional<String> volumeType();
+
+    /** Checks the size and the type. */
+    @Value.Check
+    void check() {
+      List<Problem> p = new ArrayList<>();
+      if (sizeGiB() < 1) {
+        p.add(Problem.of("rootVolume.sizeGiB", String.valueOf(sizeGiB()),
+            "use 1 or more, or RootDisk.flavorDisk() to boot from the flavor's own disk"));
       }
+      volumeType().ifPresent(t -> Names.checkText("rootVolume.type", t, 255, "the Cinder volume type", p));
+      InvalidInputException.throwIfAny(p);
+    }
+
+    /**
+     * A root volume built by a function.
+     *
+     * @param spec sets the attributes on a builder
+     * @return the choice
+     */
+    public static Volume of(Consumer<Builder> spec) {
+      Builder b = builder();
+      spec.accept(b);
+      return b.build();
+    }
+
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /**
+     * A builder holding this volume's attributes.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+      return builder().from(this);
+    }
+
+    /** Builds a {@link Volume}; {@link #build()} reports every problem at once. */
+    public static final class Builder extends ImmutableVolume.Builder {
+      Builder() {}
     }
   }
 }

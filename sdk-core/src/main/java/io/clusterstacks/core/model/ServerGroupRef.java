@@ -1,9 +1,16 @@
 package io.clusterstacks.core.model;
 
-import io.clusterstacks.core.ClusterStacksException;
-import java.util.Objects;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.internal.Names;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.immutables.value.Value;
 
 /**
  * How a role's machines refer to their Nova server group.
@@ -33,7 +40,7 @@ public sealed interface ServerGroupRef {
    * @return the reference
    */
   static ServerGroupRef toCreate(String name, ServerGroupPolicy policy) {
-    return new ToCreate(name, policy, OptionalInt.empty());
+    return ToCreate.builder().name(name).policy(policy).build();
   }
 
   /**
@@ -44,7 +51,7 @@ public sealed interface ServerGroupRef {
    * @return the reference
    */
   static ServerGroupRef toCreate(String name, int maxServerPerHost) {
-    return new ToCreate(name, ServerGroupPolicy.ANTI_AFFINITY, OptionalInt.of(maxServerPerHost));
+    return ToCreate.builder().name(name).policy(ServerGroupPolicy.ANTI_AFFINITY).maxServerPerHost(maxServerPerHost).build();
   }
 
   /**
@@ -72,53 +79,108 @@ public sealed interface ServerGroupRef {
    * @param id the Nova server-group ID, never blank
    */
   record Known(String id) implements ServerGroupRef {
+    private static final Pattern ID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
     /**
      * Checks the ID is not blank.
      *
      * @param id the Nova server-group ID
      */
     public Known {
-      Objects.requireNonNull(id, "id");
-      if (id.isBlank()) {
-        throw new ClusterStacksException(
-            "serverGroup id: got an empty string; pass the ID of an existing group, "
-                + "or use ServerGroupRef.toCreate(name, policy) to have one created");
+      InvalidInputException.requireArgument(id, "id");
+      if (!ID.matcher(id).matches()) {
+        throw new InvalidInputException(List.of(Problem.of("serverGroup.id", id, "pass the UUID of an existing"
+            + " group (e.g. 3f2a1b4c-0d5e-4f60-8a71-92b3c4d5e6f7), or use ServerGroupRef.toCreate(name, policy)"
+            + " to have one created")));
       }
     }
   }
 
   /**
-   * A group to create.
+   * A group to create: its name, Nova policy and, with hard anti-affinity, a per-host limit.
    *
-   * @param name the group name, never blank
-   * @param policy the Nova policy
-   * @param maxServerPerHost the {@code max_server_per_host} rule, only with hard anti-affinity
+   * <p>The name has 1 to 255 characters (Nova's limit) and no control characters.
    */
-  record ToCreate(String name, ServerGroupPolicy policy, OptionalInt maxServerPerHost)
-      implements ServerGroupRef {
+  @Value.Immutable
+  @SdkStyle
+  abstract non-sealed class ToCreate implements ServerGroupRef {
+
+    ToCreate() {}
+
     /**
-     * Checks the name, and that the per-host rule is only used where Nova allows it.
+     * The group name.
      *
-     * @param name the group name
-     * @param policy the Nova policy
-     * @param maxServerPerHost the per-host limit, only with hard anti-affinity
+     * @return e.g. {@code prod-control-plane}
      */
-    public ToCreate {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(policy, "policy");
-      Objects.requireNonNull(maxServerPerHost, "maxServerPerHost");
-      if (name.isBlank()) {
-        throw new ClusterStacksException("serverGroup name: got an empty string; give the group a name");
+    public abstract String name();
+
+    /**
+     * The Nova policy.
+     *
+     * @return the policy
+     */
+    public abstract ServerGroupPolicy policy();
+
+    /**
+     * The {@code max_server_per_host} rule, only with hard anti-affinity.
+     *
+     * @return the limit, or empty
+     */
+    public abstract OptionalInt maxServerPerHost();
+
+    /** Checks the name, and that the per-host rule is only used where Nova allows it. */
+    @Value.Check
+    void check() {
+      List<Problem> p = new ArrayList<>();
+      if (name().isBlank()) {
+        p.add(Problem.of("toCreate.name", name(), "give the group a name, e.g. prod-control-plane"));
+      } else if (name().length() > 255 || Names.escaped(name()).length() != name().length()) {
+        p.add(Problem.of("toCreate.name", Names.escaped(name()),
+            "use at most 255 characters (Nova's limit) and no control characters"));
       }
-      if (maxServerPerHost.isPresent() && policy != ServerGroupPolicy.ANTI_AFFINITY) {
-        throw new ClusterStacksException(
-            "serverGroup maxServerPerHost: got " + maxServerPerHost.getAsInt() + " with policy "
-                + policy.novaName() + "; Nova allows max_server_per_host only with anti-affinity");
+      if (maxServerPerHost().isPresent() && policy() != ServerGroupPolicy.ANTI_AFFINITY) {
+        p.add(Problem.of("toCreate.maxServerPerHost", maxServerPerHost().getAsInt() + " with policy "
+            + policy().novaName(), "Nova allows max_server_per_host only with anti-affinity"));
       }
-      if (maxServerPerHost.isPresent() && maxServerPerHost.getAsInt() < 1) {
-        throw new ClusterStacksException(
-            "serverGroup maxServerPerHost: got " + maxServerPerHost.getAsInt() + "; use 1 or more");
+      if (maxServerPerHost().isPresent() && maxServerPerHost().getAsInt() < 1) {
+        p.add(Problem.of("toCreate.maxServerPerHost", String.valueOf(maxServerPerHost().getAsInt()), "use 1 or more"));
       }
+      InvalidInputException.throwIfAny(p);
+    }
+
+    /**
+     * A group to create built by a function.
+     *
+     * @param spec sets the attributes on a builder
+     * @return the reference
+     */
+    public static ToCreate of(Consumer<Builder> spec) {
+      Builder b = builder();
+      spec.accept(b);
+      return b.build();
+    }
+
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /**
+     * A builder holding this reference's attributes.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+      return builder().from(this);
+    }
+
+    /** Builds a {@link ToCreate}; {@link #build()} reports every problem at once. */
+    public static final class Builder extends ImmutableToCreate.Builder {
+      Builder() {}
     }
   }
 
@@ -134,7 +196,7 @@ public sealed interface ServerGroupRef {
      * @param why what has to happen to resolve it
      */
     public Unresolved {
-      Objects.requireNonNull(why, "why");
+      InvalidInputException.requireArgument(why, "why");
     }
   }
 }

@@ -15,7 +15,7 @@ public class AmbiguousStackDialectException extends StackException {
    * @param candidates the provider classes that answered, sorted
    */
   public AmbiguousStackDialectException(String what, List<String> candidates) {
-    super("stack dialect for " + what + " is offered by " + candidates.size() + " providers: "
+    super("dialect", what, "offered by " + candidates.size() + " providers: "
         + String.join(" and ", candidates) + "; set the dialect explicitly (ClusterSpec.builder().dialect(..), or"
         + " StackDialects.byId(\"<provider class>:<id>\")), or remove one provider from the class path");
     this.candidates = List.copyOf(candidates);

@@ -1,6 +1,10 @@
 package io.clusterstacks.core.stack;
 
-import java.util.Objects;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.Names;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -18,30 +22,42 @@ import java.util.regex.Pattern;
  * @param version the release version
  */
 public record ClusterClassName(String provider, String stackName, String kubernetesMinor, StackVersion version) {
-  private static final Pattern TOKEN = Pattern.compile("^[a-z0-9]+$");
-  private static final Pattern MINOR = Pattern.compile("^\\d+\\.\\d+$");
+  private static final Pattern TOKEN = Pattern.compile("^[a-z0-9]{1,63}$");
+  private static final Pattern MINOR = Pattern.compile("^(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})$");
 
   /**
    * Checks the parts.
    *
-   * @param provider lower-case letters and digits
-   * @param stackName lower-case letters and digits
-   * @param kubernetesMinor {@code <major>.<minor>}, e.g. {@code 1.33}
+   * @param provider 1 to 63 lower-case letters and digits
+   * @param stackName 1 to 63 lower-case letters and digits
+   * @param kubernetesMinor {@code <major>.<minor>}, e.g. {@code 1.33}, each number without leading zeros and
+   *     at most 9 digits
    * @param version the release version
+   * @throws StackException naming every part that is not valid
    */
   public ClusterClassName {
-    Objects.requireNonNull(provider, "provider");
-    Objects.requireNonNull(stackName, "stackName");
-    Objects.requireNonNull(kubernetesMinor, "kubernetesMinor");
-    Objects.requireNonNull(version, "version");
-    if (!TOKEN.matcher(provider).matches()) {
-      throw new StackException("class name provider: got '" + provider + "'; use lower-case letters and digits, e.g. openstack");
+    List<Problem> p = new ArrayList<>();
+    for (String[] part : new String[][] {{"provider", provider}, {"stackName", stackName},
+        {"kubernetesMinor", kubernetesMinor}}) {
+      if (part[1] == null) {
+        p.add(Problem.missing("className." + part[0], "pass a value; null is not allowed"));
+      }
     }
-    if (!TOKEN.matcher(stackName).matches()) {
-      throw new StackException("class name stack: got '" + stackName + "'; use lower-case letters and digits, e.g. scs2");
+    if (version == null) {
+      p.add(Problem.missing("className.version", "pass a value; null is not allowed"));
     }
-    if (!MINOR.matcher(kubernetesMinor).matches()) {
-      throw new StackException("class name Kubernetes version: got '" + kubernetesMinor + "'; use <major>.<minor>, e.g. 1.33");
+    if (provider != null && !TOKEN.matcher(provider).matches()) {
+      p.add(Problem.of("className.provider", Names.escaped(provider), "use 1 to 63 lower-case letters and digits, e.g. openstack"));
+    }
+    if (stackName != null && !TOKEN.matcher(stackName).matches()) {
+      p.add(Problem.of("className.stackName", Names.escaped(stackName), "use 1 to 63 lower-case letters and digits, e.g. scs2"));
+    }
+    if (kubernetesMinor != null && !MINOR.matcher(kubernetesMinor).matches()) {
+      p.add(Problem.of("className.kubernetesMinor", Names.escaped(kubernetesMinor),
+          "use <major>.<minor> without leading zeros, e.g. 1.33"));
+    }
+    if (!p.isEmpty()) {
+      throw new StackException(p);
     }
   }
 
@@ -54,6 +70,7 @@ public record ClusterClassName(String provider, String stackName, String kuberne
    * @return the class name
    */
   public static ClusterClassName of(String stackName, String kubernetesMinor, String version) {
+    InvalidInputException.requireArgument(version, "version");
     return new ClusterClassName("openstack", stackName, kubernetesMinor, StackVersion.parse(version));
   }
 
@@ -65,6 +82,10 @@ public record ClusterClassName(String provider, String stackName, String kuberne
    * @throws StackException when the text does not have the CSO shape
    */
   public static ClusterClassName parse(String text) {
+    InvalidInputException.requireArgument(text, "className");
+    if (text.length() > 253) {
+      throw badName(text);
+    }
     String[] t = text.split("-", -1);
     if (t.length < 5 || t.length > 7) {
       throw badName(text);
@@ -82,7 +103,9 @@ public record ClusterClassName(String provider, String stackName, String kuberne
     try {
       return new ClusterClassName(t[0], t[1], t[2] + "." + t[3], StackVersion.parse(version));
     } catch (StackException e) {
-      throw new StackException(badName(text).getMessage() + " (" + e.getMessage() + ")");
+      List<Problem> p = new ArrayList<>(badName(text).problems());
+      p.addAll(e.problems());
+      throw new StackException(p);
     }
   }
 
@@ -93,6 +116,9 @@ public record ClusterClassName(String provider, String stackName, String kuberne
    * @return the parsed name, or empty when it is not a cluster-stack class name
    */
   public static Optional<ClusterClassName> tryParse(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
     try {
       return Optional.of(parse(text));
     } catch (StackException e) {
@@ -101,8 +127,8 @@ public record ClusterClassName(String provider, String stackName, String kuberne
   }
 
   private static StackException badName(String text) {
-    return new StackException("class name: got '" + text
-        + "'; expected <provider>-<stack>-<major>-<minor>-<version>, e.g. openstack-scs2-1-33-v1 "
+    return new StackException("className", Names.escaped(text),
+        "use <provider>-<stack>-<major>-<minor>-<version> (at most 253 characters), e.g. openstack-scs2-1-33-v1 "
         + "or openstack-scs-1-32-v0-sha.lvlvyfw for a custom channel");
   }
 

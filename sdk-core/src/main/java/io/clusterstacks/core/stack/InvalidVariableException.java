@@ -1,5 +1,6 @@
 package io.clusterstacks.core.stack;
 
+import io.clusterstacks.core.Problem;
 import java.util.List;
 
 /**
@@ -21,10 +22,10 @@ public class InvalidVariableException extends StackException {
    *
    * @param variable the variable name that was set
    * @param validNames the names the dialect accepts
-   * @param message the full explanation
+   * @param problems what is wrong with the name or value, and the fix
    */
-  public InvalidVariableException(String variable, List<String> validNames, String message) {
-    super(message);
+  public InvalidVariableException(String variable, List<String> validNames, List<Problem> problems) {
+    super(problems);
     this.variable = variable;
     this.validNames = List.copyOf(validNames);
   }

@@ -1,5 +1,7 @@
 package io.clusterstacks.core.stack;
 
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.internal.Names;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -52,6 +54,7 @@ public final class ReleaseCatalogue {
    * @return the new catalogue
    */
   public ReleaseCatalogue with(StackRelease release) {
+    InvalidInputException.requireArgument(release, "release");
     Map<String, StackRelease> m = new LinkedHashMap<>(releases);
     m.put(release.className().format(), release);
     return new ReleaseCatalogue(m);
@@ -75,6 +78,7 @@ public final class ReleaseCatalogue {
    * @return the release, or empty when unknown
    */
   public Optional<StackRelease> find(ClusterClassName className) {
+    InvalidInputException.requireArgument(className, "className");
     return Optional.ofNullable(releases.get(className.format()));
   }
 
@@ -97,6 +101,8 @@ public final class ReleaseCatalogue {
    * @return the release with the highest version number, or empty
    */
   public Optional<StackRelease> latest(String stackName, String kubernetesMinor) {
+    InvalidInputException.requireArgument(stackName, "stackName");
+    InvalidInputException.requireArgument(kubernetesMinor, "kubernetesMinor");
     return releases.values().stream()
         .filter(r -> r.className().stackName().equals(stackName) && r.className().kubernetesMinor().equals(kubernetesMinor)
             && !r.className().version().isCustom())
@@ -111,22 +117,26 @@ public final class ReleaseCatalogue {
    * @return confirmed, mismatch, or partial when the release is unknown (only the minor was checked)
    */
   public VersionCheck check(ClusterClassName className, String kubernetesVersion) {
+    InvalidInputException.requireArgument(className, "className");
+    InvalidInputException.requireArgument(kubernetesVersion, "kubernetesVersion");
     Optional<StackRelease> r = find(className);
+    VersionCheck.Builder check = VersionCheck.builder().className(className).actual(kubernetesVersion);
     if (r.isPresent()) {
       String expected = r.get().kubernetesVersion();
+      check.expected(expected);
       if (expected.equals(kubernetesVersion)) {
-        return new VersionCheck(VersionCheck.Status.CONFIRMED, className, kubernetesVersion, Optional.of(expected),
-            "release " + className + " is built for " + expected + " (" + r.get().source() + ")");
+        return check.status(VersionCheck.Status.CONFIRMED)
+            .message("release " + className + " is built for " + expected + " (" + r.get().source() + ")").build();
       }
-      return new VersionCheck(VersionCheck.Status.MISMATCH, className, kubernetesVersion, Optional.of(expected),
-          "release " + className + " is built for " + expected + " (" + r.get().source() + "), but the Cluster asks for "
-              + kubernetesVersion + "; the cluster stack operator rejects that: use " + expected);
+      return check.status(VersionCheck.Status.MISMATCH)
+          .message("release " + className + " is built for " + expected + " (" + r.get().source() + "), but the Cluster asks for "
+              + Names.shown(kubernetesVersion) + "; the cluster stack operator rejects that: use " + expected).build();
     }
-    return new VersionCheck(VersionCheck.Status.PARTIAL, className, kubernetesVersion, Optional.empty(),
+    return check.status(VersionCheck.Status.PARTIAL).message(
         "release " + className + " is not in the release catalogue, so only the minor (" + className.kubernetesMinor()
-            + ") of " + kubernetesVersion + " was checked; the operator requires the release's exact patch version "
+            + ") of " + Names.shown(kubernetesVersion) + " was checked; the operator requires the release's exact patch version "
             + "(kubectl get clusterstackrelease " + className.releaseName() + " -o jsonpath='{.status.kubernetesVersion}'); "
-            + "add it with ReleaseCatalogue.with(\"" + className + "\", \"v" + className.kubernetesMinor() + ".N\")");
+            + "add it with ReleaseCatalogue.with(\"" + className + "\", \"v" + className.kubernetesMinor() + ".N\")").build();
   }
 
   private static ReleaseCatalogue builtInCatalogue() {
@@ -147,8 +157,8 @@ public final class ReleaseCatalogue {
     };
     for (String[] r : rows) {
       ClusterClassName c = ClusterClassName.parse(r[0]);
-      m.put(c.format(), new StackRelease(c, r[1],
-          "csctl.yaml at tag " + c.releaseName() + " of SovereignCloudStack/cluster-stacks"));
+      m.put(c.format(), StackRelease.builder().className(c).kubernetesVersion(r[1])
+          .source("csctl.yaml at tag " + c.releaseName() + " of SovereignCloudStack/cluster-stacks").build());
     }
     return new ReleaseCatalogue(m);
   }

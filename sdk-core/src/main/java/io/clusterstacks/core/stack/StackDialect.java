@@ -1,6 +1,8 @@
 package io.clusterstacks.core.stack;
 
+import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.internal.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +99,8 @@ public abstract class StackDialect {
     List<String> names = variableNames();
     for (Map.Entry<CommonVariable, String> e : commonVariables().entrySet()) {
       if (!names.contains(e.getValue())) {
-        throw new StackException("dialect " + id() + ": common setting " + e.getKey() + " maps to '" + e.getValue()
-            + "', which is not one of its variables: " + String.join(", ", names));
+        throw new StackException("stackDialect.commonVariables." + e.getKey(), e.getValue(),
+            "map it to one of the dialect's variables: " + String.join(", ", names));
       }
     }
   }
@@ -204,7 +206,12 @@ public abstract class StackDialect {
   public void requireValid(String name, Object value) {
     List<String> p = problems(name, value);
     if (!p.isEmpty()) {
-      throw new InvalidVariableException(name, variableNames(), String.join("; ", p));
+      List<Problem> problems = new ArrayList<>();
+      for (String message : p) {
+        problems.add(Problem.of("variables." + Names.shown(name), variable(name).isEmpty() ? Names.shown(name)
+            : Names.shown(String.valueOf(value)), message));
+      }
+      throw new InvalidVariableException(name, variableNames(), problems);
     }
   }
 
@@ -215,7 +222,7 @@ public abstract class StackDialect {
    * @return the message listing the valid names
    */
   public String unknownMessage(String name) {
-    return "variable '" + name + "' does not exist in stack dialect " + id() + " (" + releases()
+    return "variable '" + Names.shown(name) + "' does not exist in stack dialect " + id() + " (" + releases()
         + "); valid names: " + String.join(", ", variableNames());
   }
 

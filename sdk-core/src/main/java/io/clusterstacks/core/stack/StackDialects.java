@@ -1,6 +1,7 @@
 package io.clusterstacks.core.stack;
 
 import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.internal.Names;
 import io.clusterstacks.core.internal.Providers;
 import java.lang.ref.SoftReference;
 import java.util.ArrayList;
@@ -224,7 +225,7 @@ public final class StackDialects {
       throw new AmbiguousStackDialectException("dialect id '" + bare + "'", offering.stream().sorted().toList());
     }
     if (found == null) {
-      throw new StackException("stack dialect: got '" + id + "'; known dialects: " + String.join(", ", ids));
+      throw new StackException("dialect", Names.escaped(id), "use one of the known dialects: " + String.join(", ", ids));
     }
     return found;
   }
@@ -291,11 +292,18 @@ public final class StackDialects {
     }
   }
 
+  // compares "<major>.<minor>" numerically, whatever the numbers' size (digits only, as ClusterClassName allows)
   private static int compareMinor(String a, String b) {
-    String[] x = a.split("\\.");
-    String[] y = b.split("\\.");
-    int c = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
-    return c != 0 ? c : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
+    String[] x = a.split("\\.", 2);
+    String[] y = b.split("\\.", 2);
+    int c = compareNumber(x[0], y[0]);
+    return c != 0 ? c : compareNumber(x.length > 1 ? x[1] : "0", y.length > 1 ? y[1] : "0");
+  }
+
+  private static int compareNumber(String a, String b) {
+    String x = a.replaceFirst("^0+(?=.)", "");
+    String y = b.replaceFirst("^0+(?=.)", "");
+    return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
   }
 
   // ---- tables ---------------------------------------------------------------------------------

@@ -1,6 +1,10 @@
 package io.clusterstacks.core.stack;
 
-import java.util.Objects;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.Names;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +21,9 @@ import java.util.regex.Pattern;
  * @param build for custom-channel versions, the part after the dot (e.g. {@code lvlvyfw})
  */
 public record StackVersion(int number, Optional<String> channelTag, Optional<String> build) {
-  private static final Pattern DOT_FORM = Pattern.compile("^v(\\d+)(?:-(\\w+)\\.(\\w+))?$");
-  private static final Pattern DASH_FORM = Pattern.compile("^v(\\d+)(?:-(\\w+)-(\\w+))?$");
+  private static final Pattern DOT_FORM = Pattern.compile("^v(0|[1-9]\\d{0,9})(?:-([a-z0-9]{1,63})\\.([a-z0-9]{1,63}))?$");
+  private static final Pattern DASH_FORM = Pattern.compile("^v(0|[1-9]\\d{0,9})(?:-([a-z0-9]{1,63})-([a-z0-9]{1,63}))?$");
+  private static final Pattern WORD = Pattern.compile("^[a-z0-9]{1,63}$");
 
   /**
    * Checks the parts.
@@ -28,13 +33,22 @@ public record StackVersion(int number, Optional<String> channelTag, Optional<Str
    * @param build the custom-channel build, present exactly when {@code channelTag} is
    */
   public StackVersion {
-    Objects.requireNonNull(channelTag, "channelTag");
-    Objects.requireNonNull(build, "build");
+    InvalidInputException.requireArgument(channelTag, "channelTag");
+    InvalidInputException.requireArgument(build, "build");
+    List<Problem> p = new ArrayList<>();
     if (number < 0) {
-      throw new StackException("stack version: got v" + number + "; the number must be 0 or more");
+      p.add(Problem.of("stackVersion.number", String.valueOf(number), "use 0 or more"));
     }
     if (channelTag.isPresent() != build.isPresent()) {
-      throw new StackException("stack version: a custom-channel version needs both a tag and a build, e.g. v0-sha.lvlvyfw");
+      p.add(Problem.of("stackVersion.build", channelTag.orElse("") + "." + build.orElse(""),
+          "a custom-channel version needs both a tag and a build, e.g. v0-sha.lvlvyfw"));
+    }
+    channelTag.filter(t -> !WORD.matcher(t).matches()).ifPresent(t -> p.add(Problem.of("stackVersion.channelTag",
+        Names.escaped(t), "use 1 to 63 lower-case letters or digits, e.g. sha")));
+    build.filter(t -> !WORD.matcher(t).matches()).ifPresent(t -> p.add(Problem.of("stackVersion.build",
+        Names.escaped(t), "use 1 to 63 lower-case letters or digits, e.g. lvlvyfw")));
+    if (!p.isEmpty()) {
+      throw new StackException(p);
     }
   }
 
@@ -56,19 +70,21 @@ public record StackVersion(int number, Optional<String> channelTag, Optional<Str
    * @throws StackException when the text matches neither form
    */
   public static StackVersion parse(String text) {
+    InvalidInputException.requireArgument(text, "version");
     Matcher m = DOT_FORM.matcher(text);
     if (!m.matches()) {
       m = DASH_FORM.matcher(text);
     }
     if (!m.matches()) {
-      throw new StackException("stack version: got '" + text
-          + "'; expected v<N> (e.g. v1) or v<N>-<tag>.<build> for a custom channel (e.g. v0-sha.lvlvyfw)");
+      throw new StackException("version", Names.escaped(text),
+          "use v<N> (e.g. v1) or v<N>-<tag>.<build> for a custom channel (e.g. v0-sha.lvlvyfw)");
     }
     int n;
     try {
       n = Integer.parseInt(m.group(1));
     } catch (NumberFormatException e) {
-      throw new StackException("stack version: got '" + text + "'; the number after v is too large");
+      throw new StackException("version", Names.escaped(text), "the number after v is beyond "
+          + Integer.MAX_VALUE + "; use a release number such as v1");
     }
     return new StackVersion(n, Optional.ofNullable(m.group(2)), Optional.ofNullable(m.group(3)));
   }

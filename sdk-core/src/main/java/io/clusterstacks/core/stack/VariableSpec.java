@@ -1,6 +1,8 @@
 package io.clusterstacks.core.stack;
 
+import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.internal.Names;
 import io.clusterstacks.core.internal.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,8 +134,8 @@ public abstract class VariableSpec {
     Object v;
     try {
       v = Values.normalize(value);
-    } catch (RuntimeException e) {
-      out.add(e.getMessage());
+    } catch (InvalidInputException e) {
+      e.problems().forEach(p -> out.add(name() + ": got " + p.value() + "; " + p.fix()));
       return out;
     }
     check(v, type(), out, name());
@@ -141,11 +143,11 @@ public abstract class VariableSpec {
       if (v instanceof String s) {
         format().ifPresent(f -> {
           if (!f.matches(s)) {
-            out.add(name() + ": got '" + s + "'; expected format " + f.schemaName() + example(f));
+            out.add(name() + ": got '" + Names.shown(s) + "'; expected format " + f.schemaName() + example(f));
           }
         });
         if (!allowedValues().isEmpty() && !allowedValues().contains(s)) {
-          out.add(name() + ": got '" + s + "'; allowed values: " + String.join(", ", allowedValues()));
+          out.add(name() + ": got '" + Names.shown(s) + "'; allowed values: " + String.join(", ", allowedValues()));
         }
       }
       if (v instanceof Long l && minimum().isPresent() && l < minimum().getAsLong()) {
@@ -161,14 +163,14 @@ public abstract class VariableSpec {
             check(item, itemType().get(), out, name() + "[" + i + "]");
           }
           if (item instanceof String s && format().isPresent() && !format().get().matches(s)) {
-            out.add(name() + "[" + i + "]: got '" + s + "'; expected format " + format().get().schemaName() + example(format().get()));
+            out.add(name() + "[" + i + "]: got '" + Names.shown(s) + "'; expected format " + format().get().schemaName() + example(format().get()));
           }
         }
       }
       if (v instanceof Map<?, ?> map && !properties().isEmpty()) {
         for (Object k : map.keySet()) {
           if (!properties().contains(String.valueOf(k))) {
-            out.add(name() + "." + k + ": not a property of this variable; valid: " + String.join(", ", properties()));
+            out.add(name() + "." + Names.shown(String.valueOf(k)) + ": not a property of this variable; valid: " + String.join(", ", properties()));
           }
         }
       }
@@ -215,7 +217,7 @@ public abstract class VariableSpec {
   }
 
   private static String render(Object v) {
-    return v instanceof String ? "'" + v + "'" : String.valueOf(v);
+    return v instanceof String ? "'" + Names.shown((String) v) + "'" : Names.shown(String.valueOf(v));
   }
 
   /**

@@ -136,9 +136,9 @@ class CloudProfileTest {
 
   @Test
   void hostCountsRejectInconsistentKnowledge() {
-    assertThrows(InvalidInputException.class, () -> new HostCount(HostKnowledge.UNKNOWN, 3, List.of()));
-    assertThrows(InvalidInputException.class, () -> new HostCount(HostKnowledge.EXACT, 0, List.of()));
-    assertThrows(InvalidInputException.class, () -> new HostCount(HostKnowledge.EXACT, 3, List.of("a", "b")));
+    assertThrows(InvalidInputException.class, () -> HostCount.of(HostKnowledge.UNKNOWN, 3, List.of()));
+    assertThrows(InvalidInputException.class, () -> HostCount.of(HostKnowledge.EXACT, 0, List.of()));
+    assertThrows(InvalidInputException.class, () -> HostCount.of(HostKnowledge.EXACT, 3, List.of("a", "b")));
     assertEquals("at least 2 (lower bound)", HostCount.lowerBound(2).toString());
   }
 

@@ -52,7 +52,7 @@ class ImageStrategiesTest {
     SupportTable t = ImageStrategies.supportTable();
     String std = ImageStrategies.capiImage().label();
     String custom = ImageStrategies.capiImage("x").label();
-    String byId = ImageStrategies.capiImageById("x").label();
+    String byId = ImageStrategies.capiImageById("b197c1a0-3183-5143-a08d-106799224be8").label();
     String orc = ImageStrategies.capiImageFromUrl("https://h/x.qcow2", "0".repeat(64)).label();
     String cspo = ImageStrategies.capiImageFromCspo().label();
     String ubuntu = ImageStrategies.generalPurposeUbuntu().label();
@@ -116,7 +116,7 @@ class ImageStrategiesTest {
     assertEquals(Map.of("imageName", "ubuntu-capi-image-v1.34.7", "imageAddVersion", false),
         std.topologyVariables());
     CloudProfile withCustom = CloudProfile.builder().from(CLOUD)
-        .addImages(CloudImage.of(b -> b.name("my-capi-1.34").id("c0ffee").minDiskGiB(20).minRamMiB(2048)
+        .addImages(CloudImage.of(b -> b.name("my-capi-1.34").id("c0ffee00-0000-4000-8000-000000000001").minDiskGiB(20).minRamMiB(2048)
             .putProperties("architecture", "x86_64"))).build();
     ImagePlan custom = ImageStrategies.capiImage("my-capi-1.34").plan(ImageRequest.builder()
         .from(request(StackDialects.scs2(), OutputMode.TOPOLOGY, "v1.34.7")).cloud(withCustom).build());
@@ -198,7 +198,7 @@ class ImageStrategiesTest {
 
   static ImageRequest withFlatcar(ImageRequest r) {
     CloudProfile c = CloudProfile.builder().from(r.cloud()).addImages(CloudImage.of(b -> b.name("Flatcar 4230.2.3")
-        .id("f1a7ca12").minDiskGiB(10).minRamMiB(1024).putProperties("os_distro", "flatcar")
+        .id("f1a7ca12-0000-4000-8000-000000000002").minDiskGiB(10).minRamMiB(1024).putProperties("os_distro", "flatcar")
         .putProperties("architecture", "x86_64"))).build();
     return ImageRequest.builder().from(r).cloud(c).build();
   }
@@ -323,7 +323,7 @@ class ImageStrategiesTest {
     ImageStrategyException bad = assertThrows(ImageStrategyException.class,
         () -> ImageStrategies.named("ubuntu", Map.of("relase", "22.04")));
     assertTrue(bad.getMessage().contains("relase") && bad.getMessage().contains("release"), bad.getMessage());
-    assertEquals(ImageStrategies.capiImageById("x").label(), ImageStrategies.named("capi-image", Map.of("id", "x")).label());
+    assertEquals(ImageStrategies.capiImageById("b197c1a0-3183-5143-a08d-106799224be8").label(), ImageStrategies.named("capi-image", Map.of("id", "b197c1a0-3183-5143-a08d-106799224be8")).label());
     assertThrows(ImageStrategyException.class, () -> ImageStrategies.named("capi-image", Map.of("id", "x", "name", "y")));
     assertThrows(ImageStrategyException.class, () -> ImageStrategies.named("flatcar", Map.of("variant", "latest")));
   }

@@ -41,8 +41,8 @@ class SecretsTest {
         () -> CloudAuth.applicationCredential("https://k", "", Fixtures.SECRET));
     assertNoSecret(blank.getMessage());
     ClusterStacksException noProject = assertThrows(ClusterStacksException.class,
-        () -> new CloudAuth.Password("https://k", "alice", Fixtures.PASSWORD, "Default",
-            java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()));
+        () -> CloudAuth.Password.builder().authUrl("https://k").username("alice").password(Fixtures.PASSWORD)
+            .userDomainName("Default").build());
     assertNoSecret(noProject.getMessage());
   }
 
@@ -59,7 +59,7 @@ class SecretsTest {
 
   @Test
   void cloudsYamlAndTheWorkloadSecretParseBackExactly() {
-    String tricky = "p\"a:s #s'\\w\u00f6rd\n2";
+    String tricky = "p\"a:s #s'\\w\u00f6rd; [Global]=2";
     CloudCredentials c = CloudCredentials.builder().cloudName("my cloud").regionName("RegionOne")
         .caCert("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
         .auth(CloudAuth.password("https://keystone.example.com:5000/v3", "alice", tricky, "Default", "p1")).build();

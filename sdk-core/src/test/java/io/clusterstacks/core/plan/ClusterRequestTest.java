@@ -119,9 +119,9 @@ class ClusterRequestTest {
     List<String> groups = plan.serverGroupsToCreate().stream().map(g -> g.name()).toList();
     assertEquals(2, groups.size(), groups.toString());
     InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> plan.withServerGroupIds(Map.of(groups.get(0), "id-0")));
+        () -> plan.withServerGroupIds(Map.of(groups.get(0), "00000000-0000-4000-8000-000000000000")));
     assertEquals(List.of("idsByName[" + groups.get(1) + "]"), paths(e));
-    assertTrue(plan.withServerGroupIds(Map.of(groups.get(0), "id-0", groups.get(1), "id-1")).serverGroupsToCreate().isEmpty());
+    assertTrue(plan.withServerGroupIds(Map.of(groups.get(0), "00000000-0000-4000-8000-000000000000", groups.get(1), "00000000-0000-4000-8000-000000000001")).serverGroupsToCreate().isEmpty());
   }
 
   private static List<String> paths(InvalidInputException e) {

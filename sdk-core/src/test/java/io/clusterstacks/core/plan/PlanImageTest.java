@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +105,7 @@ class PlanImageTest {
     RolePlan cp = p.controlPlane().orElseThrow();
     RolePlan md0 = p.worker("md-0").orElseThrow();
     List<List<NodeShape>> asked = strategy.requests.stream().map(ImageRequest::shapes).toList();
-    assertTrue(asked.contains(List.of(new NodeShape("control-plane", cp.flavor().flavor(), OptionalInt.empty()))),
+    assertTrue(asked.contains(List.of(NodeShape.of("control-plane", cp.flavor().flavor()))),
         "the control plane boots from its flavor's disk: " + asked);
     assertTrue(asked.contains(List.of(NodeShape.withRootVolume("md-0", md0.flavor().flavor(), md0.rootDisk().volumeGiB()))),
         "the worker boots from the planned root volume: " + asked);

@@ -81,7 +81,7 @@ class PlanManifestsTest {
     List<ServerGroupRef.ToCreate> toCreate = plan.serverGroupsToCreate();
     assertEquals(List.of("prod-control-plane", "prod-md-0"), toCreate.stream().map(ServerGroupRef.ToCreate::name).toList());
     ClusterStacksException missing = assertThrows(ClusterStacksException.class,
-        () -> plan.withServerGroupIds(Map.of("prod-control-plane", "id-1")));
+        () -> plan.withServerGroupIds(Map.of("prod-control-plane", "00000000-0000-4000-8000-000000000001")));
     assertTrue(missing.getMessage().contains("prod-md-0"), missing.getMessage());
     ClusterPlan resolved = plan.withServerGroupIds(Map.of("prod-control-plane", "1b3e6c51-0000-4000-8000-000000000001",
         "prod-md-0", "1b3e6c51-0000-4000-8000-000000000002"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clusterstacks.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class ReleaseCatalogueTest {
@@ -39,7 +40,7 @@ class ReleaseCatalogueTest {
     assertEquals("v1.29.7", c.find(ClusterClassName.parse("openstack-scs-1-29-v1")).orElseThrow().kubernetesVersion());
     assertEquals("v1.29.6", builtIn.find(ClusterClassName.parse("openstack-scs-1-29-v1")).orElseThrow().kubernetesVersion(),
         "the built-in catalogue is not changed");
-    assertThrows(StackException.class, () -> StackRelease.of("openstack-scs-1-29-v1", "v1.30.1"));
-    assertThrows(StackException.class, () -> StackRelease.of("openstack-scs-1-29-v1", "1.29.1"));
+    assertThrows(InvalidInputException.class, () -> StackRelease.of("openstack-scs-1-29-v1", "v1.30.1"));
+    assertThrows(InvalidInputException.class, () -> StackRelease.of("openstack-scs-1-29-v1", "1.29.1"));
   }
 }

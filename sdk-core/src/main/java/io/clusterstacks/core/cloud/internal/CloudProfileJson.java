@@ -291,7 +291,7 @@ public final class CloudProfileJson {
     }
     final HostKnowledge kn = knowledge;
     final int c = count == null ? 0 : count;
-    return attempt(path, () -> new HostCount(kn, c, names));
+    return attempt(path, () -> HostCount.of(kn, c, names));
   }
 
   private @Nullable Quotas quotas(JsonNode q) {

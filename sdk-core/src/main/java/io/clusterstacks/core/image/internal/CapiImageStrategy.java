@@ -1,5 +1,6 @@
 package io.clusterstacks.core.image.internal;
 
+import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.cloud.CloudImage;
 import io.clusterstacks.core.image.ImagePlan;
 import io.clusterstacks.core.image.ImageRequest;
@@ -59,7 +60,7 @@ public final class CapiImageStrategy implements ImageStrategy {
      * @param name the Glance name
      */
     public CustomName {
-      Objects.requireNonNull(name, "name");
+      ImageRef.glanceName(InvalidInputException.requireArgument(name, "name"));
     }
 
     @Override
@@ -80,7 +81,7 @@ public final class CapiImageStrategy implements ImageStrategy {
      * @param id the Glance ID
      */
     public ById {
-      Objects.requireNonNull(id, "id");
+      ImageRef.glanceId(InvalidInputException.requireArgument(id, "id"));
     }
 
     @Override
@@ -106,9 +107,9 @@ public final class CapiImageStrategy implements ImageStrategy {
      * @param image the explicit definition, if any
      */
     public Orc {
-      Objects.requireNonNull(url, "url");
-      Objects.requireNonNull(sha256, "sha256");
-      Objects.requireNonNull(image, "image");
+      InvalidInputException.requireArgument(url, "url");
+      InvalidInputException.requireArgument(sha256, "sha256");
+      InvalidInputException.requireArgument(image, "image");
     }
 
     @Override
@@ -227,7 +228,7 @@ public final class CapiImageStrategy implements ImageStrategy {
         .strategy(NAME)
         .description(description())
         .mode(request.mode())
-        .addTradeOffs(new TradeOff(TradeOff.Kind.BOOT_WORK, "nothing is installed at boot, so nodes join fastest;"
+        .addTradeOffs(TradeOff.of(TradeOff.Kind.BOOT_WORK, "nothing is installed at boot, so nodes join fastest;"
             + " but one image per Kubernetes patch version must be offered, and scs-0104 only recommends these"
             + " images (a plain Ubuntu image is the mandatory one)"));
 

@@ -1,9 +1,12 @@
 package io.clusterstacks.core.image.internal;
 
+import java.util.ArrayList;
+import io.clusterstacks.core.internal.Names;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.image.BootstrapTooLargeException;
 import io.clusterstacks.core.image.FlatcarNodeSetup;
 import io.clusterstacks.core.image.FlatcarVariant;
@@ -130,18 +133,20 @@ public final class FlatcarConfig {
    * @return the parsed object
    */
   public static ObjectNode checkedClc(String yaml) {
-    JsonNode n = Yamls.read("Container Linux Config", yaml);
+    JsonNode n = Yamls.read("flatcarNodeSetup.additionalConfig", yaml);
     if (!(n instanceof ObjectNode o)) {
-      throw new ClusterStacksException("Container Linux Config: got a " + n.getNodeType()
-          + " at the top; write a mapping with sections such as storage: and systemd:");
+      throw new InvalidInputException(List.of(Problem.of("flatcarNodeSetup.additionalConfig",
+          "a " + n.getNodeType() + " at the top", "write a mapping with sections such as storage: and systemd:")));
     }
+    List<Problem> p = new ArrayList<>();
     for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!CLC_SECTIONS.contains(f)) {
-        throw new ClusterStacksException("Container Linux Config: unknown section '" + f + "'; use "
-            + String.join(", ", CLC_SECTIONS.stream().sorted().toList()));
+        p.add(Problem.of("flatcarNodeSetup.additionalConfig", Names.escaped(f), "use the sections "
+            + String.join(", ", CLC_SECTIONS.stream().sorted().toList())));
       }
     }
+    InvalidInputException.throwIfAny(p);
     return o;
   }
 
@@ -157,8 +162,9 @@ public final class FlatcarConfig {
       } else if (existing instanceof ArrayNode ea && e.getValue() instanceof ArrayNode fa) {
         fa.forEach(x -> ea.add(x.deepCopy()));
       } else if (!existing.equals(e.getValue())) {
-        throw new ClusterStacksException(p + ": got " + e.getValue() + " but the generated config sets "
-            + existing + "; remove it from the additional config");
+        throw new InvalidInputException(List.of(Problem.of("flatcarNodeSetup." + Names.shown(p),
+            Names.shown(e.getValue().toString()), "the generated config sets " + Names.shown(existing.toString())
+                + "; remove it from the additional config")));
       }
     }
   }

@@ -122,14 +122,14 @@ public final class FlatcarStrategy implements ImageStrategy {
           + " at first boot: ignition downloads kubernetes-" + v.tag() + "-" + arch.sysextName() + ".raw"
           + (setup.proxy().isPresent() ? " (ignition does not use the containerd proxy: the sysext location must be"
               + " reachable directly, e.g. a mirror inside the cloud)" : "")));
-      plan.addTradeOffs(new TradeOff(TradeOff.Kind.BOOT_WORK, "every node downloads the Kubernetes sysext"
+      plan.addTradeOffs(TradeOff.of(TradeOff.Kind.BOOT_WORK, "every node downloads the Kubernetes sysext"
           + " (about 100 MB) at first boot"));
       if (setup.sysextSha512().isEmpty()) {
-        plan.addTradeOffs(new TradeOff(TradeOff.Kind.VERIFICATION, "the sysext download is not verified; set"
+        plan.addTradeOffs(TradeOff.of(TradeOff.Kind.VERIFICATION, "the sysext download is not verified; set"
             + " FlatcarNodeSetup.sysextSha512 to have ignition check it"));
       }
     }
-    plan.addTradeOffs(new TradeOff(TradeOff.Kind.IMMUTABILITY, setup.autoUpdates()
+    plan.addTradeOffs(TradeOff.of(TradeOff.Kind.IMMUTABILITY, setup.autoUpdates()
         ? "Flatcar updates and reboots itself (update-engine, locksmithd): nodes drift from the image they booted"
         : "Flatcar's own updates are masked: nodes change only through CAPI rollouts to a new image"));
     return plan.build();

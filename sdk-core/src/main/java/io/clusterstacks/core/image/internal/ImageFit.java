@@ -1,6 +1,8 @@
 package io.clusterstacks.core.image.internal;
 
-import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.internal.Names;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.cloud.CloudFlavor;
 import io.clusterstacks.core.image.ImagePlan;
 import io.clusterstacks.core.image.ImageRequirement;
@@ -34,12 +36,13 @@ public final class ImageFit {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new ClusterStacksException("unsupported node architecture: " + String.join("; ", unknown)
-          + "; the built-in strategies support x86_64 and aarch64");
+      throw new InvalidInputException(List.of(Problem.of("nodes", Names.shown(String.join("; ", unknown)),
+          "the built-in strategies support x86_64 and aarch64; choose flavors of those architectures")));
     }
     if (archs.size() > 1) {
-      throw new ClusterStacksException("flavors of different architectures " + archs + " share one image;"
-          + " choose flavors of one architecture, or one image strategy per architecture");
+      throw new InvalidInputException(List.of(Problem.of("nodes", "flavors of architectures " + archs,
+          "one image serves one architecture: choose flavors of one architecture, or one image strategy per"
+              + " architecture")));
     }
     return archs.isEmpty() ? NodeArchitecture.X86_64 : archs.iterator().next();
   }

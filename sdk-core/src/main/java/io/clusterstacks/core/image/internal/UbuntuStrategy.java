@@ -121,10 +121,10 @@ public final class UbuntuStrategy implements ImageStrategy {
     plan.addRequirements(ImageRequirement.toEnsure(ImageRequirement.Kind.OUTBOUND_ACCESS, "nodes reach " + hosts()
         + " at boot (HTTPS)" + (setup.proxy().isPresent() ? " through the configured proxy" : "")
         + (setup.mirrors().allOfficial() ? "; for clouds without internet set PackageMirrors and/or HttpProxy" : "")));
-    plan.addTradeOffs(new TradeOff(TradeOff.Kind.BOOT_WORK, "every node downloads and installs the container"
+    plan.addTradeOffs(TradeOff.of(TradeOff.Kind.BOOT_WORK, "every node downloads and installs the container"
         + " runtime and kubelet/kubeadm/kubectl at boot (typically 100-200 MB and one to a few minutes more"
         + " before it joins), on every scale-out and rollout"));
-    plan.addTradeOffs(new TradeOff(TradeOff.Kind.IMMUTABILITY, "Kubernetes packages are pinned to " + v.plain()
+    plan.addTradeOffs(TradeOff.of(TradeOff.Kind.IMMUTABILITY, "Kubernetes packages are pinned to " + v.plain()
         + " and held, but the runtime patch level and Ubuntu packages are whatever the repositories serve at boot;"
         + " nodes of one MachineDeployment can differ"));
     if (setup.runtime() instanceof ContainerRuntime.UbuntuContainerd) {

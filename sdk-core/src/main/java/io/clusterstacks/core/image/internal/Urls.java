@@ -1,5 +1,7 @@
 package io.clusterstacks.core.image.internal;
 
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.Names;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -15,31 +17,36 @@ public final class Urls {
   /**
    * Checks a base URL (http or https, no credentials, shell-safe).
    *
-   * @param field the field name for the message
+   * @param field the field path for the problem
    * @param url the URL
-   * @return a problem description, or empty when the URL is fine
+   * @return the problem, or empty when the URL is fine; a URL with user information is never shown
    */
-  public static Optional<String> problem(String field, String url) {
+  public static Optional<Problem> problem(String field, String url) {
+    int at = url.indexOf('@');
+    String shown = at >= 0 ? Problem.REDACTED : Names.escaped(url);
+    if (at >= 0) {
+      return Optional.of(Problem.of(field, shown, "remove the credentials from the URL: bootstrap data is stored"
+          + " unencrypted in the KubeadmConfig, so use a proxy or mirror that needs no credentials"
+          + " (e.g. allow-listed by source address)"));
+    }
+    if (url.length() > 2048) {
+      return Optional.of(Problem.of(field, shown, "use a URL of at most 2048 characters"));
+    }
     if (!SHELL_SAFE.matcher(url).matches()) {
-      return Optional.of(field + ": got '" + url + "'; use a plain http(s) URL with letters, digits and"
-          + " . _ ~ : / % + , = - only (it is written into shell commands on the node)");
+      return Optional.of(Problem.of(field, shown, "use a plain http(s) URL with letters, digits and"
+          + " . _ ~ : / % + , = - only (it is written into shell commands on the node)"));
     }
     URI uri;
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      return Optional.of(field + ": got '" + url + "'; not a URL (" + e.getReason() + ")");
+      return Optional.of(Problem.of(field, shown, "give a URL such as http://mirror.internal/ (" + e.getReason() + ")"));
     }
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-      return Optional.of(field + ": got '" + url + "'; use an http:// or https:// URL");
-    }
-    if (uri.getRawUserInfo() != null) {
-      return Optional.of(field + ": got a URL with credentials (not shown); bootstrap data is stored"
-          + " unencrypted in the KubeadmConfig, so use a proxy or mirror that needs no credentials"
-          + " (e.g. allow-listed by source address)");
+      return Optional.of(Problem.of(field, shown, "use an http:// or https:// URL"));
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
-      return Optional.of(field + ": got '" + url + "'; the URL has no host");
+      return Optional.of(Problem.of(field, shown, "give a URL with a host, e.g. http://mirror.internal/"));
     }
     return Optional.empty();
   }

@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.Names;
+import java.util.List;
 
 /** One YAML mapper for generated bootstrap documents: block style, literal multi-line strings. */
 public final class Yamls {
@@ -55,7 +59,9 @@ public final class Yamls {
     try {
       return MAPPER.readTree(yaml);
     } catch (JsonProcessingException e) {
-      throw new ClusterStacksException(what + ": not valid YAML: " + e.getOriginalMessage(), e);
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      throw new InvalidInputException(List.of(Problem.of(what, "YAML that cannot be read" + where,
+          "write valid YAML (" + Names.shown(e.getOriginalMessage()) + ")")));
     }
   }
 }

@@ -81,7 +81,7 @@ public final class SampleDebianStrategyProvider implements ImageStrategyProvider
                   + minor + "/deb/ /' > /etc/apt/sources.list.d/kubernetes.list")
               .build())
           .addRequirements(ImageRequirement.toEnsure(ImageRequirement.Kind.OUTBOUND_ACCESS, "pkgs.k8s.io"))
-          .addTradeOffs(new TradeOff(TradeOff.Kind.BOOT_WORK, "installs at boot"))
+          .addTradeOffs(TradeOff.of(TradeOff.Kind.BOOT_WORK, "installs at boot"))
           .build();
     }
   }
