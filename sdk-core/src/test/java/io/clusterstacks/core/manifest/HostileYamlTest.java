@@ -170,6 +170,22 @@ class HostileYamlTest {
   }
 
   @Test
+  void aHugeExponentFromAMapIsRangeCheckedWithoutExpandingIt() {
+    // 1e999999999 as a BigInteger would have a billion digits; the int32 check must not build it
+    for (String big : List.of("1e999999999", "-1e999999999", "2147483648", "1e9")) {
+      java.util.Map<String, Object> spec = new java.util.LinkedHashMap<>(
+          ManifestDocument.fromYaml(String.format(MD, "1")).toMap());
+      @SuppressWarnings("unchecked")
+      java.util.Map<String, Object> s = new java.util.LinkedHashMap<>((java.util.Map<String, Object>) spec.get("spec"));
+      s.put("replicas", new java.math.BigDecimal(big));
+      spec.put("spec", s);
+      ValidationReport r = CrdValidator.strict().validate(ManifestDocument.of(spec));
+      boolean flagged = r.violations().stream().anyMatch(v -> v.path().equals("spec.replicas"));
+      assertEquals(!big.equals("1e9"), flagged, big + ": " + r.summary());
+    }
+  }
+
+  @Test
   void nestingBeyondTheBoundIsATypedAnswer() {
     for (int depth : List.of(101, 500, 5_000)) {
       String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: n}\ndata: " + "[".repeat(depth) + "]".repeat(depth) + "\n";

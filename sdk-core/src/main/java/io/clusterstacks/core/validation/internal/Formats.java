@@ -1,7 +1,7 @@
 package io.clusterstacks.core.validation.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigInteger;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
@@ -30,10 +30,10 @@ public final class Formats {
       "(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?5[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$");
   private static final Pattern HOSTNAME = Pattern.compile(
       "^([a-zA-Z0-9]([-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?)(\\.[a-zA-Z0-9]([-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?)*\\.?$");
-  private static final BigInteger INT32_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
-  private static final BigInteger INT32_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
-  private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-  private static final BigInteger INT64_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+  private static final BigDecimal INT32_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+  private static final BigDecimal INT32_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
+  private static final BigDecimal INT64_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+  private static final BigDecimal INT64_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
   private Formats() {}
 
@@ -64,8 +64,10 @@ public final class Formats {
       };
     }
     if (SchemaWalker.isInteger(value)) {
-      // 3e9 and 2147483648.0 are integers too: range-check them whatever the notation
-      BigInteger v = value.isIntegralNumber() ? value.bigIntegerValue() : value.decimalValue().toBigInteger();
+      // 3e9 and 2147483648.0 are integers too: range-check them whatever the notation. Compared as
+      // decimals: converting 1e999999999 (a BigDecimal from ManifestDocument.fromMap) to a BigInteger
+      // would take minutes and gigabytes, comparing it takes no time.
+      BigDecimal v = value.isIntegralNumber() ? new BigDecimal(value.bigIntegerValue()) : value.decimalValue();
       return switch (format) {
         case "int32" -> v.compareTo(INT32_MIN) >= 0 && v.compareTo(INT32_MAX) <= 0 ? null
             : "a 32-bit integer (" + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")";
