@@ -38,11 +38,15 @@ import picocli.CommandLine.Option;
             + " scs-reference profile."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:the plan is feasible and its manifests are valid",
+        "0:the plan is feasible and its manifests are valid, or (topology mode) the plan is feasible and only waits"
+            + " for server-group IDs (standard error says how to create the groups; no manifests yet)",
         "2:invalid input (an option value, an unreadable or invalid profile)",
         "3:no plan meets the constraints (the message names them and what would work)",
         "4:the rendered manifests fail strict validation"})
 public final class PlanCommand implements Callable<Integer> {
+
+  /** The server-group ID the plan is checked with while the real IDs are not given yet. */
+  static final String STAND_IN_ID = "00000000-0000-4000-8000-000000000000";
 
   @Mixin PlanOptions options = new PlanOptions();
 
@@ -72,7 +76,18 @@ public final class PlanCommand implements Callable<Integer> {
     }
     List<ServerGroupRef.ToCreate> missing = PlanOptions.missingServerGroupIds(plan);
     if (!missing.isEmpty()) {
-      // Topology mode without server-group IDs: the plan stands, the YAML needs the IDs first.
+      // Topology mode without server-group IDs: the plan stands, the YAML needs the IDs first. Render and
+      // validate with stand-in IDs first, so that exit 0 means only the IDs are missing (a release/version
+      // mismatch is still invalid input, invalid manifests still exit 4).
+      Map<String, String> standIn = new LinkedHashMap<>();
+      missing.forEach(g -> standIn.put(g.name(), STAND_IN_ID));
+      ValidationReport check = validator().validate(options.manifests(plan.withServerGroupIds(standIn)));
+      if (!check.isValid()) {
+        err.println("error: the rendered manifests fail strict validation: " + check.violations().size() + " violation(s)");
+        check.violations().forEach(v -> err.println("  - " + v.describe()));
+        err.flush();
+        return ClusterStacksCli.EXIT_VALIDATION_FAILED;
+      }
       if (output == OutputFormat.TABLE) {
         out.print(plan.report());
         out.println();
@@ -81,8 +96,10 @@ public final class PlanCommand implements Callable<Integer> {
       }
       out.flush();
       err.print(PlanOptions.howToCreate(plan, missing));
+      err.println("The plan is valid (exit 0): its manifests render and pass strict validation with stand-in IDs, and"
+          + " are printed once the server-group IDs are given.");
       err.flush();
-      return ClusterStacksCli.EXIT_INVALID_INPUT;
+      return ClusterStacksCli.EXIT_OK;
     }
     Manifests manifests = options.manifests(plan);
     ValidationReport validation = validator().validate(manifests);

@@ -1,12 +1,9 @@
 package io.clusterstacks.core.plan;
 
 import io.clusterstacks.core.cloud.HostCount;
-import io.clusterstacks.core.cloud.HostKnowledge;
+import io.clusterstacks.core.plan.internal.MapLayout;
 import io.clusterstacks.core.plan.internal.PlacementRenderer;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import io.clusterstacks.core.SdkStyle;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
@@ -17,7 +14,9 @@ import java.util.Optional;
  * role's worst and expected case after rollouts. Rendered as a text table or as SVG.
  *
  * <p>The placement is the initial one a policy leads to (Nova spreads evenly when it can); rollouts can
- * change it, which is what the worst-case and expected columns state.
+ * change it, which is what the worst-case and expected columns state. A control plane in a cloud with
+ * per-zone hypervisor counts is drawn zone by zone, as KubeadmControlPlane places it (one member per
+ * zone in turn, fewest first), with each host's zone in {@link Section#hostZones()}.
  */
 public final class PlacementMap {
 
@@ -48,14 +47,17 @@ public final class PlacementMap {
     public abstract HostCount hosts();
 
     /**
-     * A label per listed host (real names when known).
+     * A label per listed host: real names when known, except when the hosts are drawn by zone (the profile
+     * does not say which named host is in which zone), then numbered.
      *
      * @return the labels, in host order
      */
     public abstract List<String> hostNames();
 
     /**
-     * The availability zone of each listed host, when the profile gives per-zone hypervisor counts.
+     * The availability zone of each listed host, when the profile gives per-zone hypervisor counts that add
+     * up to the section's hosts (the hosts of flavors without a host class), zone by zone in the profile's
+     * order.
      *
      * @return one zone name per listed host, or empty when zones are not known per host
      */
@@ -190,39 +192,7 @@ public final class PlacementMap {
    * @return the map
    */
   public static PlacementMap of(ClusterPlan plan) {
-    Map<Optional<String>, List<RolePlan>> byClass = new LinkedHashMap<>();
-    for (RolePlan r : plan.roles()) {
-      byClass.computeIfAbsent(r.flavor().flavor().hostClass(), k -> new ArrayList<>()).add(r);
-    }
-    List<Section> sections = new ArrayList<>();
-    for (Map.Entry<Optional<String>, List<RolePlan>> e : byClass.entrySet()) {
-      HostCount hosts = e.getValue().get(0).flavor().hosts();
-      int listed = hosts.knowledge() == HostKnowledge.UNKNOWN ? 1 : hosts.count();
-      List<String> names = new ArrayList<>();
-      for (int i = 0; i < listed; i++) {
-        names.add(i < hosts.names().size() ? hosts.names().get(i)
-            : hosts.knowledge() == HostKnowledge.UNKNOWN ? "unknown hosts" : "hypervisor-" + (i + 1));
-      }
-      List<RoleColumn> cols = new ArrayList<>();
-      int offset = 0;
-      for (RolePlan r : e.getValue()) {
-        int[] per = new int[listed];
-        for (RolePlan.Deployment d : r.deployments()) {
-          for (int m = 0; m < d.replicas(); m++) {
-            per[(offset + m) % listed]++;
-          }
-          offset += d.replicas();
-        }
-        List<Integer> perList = new ArrayList<>();
-        for (int x : per) {
-          perList.add(x);
-        }
-        cols.add(RoleColumn.builder().role(r.name()).policy(r.placement().policy()).membersPerHost(perList)
-            .worstCasePerHost(r.placement().worstCasePerHost()).expectedPerHost(r.placement().expectedPerHost()).build());
-      }
-      sections.add(Section.builder().hostClass(e.getKey()).hosts(hosts).hostNames(names).roles(cols).build());
-    }
-    return new PlacementMap(sections);
+    return new PlacementMap(MapLayout.sections(plan));
   }
 
   /**

@@ -12,7 +12,8 @@ public final class Evaluation implements Comparable<Evaluation> {
   final PlacementPolicy policy;
   final int surge;
   final int groups;
-  final int[] groupSizes;
+  /** The replicas, for the group sizes. */
+  final int replicas;
   final List<String> violations;
   final int worstPerHost;
   final int expectedPerHost;
@@ -23,14 +24,13 @@ public final class Evaluation implements Comparable<Evaluation> {
   final Term[] order;
   final long[] key;
 
-  Evaluation(RoleContext ctx, FlavorFacts flavor, PlacementPolicy policy, int surge, int groups, int[] groupSizes,
-      List<String> violations, int worstPerHost, int expectedPerHost, boolean survivesWorst, boolean survivesExpected,
+  Evaluation(RoleContext ctx, FlavorFacts flavor, PlacementPolicy policy, int surge, int groups, List<String> violations, int worstPerHost, int expectedPerHost, boolean survivesWorst, boolean survivesExpected,
       boolean pointlessGroup) {
     this.flavor = flavor;
     this.policy = policy;
     this.surge = surge;
     this.groups = groups;
-    this.groupSizes = groupSizes;
+    this.replicas = ctx.replicas();
     this.violations = violations;
     this.worstPerHost = worstPerHost;
     this.expectedPerHost = expectedPerHost;
@@ -91,12 +91,22 @@ public final class Evaluation implements Comparable<Evaluation> {
   }
 
   /**
-   * The replicas of each group.
+   * The replicas of each group (made on demand: a candidate with more groups than any quota allows is
+   * judged without them).
    *
    * @return the sizes, largest first
    */
   public int[] groupSizes() {
-    return groupSizes.clone();
+    return Scoring.split(replicas, groups);
+  }
+
+  /**
+   * The replicas of the largest group.
+   *
+   * @return ceil(replicas / groups)
+   */
+  public int largestGroup() {
+    return (int) Scoring.largestGroup(replicas, groups);
   }
 
   /**

@@ -116,7 +116,18 @@ final class FlavorTable extends AbstractList<FlavorFacts> implements RandomAcces
    * @return true when it fits
    */
   boolean fits(Requirement.Filter r, int i) {
+    return failures(r, i) == 0;
+  }
+
+  /**
+   * The rules a flavor fails, by {@link Requirement#failures}.
+   *
+   * @param r the role's requirements
+   * @param i the flavor's index
+   * @return the bit mask
+   */
+  int failures(Requirement.Filter r, int i) {
     return Requirement.failures(r, vcpus[i], ramMiB[i], diskGB[i], architecture[i], cpuType[i], diskTypeForMinimum[i],
-        (flags[i] & RAM_OVERSUBSCRIBED) != 0, (flags[i] & ETCD_GRADE) != 0) == 0;
+        (flags[i] & RAM_OVERSUBSCRIBED) != 0, (flags[i] & ETCD_GRADE) != 0);
   }
 }

@@ -82,7 +82,7 @@ final class PlacementExplainer {
   PolicyDecision policyDecision(RoleContext ctx, Evaluation best) {
     FlavorFacts f = best.flavor();
     int r = ctx.replicas();
-    int members = best.groupSizes().length == 0 ? 0 : best.groupSizes()[0] + best.surge();
+    long members = (long) best.largestGroup() + best.surge();
     List<String> reasons = new ArrayList<>();
     String hosts = Wording.describeHosts(f.hosts);
     PlacementPolicy p = best.policy();
@@ -102,7 +102,12 @@ final class PlacementExplainer {
     }
     switch (p.kind()) {
       case ANTI_AFFINITY -> reasons.add(members + " members fit one per hypervisor on " + hosts
-          + ": Nova enforces it (a filter), and rollouts always find a free host");
+          + ": Nova enforces it (a filter), and rollouts always find a free host"
+          + (ctx.zoneCount() > 1 ? (f.flavor.hostClass().isEmpty() && ctx.zones().perZoneKnown()
+              ? ", in every zone (the smallest, " + ctx.zones().smallestName() + ", has "
+                  + Wording.plural(ctx.zones().smallestHosts(), "hypervisor") + " for up to "
+                  + ctx.zones().perZone(members) + " members)"
+              : " if every zone has enough of them (see the assumption below)") : ""));
       case ANTI_AFFINITY_MAX_PER_HOST -> reasons.add("hard anti-affinity would need " + members + " hypervisors, " + hosts
           + " serve the flavor; max_server_per_host=" + p.maxServerPerHost().getAsInt()
           + " (compute 2.64) lets every member and rollout find a host while capping each hypervisor at "
@@ -116,19 +121,47 @@ final class PlacementExplainer {
           : f.hosts.isAssumedExact() && f.hosts.count() == 1 ? "one hypervisor: a server group would spread nothing"
           : "no server group: " + noGroupReason(ctx, f, best));
     }
-    if (ctx.controlPlane() && ctx.zones() > 1 && r > 1) {
-      reasons.add("KubeadmControlPlane balances the members over the " + ctx.zones() + " availability zones (failure"
-          + " domains): at most " + ((r + ctx.zones() - 1) / ctx.zones()) + " per zone, and a hypervisor belongs to one zone");
+    if (!p.needsGroup() && ctx.groupHeadroom() < Long.MAX_VALUE) {
+      quotaStarved(ctx, best).ifPresent(better -> {
+        io.clusterstacks.core.cloud.Quota q = cloud.quotas().serverGroups();
+        String msg = ctx.name() + " gets no server group: the project's server-group quota is used up ("
+            + q.used() + " of " + q.limit() + " in use before this cluster"
+            + (ctx.groupHeadroom() < q.headroom() ? ", and the roles planned before take " + (q.headroom() - ctx.groupHeadroom())
+                : "") + "). With " + Wording.plural(better.groups(), "server group") + " it would be " + better.policy()
+            + ": at most " + better.worstPerHost() + " of " + r + " members per hypervisor in the worst case, instead of "
+            + best.worstPerHost() + ". Raise the serverGroups quota by " + (better.groups() - ctx.groupHeadroom())
+            + " or delete unused server groups.";
+        warnings.add(PlanWarning.of(Severity.WARNING, Code.QUOTA, ctx.name(), msg));
+        reasons.add("no server group left in the project's server-group quota: see the warning");
+      });
     }
-    reasons.add("worst case " + best.worstPerHost() + (best.worstPerHost() == 1 ? " member" : " members")
-        + " per hypervisor, expected " + best.expectedPerHost() + " on the busiest one after rollouts");
+    if (ctx.zoneCount() > 1 && r > 1) {
+      Zones z = ctx.zones();
+      reasons.add("KubeadmControlPlane balances the members over the " + z.count() + " availability zones (failure"
+          + " domains) fewest-first, whatever their hosts: at most " + z.perZone(r) + " per zone (" + z.perZone(members)
+          + " during a rollout), and a hypervisor belongs to one zone");
+      long peak = z.perZone(members);
+      long needed = p.kind() == PlacementPolicy.Kind.ANTI_AFFINITY ? peak
+          : p.kind() == PlacementPolicy.Kind.ANTI_AFFINITY_MAX_PER_HOST ? (peak + p.maxServerPerHost().getAsInt() - 1)
+              / p.maxServerPerHost().getAsInt() : 0;
+      if (needed > 1 && (f.flavor.hostClass().isPresent() || !z.perZoneKnown())) {
+        reasons.add("assumed: every zone has at least " + Wording.plural(needed, "hypervisor") + " serving "
+            + f.flavor.name() + (f.flavor.hostClass().isPresent() ? " (the profile does not say how the "
+                + f.flavor.hostClass().get() + " hosts are spread over the zones)"
+                : " (the profile gives no per-zone hypervisor counts)")
+            + "; in a zone with fewer, a member goes to ERROR (No valid host was found)");
+      }
+    }
+    reasons.add("worst case " + Wording.plural(best.worstPerHost(), "member") + " per hypervisor, expected "
+        + best.expectedPerHost() + " on the busiest one after rollouts" + expectedAssumes(p));
 
     List<RunnerUp> rejected = new ArrayList<>();
     for (Evaluation e : Search.candidatesFor(ctx.withoutPinnedPolicy(), f, List.of())) {
       if (Search.same(e, best)) {
         continue;
       }
-      String name = e.policy() + (ctx.controlPlane() && ctx.surgeOptions().length > 1 ? " (maxSurge " + e.surge() + ")" : "");
+      String name = e.policy() + (ctx.controlPlane() && ctx.surgeOptions().length > 1 ? " (maxSurge " + e.surge() + ")" : "")
+          + (e.groups() != best.groups() && e.policy().needsGroup() ? " in " + e.groups() + " groups" : "");
       rejected.add(RunnerUp.of(name, e.feasible() ? FlavorExplainer.whyLost(ctx, e, best) : String.join("; ", e.violations())));
     }
 
@@ -149,8 +182,14 @@ final class PlacementExplainer {
             + ", at the price that after an upgrade " + best.expectedPerHost()
             + " members can share a hypervisor (the lab saw 2/1/0 after every surge-first rollout on 3 hosts)." + lose);
       } else if (!best.survivesWorst()) {
+        Zones z = ctx.zones();
+        String zoneNote = ctx.zoneCount() > 1 && f.flavor.hostClass().isEmpty() && z.smallest() >= 0
+            && z.smallestHosts() < z.perZone(r + best.surge())
+            ? " KubeadmControlPlane puts up to " + z.perZone(r) + " members into every zone, whatever its hosts, and zone "
+                + z.smallestName() + " has " + Wording.plural(z.smallestHosts(), "hypervisor") + "."
+            : "";
         tradeOff = Optional.of("No plan on " + hosts + " keeps etcd quorum through the loss of any one hypervisor: with " + p
-            + " up to " + best.worstPerHost() + " of " + r + " members can share one." + lose);
+            + " up to " + best.worstPerHost() + " of " + r + " members can share one." + zoneNote + lose);
       }
       if (tradeOff.isPresent()) {
         warnings.add(PlanWarning.of(best.survivesWorst() ? Severity.INFO : Severity.WARNING,
@@ -159,7 +198,9 @@ final class PlacementExplainer {
         alternatives.addAll(whatIf.alternatives(ctx, best));
       }
     }
-    if (!ctx.controlPlane() && p.kind() == PlacementPolicy.Kind.SOFT_ANTI_AFFINITY && r >= 2) {
+    boolean oneHost = f.hosts.isAssumedExact() && f.hosts.count() == 1;
+    if (!ctx.controlPlane() && p.kind() == PlacementPolicy.Kind.SOFT_ANTI_AFFINITY && r >= 2 && !oneHost) {
+      // on one hypervisor there is nothing to race for: every member lands on it anyway
       String msg = "soft-anti-affinity is a weigher, not a filter: a machine deployment creates its machines in parallel, and"
           + " concurrent boots can land on the same hypervisor (the lab saw stacking in 7 of 20 parallel tries on 3 hosts)."
           + " Raise replicas in steps (one machine at a time), or use hard anti-affinity with max_server_per_host (compute"
@@ -181,6 +222,32 @@ final class PlacementExplainer {
     return PolicyDecision.builder().policy(p).maxSurge(best.surge()).groupSizes(toList(best.groupSizes()))
         .worstCasePerHost(best.worstPerHost()).expectedPerHost(best.expectedPerHost()).reasons(reasons).tradeOff(tradeOff)
         .alternatives(alternatives).rejected(rejected).build();
+  }
+
+  /**
+   * The better plan the role would get if the server-group quota left room, when only the quota keeps it
+   * without a group.
+   */
+  private static Optional<Evaluation> quotaStarved(RoleContext ctx, Evaluation best) {
+    Evaluation better = null;
+    for (Evaluation e : Search.candidatesFor(ctx.withGroupHeadroom(Long.MAX_VALUE), best.flavor(), List.of())) {
+      if (e.feasible() && e.policy().needsGroup() && e.compareTo(best) < 0 && (better == null || e.compareTo(better) < 0)) {
+        better = e;
+      }
+    }
+    return Optional.ofNullable(better);
+  }
+
+  /** What the even spread assumes, per policy (hard anti-affinity and the worst case assume nothing). */
+  private static String expectedAssumes(PlacementPolicy p) {
+    return switch (p.kind()) {
+      case ANTI_AFFINITY_MAX_PER_HOST -> "; the placement map's even spread assumes equally loaded hypervisors:"
+          + " max_server_per_host only caps, it does not spread (a real Nova placed 2/1/0 at creation on unevenly loaded"
+          + " hosts)";
+      case SOFT_ANTI_AFFINITY -> "; the placement map's even spread assumes that Nova's soft-anti-affinity weigher"
+          + " decides (other weighers, e.g. free RAM, can outweigh it)";
+      default -> "";
+    };
   }
 
   private static String noGroupReason(RoleContext ctx, FlavorFacts f, Evaluation best) {

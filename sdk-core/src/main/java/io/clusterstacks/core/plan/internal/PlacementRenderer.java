@@ -150,6 +150,10 @@ public final class PlacementRenderer {
           .append(quote(s.hosts().toString())).append('\n');
       List<String> header = new ArrayList<>();
       header.add("host");
+      boolean zoned = !s.hostZones().isEmpty();
+      if (zoned) {
+        header.add("zone");
+      }
       for (RoleColumn c : s.roles()) {
         header.add(quote(c.role()));
       }
@@ -158,6 +162,9 @@ public final class PlacementRenderer {
       for (int i : shown) {
         List<String> row = new ArrayList<>();
         row.add(quote(s.hostNames().get(i)));
+        if (zoned) {
+          row.add(quote(s.hostZones().get(i)));
+        }
         for (RoleColumn c : s.roles()) {
           int n = c.membersPerHost().get(i);
           row.add(n == 0 ? "." : "#".repeat(Math.min(n, 8)) + " " + n);
@@ -171,6 +178,11 @@ public final class PlacementRenderer {
       expected.add("expected/host");
       List<String> policy = new ArrayList<>();
       policy.add("policy");
+      if (zoned) {
+        worst.add("");
+        expected.add("");
+        policy.add("");
+      }
       for (RoleColumn c : s.roles()) {
         worst.add(String.valueOf(c.worstCasePerHost()));
         expected.add(String.valueOf(c.expectedPerHost()));
@@ -200,7 +212,7 @@ public final class PlacementRenderer {
       sb.append(rule.toString().stripTrailing()).append('\n');
       line(sb, worst, width);
       line(sb, expected, width);
-      for (int i = 1; i < policy.size(); i++) {
+      for (int i = zoned ? 2 : 1; i < policy.size(); i++) {
         sb.append("  ").append(header.get(i)).append(": ").append(policy.get(i)).append('\n');
       }
       sb.append('\n');
@@ -258,7 +270,7 @@ public final class PlacementRenderer {
             c.expectedPerHost()));
       }
       sections.add(new SheetSection("Hypervisors" + s.hostClass().map(c -> " of class " + c).orElse("") + ": "
-          + hostSummary(s), notes, s.hostNames(), List.of(), roles));
+          + hostSummary(s), notes, s.hostNames(), s.hostZones(), roles));
     }
     return svg("Placement map", sections);
   }

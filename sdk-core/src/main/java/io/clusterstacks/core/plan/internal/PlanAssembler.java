@@ -70,6 +70,8 @@ public final class PlanAssembler {
   private final @Nullable StackDialect dialect;
   /** The mode the plan is made in: the request's, or raw CAPI after an allowed switch. */
   private final OutputMode mode;
+  /** The availability zones the control plane is balanced over, with their hypervisors. */
+  private final Zones zones;
   /** The image strategy's announcement of the switch to raw CAPI mode, if it switched. */
   private final Optional<String> modeSwitch;
 
@@ -87,6 +89,7 @@ public final class PlanAssembler {
     this.search = search;
     this.facts = FlavorFacts.of(cloud);
     this.dialect = request.dialect().orElse(null);
+    this.zones = Zones.of(cloud, warnings);
     this.modeSwitch = modeSwitch(request, cloud);
     this.mode = modeSwitch.isPresent() ? OutputMode.RAW_CAPI : request.mode();
     Planning p = new Planning(request, cloud, facts, warnings, dialect, mode);
@@ -168,7 +171,8 @@ public final class PlanAssembler {
    * @return the context
    */
   public static RoleContext controlPlaneContext(ClusterRequest request, CloudProfile cloud) {
-    return cpContext(request, modeOf(request, cloud), cloud, cloud.quotas().serverGroups().headroom());
+    return cpContext(request, modeOf(request, cloud), cloud, cloud.quotas().serverGroups().headroom(),
+        Zones.of(cloud, new ArrayList<>()));
   }
 
   /**
@@ -183,19 +187,19 @@ public final class PlanAssembler {
     return workerCtx(request, modeOf(request, cloud), cloud, worker, cloud.quotas().serverGroups().headroom());
   }
 
-  private static RoleContext cpContext(ClusterRequest request, OutputMode mode, CloudProfile cloud, long headroom) {
+  private static RoleContext cpContext(ClusterRequest request, OutputMode mode, CloudProfile cloud, long headroom,
+      Zones zones) {
     ControlPlaneRequest cp = request.controlPlane();
     return new RoleContext(true, "control-plane", cp.replicas(), mode, cp.maxSurge(),
         cloud.quotas().serverGroupMembers(), headroom, cloud.computeMicroversions(), request.hostFailureTolerance(),
-        cp.requirements(), cp.allowNetworkStorage(), cp.policy().orElse(null), cp.flavor().orElse(null),
-        Math.max(1, cloud.availabilityZones().size()));
+        cp.requirements(), cp.allowNetworkStorage(), cp.policy().orElse(null), cp.flavor().orElse(null), zones);
   }
 
   private static RoleContext workerCtx(ClusterRequest request, OutputMode mode, CloudProfile cloud, WorkerRequest w,
       long headroom) {
     return new RoleContext(false, w.name(), w.replicas(), mode, OptionalInt.of(w.maxSurge()),
         cloud.quotas().serverGroupMembers(), headroom, cloud.computeMicroversions(), HostFailureTolerance.NOT_NEEDED,
-        w.requirements(), true, w.policy().orElse(null), w.flavor().orElse(null), 1);
+        w.requirements(), true, w.policy().orElse(null), w.flavor().orElse(null), Zones.ONE);
   }
 
   private ClusterPlan build() {
@@ -208,7 +212,7 @@ public final class PlanAssembler {
     RolePlan cpPlan = null;
     Evaluation cpEval = null;
     if (dialect == null || dialect.hasMachines(Role.CONTROL_PLANE)) {
-      RoleContext ctx = cpContext(request, mode, cloud, headroom);
+      RoleContext ctx = cpContext(request, mode, cloud, headroom, zones);
       RoleOutcome outcome = runRole(ctx);
       cpEval = outcome.best();
       cpPlan = rolePlan(ctx, outcome);
@@ -339,9 +343,12 @@ public final class PlanAssembler {
       deployments.add(RolePlan.Deployment.builder().name(name).replicas(sizes[i]).serverGroup(group).build());
     }
     if (sizes.length > 1) {
+      int required = ctx.requiredGroups(best.surge());
       warnings.add(PlanWarning.of(Severity.INFO, Code.DEPLOYMENT_SPLIT, ctx.name(), ctx.replicas() + " workers + surge "
           + best.surge() + " exceed the member quota of " + ctx.memberQuota() + " per server group (a server create over it gets"
           + " 403): the deployment becomes " + sizes.length + " deployments of " + joinSizes(sizes)
+          + (sizes.length > required ? " (the quota needs " + required + "; " + sizes.length + " are small enough for hard"
+              + " anti-affinity on " + Wording.describeHosts(f.hosts) + ", one member per host in each group)" : "")
           + ", each with its own group; anti-affinity then holds within each group, not across them"));
     }
     hostWarnings(ctx, f);
@@ -350,6 +357,14 @@ public final class PlanAssembler {
   }
 
   private static String joinSizes(int[] sizes) {
+    if (sizes.length > 4) {
+      int larger = 0;
+      while (larger < sizes.length && sizes[larger] == sizes[0]) {
+        larger++;
+      }
+      return larger == sizes.length ? String.valueOf(sizes[0])
+          : sizes[0] + " (" + larger + " of them) and " + sizes[sizes.length - 1] + " (" + (sizes.length - larger) + ")";
+    }
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < sizes.length; i++) {
       sb.append(i == 0 ? "" : i == sizes.length - 1 ? " and " : ", ").append(sizes[i]);

@@ -124,7 +124,7 @@ final class QuotaChecker {
         warnings.add(PlanWarning.of(Severity.CRITICAL, Code.QUOTA, "cluster", c.resource() + ": the cluster fits ("
             + c.steady() + " needed, " + (c.limit() - c.used()) + " left) but rollouts need " + c.peak()
             + ": surge machines will be refused (403) and upgrades stall; " + c.note() + ". Raise the quota to "
-            + (c.used() + c.peak()) + " or lower the surge."));
+            + (c.used() + c.peak()) + surgeAdvice(cp, workers) + "."));
       }
     }
     if (!violations.isEmpty()) {
@@ -132,6 +132,29 @@ final class QuotaChecker {
       throw new InfeasiblePlanException("cluster", violations, options);
     }
     return checks;
+  }
+
+  /**
+   * Which surges could be lowered instead of raising the quota: the workers' maxSurge always (a machine
+   * deployment with maxSurge 0 replaces a machine after deleting one), the control plane's only in raw
+   * CAPI mode with 3 or more replicas (in topology mode the ClusterClass fixes it at 1; KubeadmControlPlane
+   * rejects 0 below 3 replicas).
+   */
+  private String surgeAdvice(@Nullable RolePlan cp, List<RolePlan> workers) {
+    boolean cpCan = cp != null && mode == OutputMode.RAW_CAPI && cp.replicas() >= 3 && cp.placement().maxSurge() > 0;
+    boolean workersCan = workers.stream().anyMatch(w -> w.replicas() > 0 && w.placement().maxSurge() > 0);
+    String fixed = cp != null && mode == OutputMode.TOPOLOGY && cp.placement().maxSurge() > 0
+        ? " (the control plane's maxSurge 1 is fixed by the ClusterClass in topology mode)" : "";
+    if (cpCan && workersCan) {
+      return " or lower the surge (control-plane maxSurge 0, or the workers' maxSurge)";
+    }
+    if (cpCan) {
+      return " or set the control plane's maxSurge to 0";
+    }
+    if (workersCan) {
+      return " or lower the workers' maxSurge" + fixed;
+    }
+    return fixed;
   }
 
   private static QuotaCheck quotaCheck(String resource, long limit, long used, long steady, long peak, String note) {

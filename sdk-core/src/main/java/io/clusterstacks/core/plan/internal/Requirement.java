@@ -66,6 +66,20 @@ enum Requirement {
   private static final Requirement[] ALL = values();
 
   /**
+   * The rules a pinned flavor must still meet: the explicit refusals. A pin replaces the planner's choice,
+   * so the minimums it chooses by (vCPUs, RAM, disk, CPU and disk type, RAM oversubscription, architecture)
+   * become warnings; an explicit "no" is never overridden: {@code allowNetworkStorage(false)} refuses etcd
+   * on a flavor without a local SSD/NVMe disk, pinned or not.
+   */
+  static final int NOT_OVERRIDDEN_BY_A_PIN = 1 << 7; // ETCD_STORAGE, checked below
+
+  static {
+    if (NOT_OVERRIDDEN_BY_A_PIN != 1 << ETCD_STORAGE.ordinal()) {
+      throw new IllegalStateException("NOT_OVERRIDDEN_BY_A_PIN must name ETCD_STORAGE");
+    }
+  }
+
+  /**
    * Words the failed rule for one flavor.
    *
    * @param f the flavor
@@ -166,7 +180,19 @@ enum Requirement {
    * @return one clause per failed rule, empty when the flavor fits
    */
   static List<String> violations(RoleContext ctx, FlavorFacts f) {
-    int m = failures(new Filter(ctx), f);
+    return violations(ctx, f, -1);
+  }
+
+  /**
+   * The failed rules of one flavor among some rules, worded.
+   *
+   * @param ctx the role
+   * @param f the flavor
+   * @param rules the bit mask of the rules to check
+   * @return one clause per failed rule, empty when the flavor meets them
+   */
+  static List<String> violations(RoleContext ctx, FlavorFacts f, int rules) {
+    int m = failures(new Filter(ctx), f) & rules;
     if (m == 0) {
       return List.of();
     }

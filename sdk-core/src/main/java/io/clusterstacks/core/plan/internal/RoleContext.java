@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param pinnedPolicy the pinned policy, if any
  * @param pinnedFlavor the pinned flavor name or ID, if any
  * @param zones the availability zones the role's machines are spread over (control plane: every zone of the
- *     cloud, as CAPO uses them as failure domains; workers: 1, a machine deployment has one failure domain)
+ *     cloud, as CAPO uses them as failure domains; workers: {@link Zones#ONE}, a machine deployment has one
+ *     failure domain)
  */
 public record RoleContext(
     boolean controlPlane,
@@ -41,7 +42,7 @@ public record RoleContext(
     boolean allowNetworkStorage,
     @Nullable PlacementPolicy pinnedPolicy,
     @Nullable String pinnedFlavor,
-    int zones) {
+    Zones zones) {
 
   /**
    * The same context in another output mode.
@@ -76,6 +77,16 @@ public record RoleContext(
   }
 
   /**
+   * The same context without a pinned flavor.
+   *
+   * @return the changed context
+   */
+  public RoleContext withoutPinnedFlavor() {
+    return new RoleContext(controlPlane, name, replicas, mode, requestedSurge, memberQuota, groupHeadroom, microversions,
+        tolerance, requirements, allowNetworkStorage, pinnedPolicy, null, zones);
+  }
+
+  /**
    * The same context with other flavor requirements.
    *
    * @param r the requirements
@@ -95,6 +106,48 @@ public record RoleContext(
   public RoleContext allowingNetworkStorage() {
     return new RoleContext(controlPlane, name, replicas, mode, requestedSurge, memberQuota, groupHeadroom, microversions,
         tolerance, requirements, true, pinnedPolicy, pinnedFlavor, zones);
+  }
+
+  /**
+   * The same context with another member quota.
+   *
+   * @param quota members per server group, -1 for unlimited
+   * @return the changed context
+   */
+  public RoleContext withMemberQuota(long quota) {
+    return new RoleContext(controlPlane, name, replicas, mode, requestedSurge, quota, groupHeadroom, microversions,
+        tolerance, requirements, allowNetworkStorage, pinnedPolicy, pinnedFlavor, zones);
+  }
+
+  /**
+   * The same context with another server-group headroom.
+   *
+   * @param headroom server groups still available to this role
+   * @return the changed context
+   */
+  public RoleContext withGroupHeadroom(long headroom) {
+    return new RoleContext(controlPlane, name, replicas, mode, requestedSurge, memberQuota, headroom, microversions,
+        tolerance, requirements, allowNetworkStorage, pinnedPolicy, pinnedFlavor, zones);
+  }
+
+  /**
+   * The same context with other zones.
+   *
+   * @param z the zones
+   * @return the changed context
+   */
+  public RoleContext withZones(Zones z) {
+    return new RoleContext(controlPlane, name, replicas, mode, requestedSurge, memberQuota, groupHeadroom, microversions,
+        tolerance, requirements, allowNetworkStorage, pinnedPolicy, pinnedFlavor, z);
+  }
+
+  /**
+   * The number of failure domains the role's machines are balanced over.
+   *
+   * @return 1 for workers and for clouds with one zone
+   */
+  public int zoneCount() {
+    return controlPlane ? zones.count() : 1;
   }
 
   /**
@@ -121,7 +174,7 @@ public record RoleContext(
    *     can fit (the quota is not above the surge, or the control plane, which cannot be split)
    */
   public int requiredGroups(int surge) {
-    if (memberQuota < 0 || replicas + surge <= memberQuota) {
+    if (memberQuota < 0 || (long) replicas + surge <= memberQuota) {
       return 1;
     }
     if (controlPlane || memberQuota <= surge) {

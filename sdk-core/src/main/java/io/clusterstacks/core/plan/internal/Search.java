@@ -97,14 +97,16 @@ public final class Search {
   }
 
   /**
-   * The requirement violations that count for a flavor: none for a pinned flavor (they become warnings).
+   * The requirement violations that count for a flavor: for a pinned flavor only the explicit refusals
+   * ({@link Requirement#NOT_OVERRIDDEN_BY_A_PIN}); the rest become warnings.
    *
    * @param ctx the role
    * @param f the flavor
    * @return the violations
    */
   static List<String> countedFlavorViolations(RoleContext ctx, FlavorFacts f) {
-    return ctx.pinnedFlavor() != null ? List.of() : Scoring.flavorViolations(ctx, f);
+    return ctx.pinnedFlavor() != null ? Requirement.violations(ctx, f, Requirement.NOT_OVERRIDDEN_BY_A_PIN)
+        : Scoring.flavorViolations(ctx, f);
   }
 
   /**
@@ -116,14 +118,14 @@ public final class Search {
    * @param maxMembers the most members of one group, surge included
    * @return the policies
    */
-  static List<PlacementPolicy> policies(RoleContext ctx, HostCount hosts, int maxMembers) {
+  static List<PlacementPolicy> policies(RoleContext ctx, HostCount hosts, long maxMembers) {
     if (ctx.pinnedPolicy() != null) {
       return List.of(ctx.pinnedPolicy());
     }
     List<PlacementPolicy> out = new ArrayList<>(4);
     out.add(PlacementPolicy.antiAffinity());
     int guaranteed = hosts.knowledge() == HostKnowledge.UNKNOWN ? 1 : hosts.count();
-    int k = Math.max(2, (maxMembers + guaranteed - 1) / guaranteed);
+    int k = (int) Math.min(Integer.MAX_VALUE, Math.max(2, (maxMembers + guaranteed - 1) / guaranteed));
     if (k < maxMembers) {
       out.add(PlacementPolicy.maxPerHost(k));
     }
@@ -151,7 +153,7 @@ public final class Search {
     boolean pinned = ctx.pinnedFlavor() != null;
     boolean controlPlane = ctx.controlPlane();
     for (int i = 0, n = t.size(); i < n; i++) {
-      if (pinned || t.fits(filter, i)) {
+      if (pinned ? (t.failures(filter, i) & Requirement.NOT_OVERRIDDEN_BY_A_PIN) == 0 : t.fits(filter, i)) {
         int key = t.hostIndex[i] * 4 + (controlPlane ? t.tier[i] : 0);
         Group g = byKey[key];
         if (g == null) {
@@ -199,7 +201,16 @@ public final class Search {
     }
     if (best == null) {
       if (groups.isEmpty()) {
-        reasons.add(ctx.pinnedFlavor() == null ? "no flavor meets the requirements" : "the pinned flavor is not in the profile");
+        if (ctx.pinnedFlavor() == null) {
+          reasons.add("no flavor meets the requirements");
+        } else if (rejectedCount > 0) {
+          FlavorFacts f = t.get(rejectedFlavors[0]);
+          reasons.add("the pinned flavor " + f.flavor.name() + " has " + String.join("; ",
+              Requirement.violations(ctx, f, Requirement.NOT_OVERRIDDEN_BY_A_PIN))
+              + ": allowNetworkStorage(false) is an explicit no, which a pin does not override");
+        } else {
+          reasons.add("the pinned flavor is not in the profile");
+        }
       } else if (closestInfeasible != null) {
         for (Evaluation e : candidatesFor(ctx, closestInfeasible.flavor(), List.of())) {
           String label = e.flavor().flavor().name() + " with " + e.policy()
@@ -232,9 +243,14 @@ public final class Search {
     for (int surge : ctx.surgeOptions()) {
       int required = ctx.requiredGroups(surge);
       int groupsForPolicies = Math.max(1, required);
-      int maxMembers = Scoring.split(ctx.replicas(), groupsForPolicies)[0] + surge;
+      long maxMembers = Scoring.largestGroup(ctx.replicas(), groupsForPolicies) + surge;
       for (PlacementPolicy p : policies(ctx, f.hosts, maxMembers)) {
         out.add(Scoring.evaluate(ctx, f, flavorViolations, p, surge, p.needsGroup() ? groupsForPolicies : 1));
+      }
+      // a split the member quota forces anyway may as well be fine enough for hard anti-affinity
+      int hard = Scoring.hardGroups(ctx, f.hosts, surge);
+      if (hard > 0 && (ctx.pinnedPolicy() == null || ctx.pinnedPolicy().kind() == PlacementPolicy.Kind.ANTI_AFFINITY)) {
+        out.add(Scoring.evaluate(ctx, f, flavorViolations, PlacementPolicy.antiAffinity(), surge, hard));
       }
     }
     return out;

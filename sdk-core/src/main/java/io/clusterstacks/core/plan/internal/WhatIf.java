@@ -106,13 +106,24 @@ final class WhatIf {
         break;
       }
     }
+    int small = ctx.zoneCount() > 1 ? ctx.zones().smallest() : -1;
+    for (int extra = 1; small >= 0 && extra <= MAX_EXTRA_HOSTS; extra++) {
+      final int e = extra;
+      RoleContext more = ctx.withZones(ctx.zones().withMore(small, extra));
+      RoleOutcome o = Search.run(more, facts.stream()
+          .map(f -> f.flavor.hostClass().isEmpty() ? f.withHosts(plus(f.hosts, e)) : f).toList());
+      if (o.best() != null) {
+        out.add(Alternative.of(addToZone(ctx.zones(), small, extra), summary(more, o.best())));
+        break;
+      }
+    }
     if (ctx.memberQuota() >= 0) {
-      RoleContext raised = new RoleContext(ctx.controlPlane(), ctx.name(), ctx.replicas(), ctx.mode(), ctx.requestedSurge(),
-          ctx.replicas() + 1L, ctx.groupHeadroom(), ctx.microversions(), ctx.tolerance(), ctx.requirements(),
-          ctx.allowNetworkStorage(), ctx.pinnedPolicy(), ctx.pinnedFlavor(), ctx.zones());
+      RoleContext raised = ctx.withMemberQuota(ctx.replicas() + 1L);
       tryOption(out, raised, facts, "raise the server_group_members quota to " + (ctx.replicas() + 1));
     }
-    if (failed.best() == null && !failed.rejected().isEmpty()) {
+    if (ctx.pinnedFlavor() != null && failed.best() == null && !failed.rejected().isEmpty()) {
+      tryOption(out, ctx.withoutPinnedFlavor(), facts, "let the planner choose the flavor (unpin " + ctx.pinnedFlavor() + ")");
+    } else if (failed.best() == null && !failed.rejected().isEmpty()) {
       relaxations(ctx, out);
     }
     return out;
@@ -236,6 +247,15 @@ final class WhatIf {
         break;
       }
     }
+    int small = ctx.zoneCount() > 1 && f.flavor.hostClass().isEmpty() ? ctx.zones().smallest() : -1;
+    for (int extra = 1; small >= 0 && extra <= MAX_EXTRA_HOSTS; extra++) {
+      RoleContext more = ctx.withZones(ctx.zones().withMore(small, extra));
+      Evaluation e = bestOf(Search.candidatesFor(more, f.withHosts(plus(f.hosts, extra)), List.of()));
+      if (e != null && e.survivesWorst()) {
+        out.add(Alternative.of(addToZone(ctx.zones(), small, extra), summary(more, e)));
+        break;
+      }
+    }
     if (ctx.mode() == OutputMode.TOPOLOGY && ctx.replicas() >= 3) {
       Evaluation e = bestOf(Search.candidatesFor(ctx.withMode(OutputMode.RAW_CAPI), f, List.of()));
       if (e != null && (e.worstPerHost() < best.worstPerHost() || e.survivesWorst())) {
@@ -259,6 +279,11 @@ final class WhatIf {
           + " that shares a hypervisor with another"));
     }
     return out;
+  }
+
+  private static String addToZone(Zones zones, int zone, int extra) {
+    return "add " + Wording.plural(extra, "hypervisor") + " to zone " + zones.names().get(zone) + " ("
+        + (zones.guaranteed()[zone] + extra) + " there)";
   }
 
   private static @Nullable Evaluation bestOf(List<Evaluation> es) {
