@@ -4,6 +4,7 @@ import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.internal.Names;
+import io.clusterstacks.core.model.internal.CredentialRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,7 +82,14 @@ public abstract class CloudCredentials {
     }
     if (cloudName().isBlank()) {
       p.add(Problem.of("credentials.cloudName", cloudName(), "name the cloud entry, e.g. openstack"));
+    } else {
+      // written into clouds.yaml and cloud.conf like the credentials themselves (CloudAuth's rules)
+      CredentialRules.text("credentials.cloudName", cloudName(), CredentialRules.MAX_NAME, "the cloud entry's name", p);
     }
+    regionName().ifPresent(r -> CredentialRules.text("credentials.regionName", r, CredentialRules.MAX_NAME,
+        "the region name", p));
+    endpointInterface().ifPresent(i -> CredentialRules.text("credentials.endpointInterface", i, CredentialRules.MAX_NAME,
+        "the endpoint interface (public, internal or admin)", p));
     InvalidInputException.throwIfAny(p);
   }
 

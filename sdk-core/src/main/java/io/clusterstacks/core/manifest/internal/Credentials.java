@@ -16,6 +16,16 @@ public final class Credentials {
   }
 
   /**
+   * A cloud.conf value as a gcfg double-quoted string: unquoted, a {@code ;} or {@code #} would start a
+   * comment and cut the value, and surrounding spaces would be trimmed. Inside quotes gcfg reads
+   * {@code \\} and {@code \"} as escapes; the credential builders refuse control characters, so no
+   * other escape is needed.
+   */
+  private static String ini(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  /**
    * The clouds.yaml text with one cloud entry.
    *
    * @param c the credentials
@@ -59,19 +69,19 @@ public final class Credentials {
    */
   public static String cloudConf(CloudCredentials c) {
     StringBuilder sb = new StringBuilder("[Global]\n");
-    sb.append("auth-url=").append(c.auth().authUrl()).append('\n');
-    c.regionName().ifPresent(r -> sb.append("region=").append(r).append('\n'));
+    sb.append("auth-url=").append(ini(c.auth().authUrl())).append('\n');
+    c.regionName().ifPresent(r -> sb.append("region=").append(ini(r)).append('\n'));
     if (c.auth() instanceof CloudAuth.ApplicationCredential a) {
-      sb.append("application-credential-id=").append(a.id()).append('\n');
-      sb.append("application-credential-secret=").append(a.secret()).append('\n');
+      sb.append("application-credential-id=").append(ini(a.id())).append('\n');
+      sb.append("application-credential-secret=").append(ini(a.secret())).append('\n');
     } else {
       CloudAuth.Password p = (CloudAuth.Password) c.auth();
-      sb.append("username=").append(p.username()).append('\n');
-      sb.append("password=").append(p.password()).append('\n');
-      sb.append("user-domain-name=").append(p.userDomainName()).append('\n');
-      p.projectId().ifPresent(v -> sb.append("tenant-id=").append(v).append('\n'));
-      p.projectName().ifPresent(v -> sb.append("tenant-name=").append(v).append('\n'));
-      p.projectDomainName().ifPresent(v -> sb.append("tenant-domain-name=").append(v).append('\n'));
+      sb.append("username=").append(ini(p.username())).append('\n');
+      sb.append("password=").append(ini(p.password())).append('\n');
+      sb.append("user-domain-name=").append(ini(p.userDomainName())).append('\n');
+      p.projectId().ifPresent(v -> sb.append("tenant-id=").append(ini(v)).append('\n'));
+      p.projectName().ifPresent(v -> sb.append("tenant-name=").append(ini(v)).append('\n'));
+      p.projectDomainName().ifPresent(v -> sb.append("tenant-domain-name=").append(ini(v)).append('\n'));
     }
     if (c.caCert().isPresent()) {
       sb.append("ca-file=/etc/config/ca.crt\n");
