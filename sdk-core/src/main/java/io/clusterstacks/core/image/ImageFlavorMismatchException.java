@@ -10,25 +10,26 @@ public class ImageFlavorMismatchException extends ImageStrategyException {
   private static final long serialVersionUID = 1L;
 
   /** Every mismatch found. */
-  private final transient List<String> problems;
+  private final transient List<String> mismatches;
 
   /**
    * Creates the exception.
    *
    * @param image the image name
-   * @param problems every mismatch, one sentence each naming the flavor, the values and the fix
+   * @param mismatches every mismatch, one sentence each naming the flavor, the values and the fix
    */
-  public ImageFlavorMismatchException(String image, List<String> problems) {
-    super("image " + image + " does not fit the flavors:\n  " + String.join("\n  ", problems));
-    this.problems = List.copyOf(problems);
+  public ImageFlavorMismatchException(String image, List<String> mismatches) {
+    super("image " + image + " does not fit the flavors:\n  " + String.join("\n  ", mismatches));
+    this.mismatches = List.copyOf(mismatches);
   }
 
   /**
-   * Every mismatch found.
+   * Every mismatch found: a finding about the cloud's image and flavors, so sentences rather than the
+   * {@link io.clusterstacks.core.Problem}s of bad input.
    *
-   * @return one sentence per mismatch
+   * @return one sentence per mismatch, naming the flavor, the values and the fix
    */
-  public List<String> problems() {
-    return problems;
+  public List<String> mismatches() {
+    return mismatches;
   }
 }

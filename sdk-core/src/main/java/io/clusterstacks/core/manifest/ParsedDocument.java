@@ -37,6 +37,18 @@ public abstract class ParsedDocument {
   public abstract Optional<Object> typed();
 
   /**
+   * The typed value, when it is of the given type.
+   *
+   * @param <T> the type
+   * @param type e.g. {@code ClusterSpec.class}
+   * @return the value, or empty when the document was kept generic or is of another type
+   */
+  public final <T> Optional<T> typed(Class<T> type) {
+    io.clusterstacks.core.InvalidInputException.requireArgument(type, "type");
+    return typed().filter(type::isInstance).map(type::cast);
+  }
+
+  /**
    * A new builder.
    *
    * @return the builder

@@ -92,7 +92,7 @@ public final class ParsedManifests {
   private <T> List<T> typed(Class<T> type) {
     List<T> out = new ArrayList<>();
     for (ParsedDocument d : documents) {
-      d.typed().filter(type::isInstance).map(type::cast).ifPresent(out::add);
+      d.typed(type).ifPresent(out::add);
     }
     return out;
   }

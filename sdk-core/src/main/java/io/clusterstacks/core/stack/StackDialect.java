@@ -186,30 +186,32 @@ public abstract class StackDialect {
    *
    * @param name the variable name
    * @param value the value
-   * @return one message per problem, each naming the fix; empty when accepted
+   * @return one problem per mismatch, its path starting with the variable's name and its fix naming
+   *     what is allowed; empty when accepted
    */
-  public List<String> problems(String name, Object value) {
+  public List<Problem> problems(String name, Object value) {
     Optional<VariableSpec> v = variable(name);
     if (v.isEmpty()) {
-      return List.of(unknownMessage(name));
+      return List.of(Problem.of(Names.shown(name), Names.shown(name), unknownMessage(name)));
     }
     return v.get().problems(value);
   }
 
   /**
-   * Checks a variable name and value, throwing on the first problem.
+   * Checks a variable name and value, throwing with every problem.
    *
    * @param name the variable name
    * @param value the value
    * @throws InvalidVariableException when the dialect has no such variable or the value does not fit
    */
   public void requireValid(String name, Object value) {
-    List<String> p = problems(name, value);
+    List<Problem> p = problems(name, value);
     if (!p.isEmpty()) {
+      boolean known = variable(name).isPresent();
       List<Problem> problems = new ArrayList<>();
-      for (String message : p) {
-        problems.add(Problem.of("variables." + Names.shown(name), variable(name).isEmpty() ? Names.shown(name)
-            : Names.shown(String.valueOf(value)), message));
+      for (Problem q : p) {
+        problems.add(Problem.of("variables." + Names.shown(name), known ? Names.shown(String.valueOf(value))
+            : Names.shown(name), known ? VariableSpec.sentence(q) : q.fix()));
       }
       throw new InvalidVariableException(name, variableNames(), problems);
     }

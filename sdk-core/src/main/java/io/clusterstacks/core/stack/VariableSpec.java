@@ -1,6 +1,7 @@
 package io.clusterstacks.core.stack;
 
 import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.internal.Names;
 import io.clusterstacks.core.internal.Values;
@@ -127,15 +128,16 @@ public abstract class VariableSpec {
    * Checks a value against the schema.
    *
    * @param value the value (String, number, Boolean, List, Map)
-   * @return one message per problem; empty when the value is accepted
+   * @return one problem per mismatch, its path starting with the variable's name (e.g.
+   *     {@code dnsNameservers[0]}); empty when the value is accepted
    */
-  public List<String> problems(Object value) {
-    List<String> out = new ArrayList<>();
+  public List<Problem> problems(Object value) {
+    List<Problem> out = new ArrayList<>();
     Object v;
     try {
       v = Values.normalize(value);
     } catch (InvalidInputException e) {
-      e.problems().forEach(p -> out.add(name() + ": got " + p.value() + "; " + p.fix()));
+      e.problems().forEach(p -> out.add(Problem.of(name(), p.value(), p.fix())));
       return out;
     }
     check(v, type(), out, name());
@@ -143,19 +145,19 @@ public abstract class VariableSpec {
       if (v instanceof String s) {
         format().ifPresent(f -> {
           if (!f.matches(s)) {
-            out.add(name() + ": got '" + Names.shown(s) + "'; expected format " + f.schemaName() + example(f));
+            out.add(Problem.of(name(), "'" + Names.shown(s) + "'", "expected format " + f.schemaName() + example(f)));
           }
         });
         if (!allowedValues().isEmpty() && !allowedValues().contains(s)) {
-          out.add(name() + ": got '" + Names.shown(s) + "'; allowed values: " + String.join(", ", allowedValues()));
+          out.add(Problem.of(name(), "'" + Names.shown(s) + "'", "allowed values: " + String.join(", ", allowedValues())));
         }
       }
       if (v instanceof Long l && minimum().isPresent() && l < minimum().getAsLong()) {
-        out.add(name() + ": got " + l + "; the minimum is " + minimum().getAsLong());
+        out.add(Problem.of(name(), Long.toString(l), "the minimum is " + minimum().getAsLong()));
       }
       if (v instanceof List<?> list) {
         if (minItems().isPresent() && list.size() < minItems().getAsInt()) {
-          out.add(name() + ": got " + list.size() + " item(s); at least " + minItems().getAsInt() + " needed");
+          out.add(Problem.of(name(), list.size() + " item(s)", "at least " + minItems().getAsInt() + " needed"));
         }
         for (int i = 0; i < list.size(); i++) {
           Object item = list.get(i);
@@ -163,19 +165,31 @@ public abstract class VariableSpec {
             check(item, itemType().get(), out, name() + "[" + i + "]");
           }
           if (item instanceof String s && format().isPresent() && !format().get().matches(s)) {
-            out.add(name() + "[" + i + "]: got '" + Names.shown(s) + "'; expected format " + format().get().schemaName() + example(format().get()));
+            out.add(Problem.of(name() + "[" + i + "]", "'" + Names.shown(s) + "'",
+                "expected format " + format().get().schemaName() + example(format().get())));
           }
         }
       }
       if (v instanceof Map<?, ?> map && !properties().isEmpty()) {
         for (Object k : map.keySet()) {
           if (!properties().contains(String.valueOf(k))) {
-            out.add(name() + "." + Names.shown(String.valueOf(k)) + ": not a property of this variable; valid: " + String.join(", ", properties()));
+            out.add(Problem.of(name(), "the property '" + Names.shown(String.valueOf(k)) + "'",
+                "not a property of this variable; valid: " + String.join(", ", properties())));
           }
         }
       }
     }
     return out;
+  }
+
+  /**
+   * A problem as one sentence, the way {@link StackDialect#problems} used to read: path, value and fix.
+   *
+   * @param p the problem
+   * @return e.g. {@code workerRootDisk: got string '30'; expected integer}
+   */
+  static String sentence(Problem p) {
+    return p.path() + ": got " + p.value() + "; " + p.fix();
   }
 
   private static String example(VariableFormat f) {
@@ -189,7 +203,7 @@ public abstract class VariableSpec {
     }
   }
 
-  private static void check(Object v, VariableType t, List<String> out, String path) {
+  private static void check(Object v, VariableType t, List<Problem> out, String path) {
     boolean ok;
     switch (t) {
       case STRING:
@@ -212,7 +226,7 @@ public abstract class VariableSpec {
         break;
     }
     if (!ok) {
-      out.add(path + ": got " + Values.typeName(v) + " " + render(v) + "; expected " + t.schemaName());
+      out.add(Problem.of(path, Values.typeName(v) + " " + render(v), "expected " + t.schemaName()));
     }
   }
 

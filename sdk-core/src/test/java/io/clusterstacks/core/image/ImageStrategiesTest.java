@@ -240,20 +240,20 @@ class ImageStrategiesTest {
         .nodes(List.of(NodeShape.of("md-0", arm))).build();
     ImageFlavorMismatchException a = assertThrows(ImageFlavorMismatchException.class,
         () -> ImageStrategies.capiImage().plan(armReq).throwIfUnmet());
-    assertTrue(a.problems().get(0).contains("aarch64") && a.problems().get(0).contains("SCS-4V-16_a1"), a.getMessage());
+    assertTrue(a.mismatches().get(0).contains("aarch64") && a.mismatches().get(0).contains("SCS-4V-16_a1"), a.getMessage());
 
     ImageRequest tinyReq = ImageRequest.builder().from(request(StackDialects.scs(), OutputMode.TOPOLOGY, "v1.32.5"))
         .nodes(List.of(NodeShape.of("md-0", tiny))).build();
     ImageFlavorMismatchException t = assertThrows(ImageFlavorMismatchException.class,
         () -> ImageStrategies.capiImage().plan(tinyReq).throwIfUnmet());
-    assertEquals(2, t.problems().size(), "disk and RAM: " + t.problems());
+    assertEquals(2, t.mismatches().size(), "disk and RAM: " + t.mismatches());
     assertTrue(t.getMessage().contains("min_disk 20") && t.getMessage().contains("min_ram 2048"), t.getMessage());
 
     ImageRequest tinyVolume = ImageRequest.builder().from(tinyReq)
         .nodes(List.of(NodeShape.withRootVolume("md-0", tiny, 30))).build();
     ImageFlavorMismatchException onlyRam = assertThrows(ImageFlavorMismatchException.class,
         () -> ImageStrategies.capiImage().plan(tinyVolume).throwIfUnmet());
-    assertEquals(1, onlyRam.problems().size(), "a 30 GiB volume satisfies min_disk: " + onlyRam.problems());
+    assertEquals(1, onlyRam.mismatches().size(), "a 30 GiB volume satisfies min_disk: " + onlyRam.mismatches());
 
     ImageRequest armRaw = ImageRequest.builder().from(armReq).mode(OutputMode.RAW_CAPI).build();
     assertThrows(ImageNotFoundException.class, () -> ImageStrategies.generalPurposeUbuntu().plan(armRaw).throwIfUnmet(),

@@ -68,16 +68,16 @@ class StackDialectsTest {
   void wrongTypesAndFormatsAreRejectedWithTheExpectedShape() {
     StackDialect d = StackDialects.scs2();
     assertEquals(List.of(), d.problems("workerRootDisk", 30));
-    assertTrue(d.problems("workerRootDisk", "30").get(0).contains("expected integer"));
-    assertTrue(d.problems("workerRootDisk", -1).get(0).contains("minimum is 0"));
-    assertTrue(d.problems("networkExternalID", "").get(0).contains("uuid4"));
+    assertTrue(d.problems("workerRootDisk", "30").get(0).fix().contains("expected integer"));
+    assertTrue(d.problems("workerRootDisk", -1).get(0).fix().contains("minimum is 0"));
+    assertTrue(d.problems("networkExternalID", "").get(0).fix().contains("uuid4"));
     assertEquals(List.of(), d.problems("networkExternalID", "ebfe5546-f09f-4f42-ab54-094e457d42ec"));
-    assertTrue(d.problems("nodeCIDR", "10.8.0.0").get(0).contains("cidr"));
-    assertTrue(d.problems("apiServerLoadBalancer", "kube-vip").get(0).contains("allowed values"));
-    assertTrue(d.problems("oidcConfig", Map.of("client_id", "x")).get(0).contains("valid: clientID"));
-    assertTrue(d.problems("dnsNameservers", List.of(1)).get(0).contains("dnsNameservers[0]"));
-    assertTrue(d.problems("securityGroupIDs", List.of("nope")).get(0).contains("uuid4"));
-    assertTrue(d.problems("controlPlaneFlavour", "x").get(0).contains("does not exist"));
+    assertTrue(d.problems("nodeCIDR", "10.8.0.0").get(0).fix().contains("cidr"));
+    assertTrue(d.problems("apiServerLoadBalancer", "kube-vip").get(0).fix().contains("allowed values"));
+    assertTrue(d.problems("oidcConfig", Map.of("client_id", "x")).get(0).fix().contains("valid: clientID"));
+    assertTrue(d.problems("dnsNameservers", List.of(1)).get(0).path().equals("dnsNameservers[0]"));
+    assertTrue(d.problems("securityGroupIDs", List.of("nope")).get(0).fix().contains("uuid4"));
+    assertTrue(d.problems("controlPlaneFlavour", "x").get(0).fix().contains("does not exist"));
   }
 
   @Test

@@ -234,8 +234,8 @@ public final class ClusterRules {
         p.add(Problem.of("variables." + e.getKey(), String.valueOf(e.getValue()),
             "also set by the typed setting " + origin.get(e.getKey()) + "; set it in one place only"));
       }
-      for (String msg : d.problems(e.getKey(), e.getValue())) {
-        p.add(Problem.of("variables." + e.getKey(), String.valueOf(e.getValue()), msg));
+      for (Problem q : d.problems(e.getKey(), e.getValue())) {
+        p.add(Problem.of("variables." + q.path(), q.value(), q.fix()));
       }
       out.put(e.getKey(), e.getValue());
     }
@@ -281,8 +281,8 @@ public final class ClusterRules {
         p.add(Problem.of(path + ".variableOverrides." + e.getKey(), String.valueOf(e.getValue()),
             "also set by the typed setting " + origin.get(e.getKey()) + "; set it in one place only"));
       }
-      for (String msg : d.problems(e.getKey(), e.getValue())) {
-        p.add(Problem.of(path + ".variableOverrides." + e.getKey(), String.valueOf(e.getValue()), msg));
+      for (Problem q : d.problems(e.getKey(), e.getValue())) {
+        p.add(Problem.of(path + ".variableOverrides." + q.path(), q.value(), q.fix()));
       }
       out.put(e.getKey(), e.getValue());
     }
@@ -319,8 +319,8 @@ public final class ClusterRules {
                 + "; leave it unset, or use OutputMode.RAW_CAPI"));
         return;
       }
-      for (String msg : v.get().problems(value)) {
-        p.add(Problem.of(field.startsWith(prefix) ? field : prefix + field, String.valueOf(value), msg));
+      for (Problem q : v.get().problems(value)) {
+        p.add(Problem.of(field.startsWith(prefix) ? field : prefix + field, q.value(), q.fix()));
       }
       out.put(v.get().name(), io.clusterstacks.core.internal.Values.normalize(value));
       origin.put(v.get().name(), field);

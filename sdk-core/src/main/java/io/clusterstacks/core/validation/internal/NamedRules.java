@@ -1,6 +1,7 @@
 package io.clusterstacks.core.validation.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.stack.ClusterClassName;
 import io.clusterstacks.core.stack.StackDialect;
 import io.clusterstacks.core.stack.StackDialects;
@@ -517,10 +518,10 @@ public final class NamedRules {
             + d.variableNames(), "capi.cluster.variables", d.unknownMessage(name));
         continue;
       }
-      List<String> problems = d.problems(name, toJava(var.get("value")));
+      List<Problem> problems = d.problems(name, toJava(var.get("value")));
       if (!problems.isEmpty()) {
         c.add(vp.child("value"), var.get("value"), "a value of the variable's schema in stack dialect " + d.id(),
-            "capi.cluster.variables", String.join("; ", problems));
+            "capi.cluster.variables", String.join("; ", problems.stream().map(p -> p.path() + ": " + p.fix()).toList()));
       }
     }
   }
