@@ -227,7 +227,9 @@ final class SchemaWalker {
     if (s.format != null) {
       String allowed = Formats.check(s.format, node);
       if (allowed != null) {
-        ctx.add(path, node, allowed, "format:" + s.format, "is not a valid " + s.format);
+        // "byte" is the OpenAPI name of base64 data; say what the user has to write
+        ctx.add(path, node, allowed, "format:" + s.format, "byte".equals(s.format) ? "is not valid base64"
+            : "is not a valid " + s.format);
       }
     }
     if (!s.anyOf.isEmpty() && !s.intOrString) {
