@@ -53,6 +53,9 @@ public final class StrictJson {
   public record Limits(int maxDepth, int maxStringChars, int maxNumberChars, long maxDocumentChars) {
     /** Bounds for configuration documents such as cloud profiles: depth 64, 1 MiB strings, 100-digit numbers, 64 MiB. */
     public static final Limits CONFIG = new Limits(64, 1 << 20, 100, 64L << 20);
+    /** Bounds for one Kubernetes object, the same as {@link YamlDocuments}': depth 100, 16 MiB, 1,000-digit numbers. */
+    public static final Limits MANIFEST = new Limits(YamlDocuments.MAX_DEPTH, YamlDocuments.MAX_CHARS, 1000,
+        YamlDocuments.MAX_CHARS);
   }
 
   private final List<Problem> problems = new ArrayList<>();
@@ -79,6 +82,25 @@ public final class StrictJson {
   }
 
   private static final ObjectMapper CONFIG_MAPPER = mapper(Limits.CONFIG);
+  private static final ObjectMapper MANIFEST_MAPPER = mapper(Limits.MANIFEST);
+
+  /**
+   * Parses one JSON document strictly from text (see {@link #parse(InputStream, String, Limits)}).
+   *
+   * @param text the JSON
+   * @param source where it came from, for messages (never content)
+   * @param limits the size bounds
+   * @return the tree, never null or missing
+   * @throws InvalidInputException as {@link #parse(InputStream, String, Limits)}
+   */
+  public static JsonNode parse(String text, String source, Limits limits) {
+    InvalidInputException.requireArgument(text, "text");
+    if (text.length() > limits.maxDocumentChars()) {
+      throw new InvalidInputException(List.of(Problem.of("", "a document of " + text.length() + " characters from "
+          + source, "keep the document within " + limits.maxDocumentChars() + " characters")));
+    }
+    return parse(m -> m.readTree(text), source, limits);
+  }
 
   /**
    * Parses one JSON document strictly.
@@ -93,10 +115,21 @@ public final class StrictJson {
    */
   public static JsonNode parse(InputStream in, String source, Limits limits) {
     InvalidInputException.requireArgument(in, "in");
-    ObjectMapper m = limits.equals(Limits.CONFIG) ? CONFIG_MAPPER : mapper(limits);
+    return parse(m -> m.readTree(in), source, limits);
+  }
+
+  /** Reads a tree with a mapper configured for the limits. */
+  @FunctionalInterface
+  private interface Read {
+    @Nullable JsonNode read(ObjectMapper mapper) throws IOException;
+  }
+
+  private static JsonNode parse(Read read, String source, Limits limits) {
+    ObjectMapper m = limits.equals(Limits.CONFIG) ? CONFIG_MAPPER
+        : limits.equals(Limits.MANIFEST) ? MANIFEST_MAPPER : mapper(limits);
     JsonNode root;
     try {
-      root = m.readTree(in);
+      root = read.read(m);
     } catch (StreamConstraintsException e) {
       throw new InvalidInputException(List.of(Problem.of("", "a document beyond the size limits of " + source
           + where(e.getLocation()) + " (" + e.getOriginalMessage() + ")",
@@ -110,7 +143,7 @@ public final class StrictJson {
               ? "give exactly one JSON document and nothing after it"
               : "fix the JSON syntax";
       throw new InvalidInputException(List.of(Problem.of("", "malformed JSON in " + source + where(e.getLocation())
-          + " (" + firstLine(msg) + ")", fix)), null);
+          + " (" + safeMessage(msg) + ")", fix)), null);
     } catch (NumberFormatException | ArithmeticException e) {
       throw new InvalidInputException(List.of(Problem.of("", "a number " + source + " cannot hold",
           "write numbers within " + limits.maxNumberChars() + " digits and an exponent below 10^9")), null);
@@ -131,13 +164,35 @@ public final class StrictJson {
     return " at line " + l.getLineNr() + ", column " + l.getColumnNr();
   }
 
-  private static String firstLine(@Nullable String msg) {
+  /**
+   * What Jackson found wrong, without quoting the input: its messages quote the offending token
+   * ({@code Unrecognized token 'hunter2'}), which may be a secret. A duplicate key keeps its name.
+   */
+  private static String safeMessage(@Nullable String msg) {
     if (msg == null) {
       return "unreadable";
     }
-    int nl = msg.indexOf('\n');
-    String s = nl < 0 ? msg : msg.substring(0, nl);
-    return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    if (msg.startsWith("Duplicate field")) {
+      int q = msg.indexOf('\'');
+      int q2 = q < 0 ? -1 : msg.indexOf('\'', q + 1);
+      return "a key appears twice in one object" + (q2 > q ? " (" + Names.shown(msg.substring(q, q2 + 1)) + ")" : "");
+    }
+    if (msg.contains("Trailing token")) {
+      return "content after the end of the document";
+    }
+    if (msg.startsWith("Unexpected end-of-input")) {
+      return "the document ends early";
+    }
+    if (msg.contains("Non-standard token") || msg.contains("NaN")) {
+      return "NaN and infinity are not JSON numbers";
+    }
+    if (msg.startsWith("Unexpected character") || msg.startsWith("Unrecognized token")) {
+      return "a character or word that is not JSON";
+    }
+    if (msg.startsWith("Illegal unquoted character")) {
+      return "a control character inside a string (write it escaped, e.g. \\n)";
+    }
+    return "not well-formed JSON";
   }
 
   // ---------------------------------------------------------------- problems

@@ -22,6 +22,41 @@ public final class Values {
   private Values() {}
 
   /**
+   * The int a number node denotes, by the rule the validator and the parser share: a whole number in
+   * any notation ({@code 3}, {@code 3.0}, {@code 3e0}) within int's range. The range is compared before
+   * any conversion, so {@code 1e999999999} is not expanded.
+   *
+   * @param n the node
+   * @return the value, or empty for a non-number, a fraction, NaN, an infinity or a value beyond int
+   */
+  public static java.util.Optional<Integer> wholeInt(JsonNode n) {
+    if (!n.isNumber() || ((n.isDouble() || n.isFloat()) && !Double.isFinite(n.doubleValue()))) {
+      return java.util.Optional.empty();
+    }
+    BigDecimal d = n.decimalValue();
+    if (d.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0 || d.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0
+        || (d.signum() != 0 && d.stripTrailingZeros().scale() > 0)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(d.intValueExact());
+  }
+
+  /**
+   * Whether a finite number node is a whole number, whatever its notation or size ({@code 3.0},
+   * {@code 3e9}, {@code 1e400}).
+   *
+   * @param n a number node
+   * @return true for a whole number
+   */
+  public static boolean isWhole(JsonNode n) {
+    if ((n.isDouble() || n.isFloat()) && !Double.isFinite(n.doubleValue())) {
+      return false;
+    }
+    BigDecimal d = n.decimalValue();
+    return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+  }
+
+  /**
    * Normalises a value.
    *
    * @param value a String, number, Boolean, Collection, Map or Jackson JsonNode

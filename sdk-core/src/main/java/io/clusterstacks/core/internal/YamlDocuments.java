@@ -123,8 +123,8 @@ public final class YamlDocuments {
 
   private static @Nullable JsonNode value(YAMLParser p, JsonToken t, int depth) throws IOException {
     if (p.isCurrentAlias()) {
-      throw refused(p, "an alias (*" + p.getText() + ") refers to an anchor; the SDK does not expand YAML aliases: "
-          + "write the value out");
+      // the alias's name is input too: the line and column say where it is
+      throw refused(p, "an alias (*…) refers to an anchor; the SDK does not expand YAML aliases: write the value out");
     }
     switch (t) {
       case START_OBJECT: {
@@ -200,7 +200,7 @@ public final class YamlDocuments {
   public static String safeMessage(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
-        return (m.getContext() == null ? "" : m.getContext() + ": ") + m.getProblem();
+        return (m.getContext() == null ? "" : m.getContext() + ": ") + safeProblem(String.valueOf(m.getProblem()));
       }
     }
     String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
@@ -217,6 +217,56 @@ public final class YamlDocuments {
       return (nl < 0 ? msg : msg.substring(0, nl)).trim();
     }
     return "malformed YAML";
+  }
+
+  /**
+   * SnakeYAML's problem texts that end in a token of the input ("found undefined tag handle !secret",
+   * "found unknown escape character X"): only the part before the token is kept.
+   */
+  private static final List<String> TOKEN_AFTER = List.of("found undefined tag handle", "found undefined alias",
+      "found unknown escape character", "Global tag is not allowed", "found a number which cannot represent a valid "
+          + "version", "expected URI in UTF-8", "unexpected character found", "expected escape sequence of",
+      "expected URI escape sequence of");
+  /** SnakeYAML's own token names, e.g. {@code '<block mapping start>'}: not input. */
+  private static final java.util.regex.Pattern TOKEN_NAME = java.util.regex.Pattern.compile("'?<[a-z ]+>'?");
+
+  /**
+   * A SnakeYAML problem text without any part of the input: tokens, characters and quoted text are cut
+   * off (SnakeYAML's fixed wording and its own token names such as {@code <scalar>} stay).
+   *
+   * @param problem SnakeYAML's problem text
+   * @return the text to show
+   */
+  static String safeProblem(String problem) {
+    for (String prefix : TOKEN_AFTER) {
+      if (problem.startsWith(prefix)) {
+        return prefix;
+      }
+    }
+    if (problem.startsWith("found character ")) {
+      return "found a character that cannot start any token (a tab for indentation, or a reserved character such "
+          + "as @ or ` at the start of a value)";
+    }
+    int found = problem.indexOf(", but found ");
+    if (found >= 0) {
+      String rest = problem.substring(found + ", but found ".length()).trim();
+      return problem.substring(0, found) + ", but found " + (TOKEN_NAME.matcher(rest).matches() ? rest
+          : "something else");
+    }
+    // anything else quoted is input; SnakeYAML's fixed messages quote only punctuation such as ':'
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < problem.length(); i++) {
+      char c = problem.charAt(i);
+      int close = c == '\'' ? problem.indexOf('\'', i + 1) : -1;
+      if (close > i) {
+        String quoted = problem.substring(i, close + 1);
+        out.append(quoted.length() <= 3 || TOKEN_NAME.matcher(quoted).matches() ? quoted : "'…'");
+        i = close;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static final class Refused extends IOException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.Names;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -80,17 +81,11 @@ public final class Trees {
     return out;
   }
 
-  // Problem shortens values above Problem.MAX_VALUE_CHARS, but its marked result is itself longer than
-  // the limit and is shortened again without end (StackOverflowError): hand it values that fit.
-  private static String brief(String v) {
-    return v.length() <= 100 ? v : v.substring(0, 80) + "…(" + v.length() + " characters)";
-  }
-
   private static ObjectNode object(Map<?, ?> m, String path, List<Problem> problems) {
     ObjectNode o = NODES.objectNode();
     for (Map.Entry<?, ?> e : m.entrySet()) {
       if (!(e.getKey() instanceof String k)) {
-        problems.add(Problem.of(path, brief(String.valueOf(e.getKey())), "use string keys only, as JSON objects have"));
+        problems.add(Problem.of(path, Names.shown(String.valueOf(e.getKey())), "use string keys only, as JSON objects have"));
         continue;
       }
       o.set(k, node(e.getValue(), path + "." + k, problems));
@@ -139,7 +134,7 @@ public final class Trees {
       }
       return a;
     }
-    problems.add(Problem.of(path, brief(v.getClass().getName()),
+    problems.add(Problem.of(path, Names.shown(v.getClass().getName()),
         "use a JSON value: Map, List, String, Boolean, a Number or null"));
     return NODES.nullNode();
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.Names;
 import io.clusterstacks.core.internal.Values;
 import io.clusterstacks.core.model.ClusterNetwork;
 import io.clusterstacks.core.model.ClusterSpec;
@@ -71,15 +72,8 @@ public final class TypedReader {
   }
 
   private void problem(String path, String value, String fix) {
-    problems.add(Problem.of(path.isEmpty() ? where : where + "." + path, brief(value), fix));
+    problems.add(Problem.of(path.isEmpty() ? where : where + "." + path, Names.shown(value), fix));
   }
-
-  // Problem shortens values above Problem.MAX_VALUE_CHARS, but its marked result is itself longer than
-  // the limit and is shortened again without end (StackOverflowError): hand it values that fit.
-  private static String brief(String v) {
-    return v.length() <= 100 ? v : v.substring(0, 80) + "…(" + v.length() + " characters)";
-  }
-
 
   private void missing(String path, String fix) {
     problems.add(Problem.missing(path.isEmpty() ? where : where + "." + path, fix));
@@ -136,8 +130,21 @@ public final class TypedReader {
     return t.orElse("");
   }
 
+  /**
+   * An int, whatever its notation, by the validator's rule: a number whose value is a whole number
+   * ({@code 3}, {@code 3.0}, {@code 3e0}) within int's range; {@code 3.5} or {@code 3e9} is a problem.
+   */
   private Optional<Integer> integer(JsonNode n, String path) {
-    return scalar(n, path, x -> x.isIntegralNumber() && x.canConvertToInt(), "an integer", JsonNode::intValue);
+    if (absent(n)) {
+      return Optional.empty();
+    }
+    Optional<Integer> v = Values.wholeInt(n);
+    if (v.isEmpty()) {
+      boolean whole = n.isNumber() && Values.isWhole(n);
+      problem(path, shown(n), whole ? "use an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+          : "use an integer");
+    }
+    return v;
   }
 
   private Optional<Boolean> bool(JsonNode n, String path) {
@@ -435,8 +442,13 @@ public final class TypedReader {
       return Optional.empty();
     }
     try {
-      if (n.isIntegralNumber()) {
-        return Optional.of(IntOrPercent.of(n.intValue()));
+      if (n.isNumber()) {
+        Optional<Integer> count = Values.wholeInt(n).filter(c -> c >= 0);
+        if (count.isEmpty()) {
+          problem(path, shown(n), "use a count from 0 to " + Integer.MAX_VALUE + " or a percentage from 0% to 100%");
+          return Optional.empty();
+        }
+        return Optional.of(IntOrPercent.of(count.get()));
       }
       if (n.isTextual()) {
         return Optional.of(IntOrPercent.parse(n.textValue()));

@@ -12,7 +12,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.StrictJson;
 import io.clusterstacks.core.manifest.ManifestParseException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,9 +41,7 @@ public final class Yaml {
           .build())
       .build();
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectMapper COMPACT_JSON = new ObjectMapper()
-      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper COMPACT_JSON = new ObjectMapper();
 
   private Yaml() {}
 
@@ -88,29 +88,48 @@ public final class Yaml {
   }
 
   /**
-   * Reads exactly one JSON object: duplicate keys, trailing content and non-objects are refused.
+   * Reads exactly one JSON object with the SDK's strict JSON reader: duplicate keys, trailing content,
+   * NaN and infinities, input beyond 16 MiB or nesting beyond 100 levels, and non-objects are refused.
    *
    * @param text the JSON text
    * @return the object
-   * @throws io.clusterstacks.core.InvalidInputException naming line and column
+   * @throws io.clusterstacks.core.InvalidInputException naming line and column, never quoting the input
    */
   public static ObjectNode readOneJsonObject(String text) {
     JsonNode n;
     try {
-      n = COMPACT_JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      // Jackson's message quotes the offending token, which may be a secret: only the location is kept.
-      String where = e.getLocation() == null ? "malformed" : "malformed at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr();
-      throw new io.clusterstacks.core.InvalidInputException(java.util.List.of(io.clusterstacks.core.Problem.of(
-          "json", where, "pass one well-formed JSON object without duplicate keys or trailing content")));
+      n = StrictJson.parse(text, "the JSON text", StrictJson.Limits.MANIFEST);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(e.under("json").problems());
     }
-    if (n == null || !n.isObject()) {
-      throw new io.clusterstacks.core.InvalidInputException(java.util.List.of(io.clusterstacks.core.Problem.of(
-          "json", n == null || n.isMissingNode() ? "empty" : n.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
+    if (!n.isObject()) {
+      throw new InvalidInputException(List.of(Problem.of("json", n.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
           "a Kubernetes object is a JSON object with apiVersion, kind and metadata")));
     }
-    return (ObjectNode) n;
+    return (ObjectNode) asYamlReadsNumbers((ObjectNode) n);
+  }
+
+  /**
+   * Fractions as the YAML reader keeps them: a double, or the exact decimal when a double cannot hold it
+   * ({@code 1e400}), so the same document read from JSON and from YAML gives equal trees.
+   */
+  private static JsonNode asYamlReadsNumbers(JsonNode n) {
+    if (n.isContainerNode()) {
+      if (n.isObject()) {
+        ((ObjectNode) n).properties().forEach(e -> e.setValue(asYamlReadsNumbers(e.getValue())));
+      } else {
+        ArrayNode a = (ArrayNode) n;
+        for (int i = 0; i < a.size(); i++) {
+          a.set(i, asYamlReadsNumbers(a.get(i)));
+        }
+      }
+      return n;
+    }
+    if (n.isBigDecimal()) {
+      double d = n.doubleValue();
+      return Double.isInfinite(d) ? n : NODES.numberNode(d);
+    }
+    return n;
   }
 
   /**

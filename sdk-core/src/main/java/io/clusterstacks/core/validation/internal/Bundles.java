@@ -3,6 +3,7 @@ package io.clusterstacks.core.validation.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.Names;
 import io.clusterstacks.core.internal.YamlDocuments;
 import io.clusterstacks.core.validation.ValidationBundle;
 import io.clusterstacks.core.validation.ValidationRule;
@@ -40,7 +41,7 @@ public final class Bundles {
       }
     } catch (java.util.ServiceConfigurationError e) {
       throw new InvalidInputException(List.of(Problem.of("META-INF/services/" + ValidationBundle.class.getName(),
-          brief(String.valueOf(e.getMessage())), "list public classes with a public no-argument constructor")), e);
+          Names.shown(String.valueOf(e.getMessage())), "list public classes with a public no-argument constructor")), e);
     }
     return out;
   }
@@ -93,17 +94,11 @@ public final class Bundles {
     if (old == null || (s.explicit() && !old.explicit())) {
       map.put(key, s);
     } else if (old.explicit() == s.explicit()) {
-      problems.add(Problem.of("bundles", brief(what + " " + key),
+      problems.add(Problem.of("bundles", Names.shown(what + " " + key),
           "defined by both " + label(old.bundle()) + " and " + label(s.bundle()) + "; keep one of them: register "
               + "only one bundle for it, or add the one to use with CrdValidator.Builder.addBundle (an explicitly "
               + "added bundle wins over a discovered one)"));
     }
-  }
-
-  // Problem shortens values above Problem.MAX_VALUE_CHARS, but its marked result is itself longer than
-  // the limit and is shortened again without end (StackOverflowError): hand it values that fit.
-  private static String brief(String v) {
-    return v.length() <= 100 ? v : v.substring(0, 80) + "…(" + v.length() + " characters)";
   }
 
   private static String label(ValidationBundle b) {
@@ -121,20 +116,20 @@ public final class Bundles {
     JsonNode crd = read.documents().isEmpty() ? null : read.documents().get(0);
     if (crd == null || !crd.path("apiVersion").asText().equals("apiextensions.k8s.io/v1")
         || !crd.path("kind").asText().equals("CustomResourceDefinition")) {
-      problems.add(Problem.of(path, crd == null ? "empty" : brief(crd.path("apiVersion").asText() + " " + crd.path("kind").asText()),
+      problems.add(Problem.of(path, crd == null ? "empty" : Names.shown(crd.path("apiVersion").asText() + " " + crd.path("kind").asText()),
           "pass an apiextensions.k8s.io/v1 CustomResourceDefinition"));
       return null;
     }
     String group = crd.path("spec").path("group").asText("");
     String kind = crd.path("spec").path("names").path("kind").asText("");
     if (group.isEmpty() || kind.isEmpty() || !crd.path("spec").path("versions").isArray()) {
-      problems.add(Problem.of(path + ".spec", brief(group + "/" + kind), "set spec.group, spec.names.kind and spec.versions"));
+      problems.add(Problem.of(path + ".spec", Names.shown(group + "/" + kind), "set spec.group, spec.names.kind and spec.versions"));
       return null;
     }
     try {
       return CrdCatalog.compile(crd, group, kind);
     } catch (RuntimeException e) {
-      problems.add(Problem.of(path, brief(group + "/" + kind), "use a structural schema the SDK can compile ("
+      problems.add(Problem.of(path, Names.shown(group + "/" + kind), "use a structural schema the SDK can compile ("
           + e.getClass().getSimpleName() + ")"));
       return null;
     }
