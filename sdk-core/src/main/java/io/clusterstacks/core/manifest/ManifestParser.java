@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterstacks.core.Severity;
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.Problem;
-import io.clusterstacks.core.manifest.internal.ClusterRenderer;
+import io.clusterstacks.core.manifest.internal.ApiVersions;
 import io.clusterstacks.core.manifest.internal.TypedReader;
 import io.clusterstacks.core.manifest.internal.Yaml;
 import io.clusterstacks.core.stack.ReleaseCatalogue;
@@ -79,16 +79,16 @@ public final class ManifestParser {
       Optional<Object> typed = Optional.empty();
       String av = doc.apiVersion();
       try {
-        if (doc.kind().equals("ClusterStack") && av.equals(ClusterRenderer.CSO)) {
+        if (doc.kind().equals("ClusterStack") && av.equals(ApiVersions.CSO)) {
           typed = r.clusterStack(n).map(x -> x);
-        } else if (doc.kind().equals("Cluster") && av.equals(ClusterRenderer.CAPI)) {
+        } else if (doc.kind().equals("Cluster") && av.equals(ApiVersions.CAPI)) {
           typed = r.cluster(n, releases).map(x -> x);
           typed.flatMap(c -> ((io.clusterstacks.core.model.ClusterSpec) c).versionCheck())
               .filter(v -> v.status() == VersionCheck.Status.PARTIAL)
               .ifPresent(v -> notices.add(Notice.of(Severity.WARNING, Notice.Code.VERSION_CHECK_PARTIAL, where + ": " + v.message())));
-        } else if (doc.kind().equals("Image") && av.equals(ClusterRenderer.ORC)) {
+        } else if (doc.kind().equals("Image") && av.equals(ApiVersions.ORC)) {
           typed = r.orcImage(n).map(x -> x);
-        } else if (doc.kind().equals("OpenStackClusterStackReleaseTemplate") && av.equals(ClusterRenderer.CSPO)) {
+        } else if (doc.kind().equals("OpenStackClusterStackReleaseTemplate") && av.equals(ApiVersions.CSPO)) {
           typed = r.cspoTemplate(n).map(x -> x);
         } else {
           notices.add(Notice.of(Severity.INFO, Notice.Code.KEPT_GENERIC, where + ": " + (av.isEmpty() ? "no apiVersion" : av)

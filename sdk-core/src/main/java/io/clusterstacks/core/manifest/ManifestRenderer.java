@@ -3,6 +3,8 @@ package io.clusterstacks.core.manifest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.manifest.internal.ClusterRenderer;
+import io.clusterstacks.core.manifest.internal.OrcObjects;
+import io.clusterstacks.core.manifest.internal.StackObjects;
 import io.clusterstacks.core.model.ClusterSpec;
 import io.clusterstacks.core.model.ClusterStack;
 import io.clusterstacks.core.model.CspoReleaseTemplate;
@@ -64,7 +66,7 @@ public final class ManifestRenderer {
    */
   public static Manifests render(ClusterStack stack) {
     InvalidInputException.requireArgument(stack, "stack");
-    return wrap(List.of(ClusterRenderer.clusterStack(stack)), List.of());
+    return wrap(List.of(StackObjects.clusterStack(stack)), List.of());
   }
 
   /**
@@ -75,7 +77,7 @@ public final class ManifestRenderer {
    */
   public static Manifests render(CspoReleaseTemplate template) {
     InvalidInputException.requireArgument(template, "template");
-    return wrap(List.of(ClusterRenderer.cspoTemplate(template)), List.of());
+    return wrap(List.of(StackObjects.cspoTemplate(template)), List.of());
   }
 
   /**
@@ -88,7 +90,7 @@ public final class ManifestRenderer {
   public static Manifests render(OrcImage image, Optional<String> namespace) {
     InvalidInputException.requireArgument(image, "image");
     InvalidInputException.requireArgument(namespace, "namespace");
-    return wrap(List.of(ClusterRenderer.orcImage(image, namespace, "openstack", "openstack")), List.of());
+    return wrap(List.of(OrcObjects.orcImage(image, namespace, "openstack", "openstack")), List.of());
   }
 
   private static Manifests wrap(List<ObjectNode> docs, List<Notice> notices) {

@@ -1,7 +1,8 @@
 package io.clusterstacks.core.manifest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterstacks.core.manifest.internal.ClusterRenderer;
+import io.clusterstacks.core.manifest.internal.OrcObjects;
+import io.clusterstacks.core.manifest.internal.StackObjects;
 import io.clusterstacks.core.model.ClusterSpec;
 import io.clusterstacks.core.model.ClusterStack;
 import io.clusterstacks.core.model.CspoReleaseTemplate;
@@ -114,11 +115,11 @@ public final class ParsedManifests {
         out.addAll(m.documents());
         n.addAll(m.notices());
       } else if (t.get() instanceof ClusterStack cs) {
-        out.add(ManifestDocument.owning(ClusterRenderer.clusterStack(cs)));
+        out.add(ManifestDocument.owning(StackObjects.clusterStack(cs)));
       } else if (t.get() instanceof CspoReleaseTemplate ct) {
-        out.add(ManifestDocument.owning(ClusterRenderer.cspoTemplate(ct)));
+        out.add(ManifestDocument.owning(StackObjects.cspoTemplate(ct)));
       } else if (t.get() instanceof OrcImage img) {
-        ObjectNode tree = ClusterRenderer.orcImage(img, d.document().namespace(), "openstack", "openstack");
+        ObjectNode tree = OrcObjects.orcImage(img, d.document().namespace(), "openstack", "openstack");
         out.add(ManifestDocument.owning(tree));
       }
     }

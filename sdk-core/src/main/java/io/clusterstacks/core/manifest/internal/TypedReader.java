@@ -232,8 +232,8 @@ public final class TypedReader {
     if (!absent(ref)) {
       text(ref.path("kind"), "spec.providerRef.kind").filter(k -> !k.equals("OpenStackClusterStackReleaseTemplate"))
           .ifPresent(k -> problem("spec.providerRef.kind", k, "use OpenStackClusterStackReleaseTemplate, the kind the typed model knows"));
-      text(ref.path("apiVersion"), "spec.providerRef.apiVersion").filter(a -> !a.equals(ClusterRenderer.CSPO))
-          .ifPresent(a -> problem("spec.providerRef.apiVersion", a, "use " + ClusterRenderer.CSPO));
+      text(ref.path("apiVersion"), "spec.providerRef.apiVersion").filter(a -> !a.equals(ApiVersions.CSPO))
+          .ifPresent(a -> problem("spec.providerRef.apiVersion", a, "use " + ApiVersions.CSPO));
       b.providerRef(requiredText(ref.path("name"), "spec.providerRef.name"));
       if (noProvider) {
         problem("spec.noProvider", "true", "drop noProvider or the providerRef: they exclude each other");
