@@ -362,7 +362,7 @@ public final class StrictJson {
       problem(path, n.asText(), "use an integer from " + min + " to " + max);
       return null;
     }
-    if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
+    if (!Values.isWhole(n)) {
       problem(path, n.asText(), "expected an integer");
       return null;
     }

@@ -30,12 +30,11 @@ public final class Values {
    * @return the value, or empty for a non-number, a fraction, NaN, an infinity or a value beyond int
    */
   public static java.util.Optional<Integer> wholeInt(JsonNode n) {
-    if (!n.isNumber() || ((n.isDouble() || n.isFloat()) && !Double.isFinite(n.doubleValue()))) {
+    if (!n.isNumber() || !isWhole(n)) {
       return java.util.Optional.empty();
     }
     BigDecimal d = n.decimalValue();
-    if (d.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0 || d.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0
-        || (d.signum() != 0 && d.stripTrailingZeros().scale() > 0)) {
+    if (d.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0 || d.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(d.intValueExact());
@@ -43,7 +42,7 @@ public final class Values {
 
   /**
    * Whether a finite number node is a whole number, whatever its notation or size ({@code 3.0},
-   * {@code 3e9}, {@code 1e400}).
+   * {@code 3e9}, {@code 1e400}): the one rule of the validator, the parser and the profile reader.
    *
    * @param n a number node
    * @return true for a whole number

@@ -3,6 +3,7 @@ package io.clusterstacks.core.validation.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterstacks.core.internal.Values;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -302,18 +303,9 @@ final class SchemaWalker {
     return false;
   }
 
+  /** An integer in any notation ({@code 3}, {@code 3.0}, {@code 3e9}): the rule the parser shares. */
   static boolean isInteger(JsonNode node) {
-    if (node.isIntegralNumber()) {
-      return true;
-    }
-    if (node.isFloatingPointNumber()) {
-      if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
-        return false;
-      }
-      BigDecimal d = node.decimalValue();
-      return d.signum() == 0 || d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0;
-    }
-    return false;
+    return node.isIntegralNumber() || (node.isFloatingPointNumber() && Values.isWhole(node));
   }
 
   static boolean typeMatches(JsonNode node, SchemaNode.Type type) {
