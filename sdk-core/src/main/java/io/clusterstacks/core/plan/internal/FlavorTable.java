@@ -116,7 +116,7 @@ final class FlavorTable extends AbstractList<FlavorFacts> implements RandomAcces
    * @return true when it fits
    */
   boolean fits(Requirement.Filter r, int i) {
-    return failures(r, i) == 0;
+    return failures(r, i, true) == 0;
   }
 
   /**
@@ -127,7 +127,11 @@ final class FlavorTable extends AbstractList<FlavorFacts> implements RandomAcces
    * @return the bit mask
    */
   int failures(Requirement.Filter r, int i) {
+    return failures(r, i, false);
+  }
+
+  private int failures(Requirement.Filter r, int i, boolean firstOnly) {
     return Requirement.failures(r, vcpus[i], ramMiB[i], diskGB[i], architecture[i], cpuType[i], diskTypeForMinimum[i],
-        (flags[i] & RAM_OVERSUBSCRIBED) != 0, (flags[i] & ETCD_GRADE) != 0);
+        (flags[i] & RAM_OVERSUBSCRIBED) != 0, (flags[i] & ETCD_GRADE) != 0, firstOnly);
   }
 }

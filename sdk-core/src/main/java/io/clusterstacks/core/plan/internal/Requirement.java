@@ -128,31 +128,55 @@ enum Requirement {
    * @param diskTypeForMinimum the {@link DiskType#ordinal()} a minimum disk type is checked against, -1 when not stated
    * @param ramOversubscribed whether its RAM is oversubscribed
    * @param etcdGrade whether its root disk is local SSD/NVMe
-   * @return a bit per failed rule ({@code 1 << ordinal()}), 0 when the flavor fits
+   * @param firstOnly stop at the first failed rule: the search only asks whether a flavor fits, and checking
+   *     every rule of every flavor made its scan over a large profile about 1.5 times slower
+   * @return a bit per failed rule ({@code 1 << ordinal()}; only the first one with {@code firstOnly}), 0 when
+   *     the flavor fits
    */
   static int failures(Filter r, int vcpus, int ramMiB, int diskGB, String architecture, int cpuType, int diskTypeForMinimum,
-      boolean ramOversubscribed, boolean etcdGrade) {
+      boolean ramOversubscribed, boolean etcdGrade, boolean firstOnly) {
     int m = 0;
     if (vcpus < r.minVcpus) {
       m |= 1 << VCPUS.ordinal();
+      if (firstOnly) {
+        return m;
+      }
     }
     if (ramMiB < r.minRamMiB) {
       m |= 1 << RAM.ordinal();
+      if (firstOnly) {
+        return m;
+      }
     }
     if (diskGB > 0 && diskGB < r.minDiskGB) {
       m |= 1 << DISK.ordinal();
+      if (firstOnly) {
+        return m;
+      }
     }
     if (!architecture.equals(r.architecture)) {
       m |= 1 << ARCHITECTURE.ordinal();
+      if (firstOnly) {
+        return m;
+      }
     }
     if (cpuType >= 0 && (r.cpuTypes & (1 << cpuType)) == 0) {
       m |= 1 << CPU_TYPE.ordinal();
+      if (firstOnly) {
+        return m;
+      }
     }
     if (ramOversubscribed && !r.allowRamOversubscription) {
       m |= 1 << RAM_OVERSUBSCRIPTION.ordinal();
+      if (firstOnly) {
+        return m;
+      }
     }
     if (r.minDiskType >= 0 && diskTypeForMinimum < r.minDiskType) {
       m |= 1 << DISK_TYPE.ordinal();
+      if (firstOnly) {
+        return m;
+      }
     }
     if (r.needsEtcdGrade && !etcdGrade) {
       m |= 1 << ETCD_STORAGE.ordinal();
@@ -169,7 +193,7 @@ enum Requirement {
    */
   static int failures(Filter r, FlavorFacts f) {
     return failures(r, f.flavor.vcpus(), f.flavor.ramMiB(), f.flavor.diskGB(), f.flavor.architecture(),
-        f.cpuType == null ? -1 : f.cpuType.ordinal(), f.diskTypeForMinimum, f.ramOversubscribed, f.storage.isEtcdGrade());
+        f.cpuType == null ? -1 : f.cpuType.ordinal(), f.diskTypeForMinimum, f.ramOversubscribed, f.storage.isEtcdGrade(), false);
   }
 
   /**
@@ -192,7 +216,20 @@ enum Requirement {
    * @return one clause per failed rule, empty when the flavor meets them
    */
   static List<String> violations(RoleContext ctx, FlavorFacts f, int rules) {
-    int m = failures(new Filter(ctx), f) & rules;
+    return violations(ctx, new Filter(ctx), f, rules);
+  }
+
+  /**
+   * The failed rules of one flavor among some rules, worded, with the role's filter already built.
+   *
+   * @param ctx the role
+   * @param filter {@code new Filter(ctx)}
+   * @param f the flavor
+   * @param rules the bit mask of the rules to check
+   * @return one clause per failed rule, empty when the flavor meets them
+   */
+  static List<String> violations(RoleContext ctx, Filter filter, FlavorFacts f, int rules) {
+    int m = failures(filter, f) & rules;
     if (m == 0) {
       return List.of();
     }

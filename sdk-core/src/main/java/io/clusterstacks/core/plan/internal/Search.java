@@ -169,7 +169,7 @@ public final class Search {
     List<RoleOutcome.Rejected> rejected = new ArrayList<>(rejectedCount);
     for (int r = 0; r < rejectedCount; r++) {
       FlavorFacts f = t.get(rejectedFlavors[r]);
-      rejected.add(new RoleOutcome.Rejected(f, Scoring.flavorViolations(ctx, f)));
+      rejected.add(new RoleOutcome.Rejected(f, Requirement.violations(ctx, filter, f, -1)));
     }
     Evaluation best = null;
     List<Evaluation> ranked = new ArrayList<>();
