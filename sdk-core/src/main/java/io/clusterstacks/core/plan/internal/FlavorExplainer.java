@@ -57,20 +57,11 @@ import org.jspecify.annotations.Nullable;
 /** Explains a role's flavor choice: reasons, runners-up and the warnings it implies; decides nothing. */
 final class FlavorExplainer {
 
-  private final ClusterRequest request;
-  private final CloudProfile cloud;
-  private final List<FlavorFacts> facts;
-  private final List<PlanWarning> warnings;
-  private final @Nullable StackDialect dialect;
-  private final OutputMode mode;
+  /** The run this part explains or decides for: request, cloud, flavors' facts, warnings, dialect, mode. */
+  private final Planning planning;
 
   FlavorExplainer(Planning p) {
-    this.request = p.request();
-    this.cloud = p.cloud();
-    this.facts = p.facts();
-    this.warnings = p.warnings();
-    this.dialect = p.dialect();
-    this.mode = p.mode();
+    this.planning = p;
   }
 
   FlavorChoice flavorChoice(RoleContext ctx, RoleOutcome outcome) {
@@ -83,7 +74,7 @@ final class FlavorExplainer {
       reasons.add("pinned by the request (" + ctx.pinnedFlavor() + ")");
       List<String> misses = Scoring.flavorViolations(ctx, f);
       for (String m : misses) {
-        warnings.add(PlanWarning.of(Severity.WARNING, Code.PINNED_CHOICE, ctx.name(), "pinned flavor " + f.flavor.name()
+        planning.warnings().add(PlanWarning.of(Severity.WARNING, Code.PINNED_CHOICE, ctx.name(), "pinned flavor " + f.flavor.name()
             + " has " + m));
       }
       if (ctx.controlPlane() && f.cpuType != null && f.cpuType == io.clusterstacks.core.flavor.CpuType.CROWDED_CORE) {
@@ -100,7 +91,7 @@ final class FlavorExplainer {
             + " network storage's long latency tail makes etcd miss heartbeats and elect new leaders");
       } else {
         String why = etcdFallbackReason(ctx, outcome);
-        warnings.add(PlanWarning.of(Severity.WARNING, Code.ETCD_ON_NETWORK_STORAGE, ctx.name(), "etcd runs on "
+        planning.warnings().add(PlanWarning.of(Severity.WARNING, Code.ETCD_ON_NETWORK_STORAGE, ctx.name(), "etcd runs on "
             + f.storage.description() + ": remote storage has a long tail of write latency, etcd misses heartbeats and"
             + " elects new leaders (the reason for scs-0110's local-SSD flavors such as SCS-2V-4-20s). " + why));
         reasons.add(f.storage.description() + " (fallback: " + why + ")");
@@ -125,7 +116,7 @@ final class FlavorExplainer {
       // already reported by the semantics check
     }
     if (!f.nameProblems.isEmpty()) {
-      warnings.add(PlanWarning.of(Severity.WARNING, Code.FLAVOR_NAME_MISMATCH, ctx.name(), f.flavor.name()
+      planning.warnings().add(PlanWarning.of(Severity.WARNING, Code.FLAVOR_NAME_MISMATCH, ctx.name(), f.flavor.name()
           + " does not deliver what its SCS name promises (scs-0100 semantics): " + String.join("; ", f.nameProblems)
           + ". The plan judges it by its real values."));
     } else if (f.scsName != null) {
@@ -159,7 +150,7 @@ final class FlavorExplainer {
         return "the local-SSD/NVMe flavor " + e.flavor().flavor().name() + " lost on " + whyLost(ctx, e, outcome.best());
       }
     }
-    boolean anyLocal = facts.stream().anyMatch(x -> x.storage.isEtcdGrade());
+    boolean anyLocal = planning.facts().stream().anyMatch(x -> x.storage.isEtcdGrade());
     if (ctx.pinnedFlavor() != null) {
       return "the flavor was pinned";
     }

@@ -57,20 +57,11 @@ import org.jspecify.annotations.Nullable;
 /** Finds the nearest flavors when a pinned flavor is not in the profile, and words them. */
 final class FlavorLookup {
 
-  private final ClusterRequest request;
-  private final CloudProfile cloud;
-  private final List<FlavorFacts> facts;
-  private final List<PlanWarning> warnings;
-  private final @Nullable StackDialect dialect;
-  private final OutputMode mode;
+  /** The run this part explains or decides for: request, cloud, flavors' facts, warnings, dialect, mode. */
+  private final Planning planning;
 
   FlavorLookup(Planning p) {
-    this.request = p.request();
-    this.cloud = p.cloud();
-    this.facts = p.facts();
-    this.warnings = p.warnings();
-    this.dialect = p.dialect();
-    this.mode = p.mode();
+    this.planning = p;
   }
 
   FlavorNotFoundException flavorNotFound(RoleContext ctx) {
@@ -80,7 +71,7 @@ final class FlavorLookup {
     FlavorFacts[] top = new FlavorFacts[3];
     double[] topDistance = new double[3];
     int kept = 0;
-    for (FlavorFacts f : facts) {
+    for (FlavorFacts f : planning.facts()) {
       double d = distance(wanted, parsed, f);
       if (kept == 3 && nearer(d, f, topDistance[2], top[2]) >= 0) {
         continue;

@@ -60,23 +60,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class PlacementExplainer {
 
-  private final ClusterRequest request;
-  private final CloudProfile cloud;
-  private final List<FlavorFacts> facts;
-  private final List<PlanWarning> warnings;
-  private final @Nullable StackDialect dialect;
-  private final OutputMode mode;
-
+  /** The run this part explains or decides for: request, cloud, flavors' facts, warnings, dialect, mode. */
+  private final Planning planning;
   private final WhatIf whatIf;
 
   PlacementExplainer(Planning p, WhatIf whatIf) {
+    this.planning = p;
     this.whatIf = whatIf;
-    this.request = p.request();
-    this.cloud = p.cloud();
-    this.facts = p.facts();
-    this.warnings = p.warnings();
-    this.dialect = p.dialect();
-    this.mode = p.mode();
   }
 
   PolicyDecision policyDecision(RoleContext ctx, Evaluation best) {
@@ -123,7 +113,7 @@ final class PlacementExplainer {
     }
     if (!p.needsGroup() && ctx.groupHeadroom() < Long.MAX_VALUE) {
       quotaStarved(ctx, best).ifPresent(better -> {
-        io.clusterstacks.core.cloud.Quota q = cloud.quotas().serverGroups();
+        io.clusterstacks.core.cloud.Quota q = planning.cloud().quotas().serverGroups();
         String msg = ctx.name() + " gets no server group: the project's server-group quota is used up ("
             + q.used() + " of " + q.limit() + " in use before this cluster"
             + (ctx.groupHeadroom() < q.headroom() ? ", and the roles planned before take " + (q.headroom() - ctx.groupHeadroom())
@@ -131,7 +121,7 @@ final class PlacementExplainer {
             + ": at most " + better.worstPerHost() + " of " + r + " members per hypervisor in the worst case, instead of "
             + best.worstPerHost() + ". Raise the serverGroups quota by " + (better.groups() - ctx.groupHeadroom())
             + " or delete unused server groups.";
-        warnings.add(PlanWarning.of(Severity.WARNING, Code.QUOTA, ctx.name(), msg));
+        planning.warnings().add(PlanWarning.of(Severity.WARNING, Code.QUOTA, ctx.name(), msg));
         reasons.add("no server group left in the project's server-group quota: see the warning");
       });
     }
@@ -168,7 +158,7 @@ final class PlacementExplainer {
     Optional<String> tradeOff = Optional.empty();
     List<Alternative> alternatives = new ArrayList<>();
     if (ctx.controlPlane() && r >= 3 && !(p.kind() == PlacementPolicy.Kind.ANTI_AFFINITY)) {
-      String storageNote = f.storage.isLocal() && cloud.quirks().localDiskServersStoppedInMaintenance()
+      String storageNote = f.storage.isLocal() && planning.cloud().quirks().localDiskServersStoppedInMaintenance()
           ? " fails or goes into maintenance (local-disk servers are powered off, not migrated)"
           : " fails";
       String lose = best.survivesWorst() ? "" : " When that hypervisor" + storageNote + ", etcd loses quorum ("
@@ -192,7 +182,7 @@ final class PlacementExplainer {
             + " up to " + best.worstPerHost() + " of " + r + " members can share one." + zoneNote + lose);
       }
       if (tradeOff.isPresent()) {
-        warnings.add(PlanWarning.of(best.survivesWorst() ? Severity.INFO : Severity.WARNING,
+        planning.warnings().add(PlanWarning.of(best.survivesWorst() ? Severity.INFO : Severity.WARNING,
             surgeConflict ? Code.SURGE_TRADE_OFF : Code.QUORUM_AT_RISK,
             ctx.name(), tradeOff.get()));
         alternatives.addAll(whatIf.alternatives(ctx, best));
@@ -205,7 +195,7 @@ final class PlacementExplainer {
           + " concurrent boots can land on the same hypervisor (the lab saw stacking in 7 of 20 parallel tries on 3 hosts)."
           + " Raise replicas in steps (one machine at a time), or use hard anti-affinity with max_server_per_host (compute"
           + " 2.64; Nova re-checks hard policies on the host and reschedules), and compare the servers' hostIds after scaling.";
-      warnings.add(PlanWarning.of(Severity.WARNING, Code.PARALLEL_BOOT_RACE, ctx.name(), msg));
+      planning.warnings().add(PlanWarning.of(Severity.WARNING, Code.PARALLEL_BOOT_RACE, ctx.name(), msg));
       reasons.add("parallel boots race under soft-anti-affinity: see the warning");
       if (!ctx.microversions().supports(io.clusterstacks.core.cloud.ComputeMicroversion.MAX_SERVER_PER_HOST)) {
         alternatives.add(Alternative.of("a cloud with compute 2.64",

@@ -57,62 +57,53 @@ import org.jspecify.annotations.Nullable;
 /** Decides and explains where a role's servers boot from and how they come back after maintenance. */
 final class Provisioning {
 
-  private final ClusterRequest request;
-  private final CloudProfile cloud;
-  private final List<FlavorFacts> facts;
-  private final List<PlanWarning> warnings;
-  private final @Nullable StackDialect dialect;
-  private final OutputMode mode;
+  /** The run this part explains or decides for: request, cloud, flavors' facts, warnings, dialect, mode. */
+  private final Planning planning;
 
   Provisioning(Planning p) {
-    this.request = p.request();
-    this.cloud = p.cloud();
-    this.facts = p.facts();
-    this.warnings = p.warnings();
-    this.dialect = p.dialect();
-    this.mode = p.mode();
+    this.planning = p;
   }
 
   RootDiskDecision rootDisk(RoleContext ctx, FlavorFacts f, int imageMinDiskGiB) {
     Role role = ctx.controlPlane() ? Role.CONTROL_PLANE : Role.WORKER;
-    Optional<String> variable = dialect == null ? Optional.empty()
-        : dialect.variableFor(CommonVariable.rootDisk(role)).map(VariableSpec::name);
+    Optional<String> variable = planning.dialect() == null ? Optional.empty()
+        : planning.dialect().variableFor(CommonVariable.rootDisk(role)).map(VariableSpec::name);
     if (f.flavor.diskGB() > 0) {
-      if (mode == OutputMode.RAW_CAPI) {
+      if (planning.mode() == OutputMode.RAW_CAPI) {
         return rootDiskDecision(true, 0, "no rootVolume in the OpenStackMachineTemplate: the server boots from the flavor's "
             + f.flavor.diskGB() + " GB " + f.storage.description(), true);
       }
-      if (dialect == null) {
+      if (planning.dialect() == null) {
         return rootDiskDecision(true, 0, "leave the stack's root-disk variable unset or 0 (no dialect given)", true);
       }
-      FlavorDiskBoot boot = dialect.flavorDiskBoot(role);
+      FlavorDiskBoot boot = planning.dialect().flavorDiskBoot(role);
       switch (boot) {
         case OMIT_VARIABLE:
           return rootDiskDecision(true, 0, variable.map(v -> "leave " + v + " unset (no default: no root volume)")
               .orElse("no root-disk variable: the server boots from the flavor's disk"), true);
         case SET_ZERO:
           return rootDiskDecision(true, 0, variable.orElse("root disk") + ": 0 (the default is a "
-              + variable.flatMap(v -> dialect.variable(v)).flatMap(VariableSpec::defaultValue).map(String::valueOf).orElse("")
+              + variable.flatMap(v -> planning.dialect().variable(v)).flatMap(VariableSpec::defaultValue).map(String::valueOf).orElse("")
               + " GiB network volume, which would put " + (ctx.controlPlane() ? "etcd" : "the node") + " back on network storage)",
               true);
         default:
-          String msg = dialect.releases() + " cannot boot " + ctx.name() + " from the flavor's disk: " + variable.orElse("its root-disk variable")
+          String msg = planning.dialect().releases() + " cannot boot " + ctx.name() + " from the flavor's disk: " + variable.orElse("its root-disk variable")
               + " has a minimum above 0 and a default, so every server gets a root volume"
               + (ctx.controlPlane() && f.storage.isEtcdGrade() ? " and etcd runs on network storage although " + f.flavor.name()
                   + " has a " + f.storage.description() : "")
               + "; use a release that accepts 0 or raw CAPI mode";
-          warnings.add(PlanWarning.of(ctx.controlPlane() ? Severity.WARNING : Severity.INFO, Code.ROOT_DISK, ctx.name(), msg));
+          planning.warnings().add(PlanWarning.of(ctx.controlPlane() ? Severity.WARNING : Severity.INFO, Code.ROOT_DISK, ctx.name(), msg));
           return rootDiskDecision(false, Math.max(ctx.requirements().minDiskGB(), imageMinDiskGiB), msg, false);
       }
     }
     int size = Math.max(ctx.requirements().minDiskGB(), imageMinDiskGiB);
-    String expr = mode == OutputMode.RAW_CAPI ? "rootVolume.sizeGiB: " + size
+    String expr = planning.mode() == OutputMode.RAW_CAPI ? "rootVolume.sizeGiB: " + size
         : variable.map(v -> v + ": " + size).orElse("root volume of " + size + " GiB");
     return rootDiskDecision(false, size, expr + " (the flavor has no disk; the volume is network storage)", true);
   }
 
   MaintenanceOptIn maintenance(RoleContext ctx, FlavorFacts f) {
-    ProviderQuirks q = cloud.quirks();
+    ProviderQuirks q = planning.cloud().quirks();
     if (!f.storage.isLocal() || !q.localDiskServersStoppedInMaintenance()) {
       return maintenanceOptIn(MaintenanceOptIn.Method.NOT_NEEDED, Optional.empty(), q.restartAfterMaintenanceValue(),
           q.maintenanceAnnouncementKeys(), f.storage.isLocal() ? "the provider does not stop local-disk servers in maintenance"
@@ -122,7 +113,7 @@ final class Provisioning {
         : " Watch the server metadata " + String.join(", ", q.maintenanceAnnouncementKeys())
             + " to drain a node before its hypervisor goes down.";
     if (q.restartAfterMaintenanceKey().isEmpty()) {
-      warnings.add(PlanWarning.of(Severity.WARNING, Code.MAINTENANCE, ctx.name(), f.flavor.name() + " has a local disk: in"
+      planning.warnings().add(PlanWarning.of(Severity.WARNING, Code.MAINTENANCE, ctx.name(), f.flavor.name() + " has a local disk: in"
           + " hypervisor maintenance its servers are powered off, not migrated, and the provider has no known restart opt-in;"
           + " check with the provider that they are started again." + watch));
       return maintenanceOptIn(MaintenanceOptIn.Method.NO_KNOWN_OPT_IN, Optional.empty(), q.restartAfterMaintenanceValue(),
@@ -130,7 +121,7 @@ final class Provisioning {
     }
     String key = q.restartAfterMaintenanceKey().get();
     String kv = key + "=" + q.restartAfterMaintenanceValue();
-    if (mode == OutputMode.RAW_CAPI) {
+    if (planning.mode() == OutputMode.RAW_CAPI) {
       return maintenanceOptIn(MaintenanceOptIn.Method.SERVER_METADATA, Optional.of(key), q.restartAfterMaintenanceValue(),
           q.maintenanceAnnouncementKeys(), "local disk: powered off in hypervisor maintenance and left off unless the server"
               + " carries " + kv + "; the OpenStackMachineTemplate sets it as serverMetadata, so every new machine has it." + watch);
@@ -139,7 +130,7 @@ final class Provisioning {
         + ". The ClusterClass has no variable for server metadata, so set it after each server boots through the cloud API"
         + " (a merging POST /servers/{id}/metadata, never the replacing PUT), also on machines created by rollouts and"
         + " remediation." + watch;
-    warnings.add(PlanWarning.of(Severity.INFO, Code.MAINTENANCE, ctx.name(), msg));
+    planning.warnings().add(PlanWarning.of(Severity.INFO, Code.MAINTENANCE, ctx.name(), msg));
     return maintenanceOptIn(MaintenanceOptIn.Method.CLOUD_API_AFTER_BOOT, Optional.of(key), q.restartAfterMaintenanceValue(),
         q.maintenanceAnnouncementKeys(), msg);
   }

@@ -57,20 +57,11 @@ import org.jspecify.annotations.Nullable;
 /** States what losing a hypervisor, maintenance and a zone loss do to etcd under the chosen plan. */
 final class QuorumExplainer {
 
-  private final ClusterRequest request;
-  private final CloudProfile cloud;
-  private final List<FlavorFacts> facts;
-  private final List<PlanWarning> warnings;
-  private final @Nullable StackDialect dialect;
-  private final OutputMode mode;
+  /** The run this part explains or decides for: request, cloud, flavors' facts, warnings, dialect, mode. */
+  private final Planning planning;
 
   QuorumExplainer(Planning p) {
-    this.request = p.request();
-    this.cloud = p.cloud();
-    this.facts = p.facts();
-    this.warnings = p.warnings();
-    this.dialect = p.dialect();
-    this.mode = p.mode();
+    this.planning = p;
   }
 
   QuorumAnalysis quorum(RolePlan cp, Evaluation e) {
@@ -91,7 +82,7 @@ final class QuorumExplainer {
               : "; expected " + x + " on the busiest host after rollouts" + (x > (r - 1) / 2 ? ", which also loses quorum." : "."));
     }
     String maintenance;
-    if (f.storage.isLocal() && cloud.quirks().localDiskServersStoppedInMaintenance()) {
+    if (f.storage.isLocal() && planning.cloud().quirks().localDiskServersStoppedInMaintenance()) {
       maintenance = "Maintenance: local-disk servers are powered off, not migrated, while their hypervisor reboots (~15 min"
           + " monthly on pluscloud open), which for etcd is the same as losing the host"
           + (e.survivesWorst() ? " (quorum holds)" : " (quorum can be lost, see above)")
@@ -100,7 +91,7 @@ final class QuorumExplainer {
     } else {
       maintenance = "Maintenance: servers without a local disk are live-migrated, so maintenance does not take members down.";
     }
-    int zones = cloud.availabilityZones().size();
+    int zones = planning.cloud().availabilityZones().size();
     String zoneText;
     if (zones <= 1) {
       zoneText = "One availability zone: no spread over failure zones (scs-0214 SHOULD); the hypervisor spread comes from the"
@@ -129,7 +120,7 @@ final class QuorumExplainer {
       why = "nothing spreads the members over hypervisors";
     }
     if (verdict == Scs0214Verdict.NOT_MET) {
-      warnings.add(PlanWarning.of(Severity.WARNING, Code.SCS_0214, "control-plane", "scs-0214 requires control-plane nodes on"
+      planning.warnings().add(PlanWarning.of(Severity.WARNING, Code.SCS_0214, "control-plane", "scs-0214 requires control-plane nodes on"
           + " several physical machines: " + why + "."));
     }
     return QuorumAnalysis.builder().members(r).quorum(q).worstCasePerHost(w).expectedPerHost(x)

@@ -57,24 +57,15 @@ import org.jspecify.annotations.Nullable;
 /** Checks the project's quotas against what the planned cluster needs, steady and during rollouts. */
 final class QuotaChecker {
 
-  private final ClusterRequest request;
-  private final CloudProfile cloud;
-  private final List<FlavorFacts> facts;
-  private final List<PlanWarning> warnings;
-  private final @Nullable StackDialect dialect;
-  private final OutputMode mode;
+  /** The run this part explains or decides for: request, cloud, flavors' facts, warnings, dialect, mode. */
+  private final Planning planning;
 
   QuotaChecker(Planning p) {
-    this.request = p.request();
-    this.cloud = p.cloud();
-    this.facts = p.facts();
-    this.warnings = p.warnings();
-    this.dialect = p.dialect();
-    this.mode = p.mode();
+    this.planning = p;
   }
 
   List<QuotaCheck> quotas(@Nullable RolePlan cp, List<RolePlan> workers) {
-    Quotas q = cloud.quotas();
+    Quotas q = planning.cloud().quotas();
     long inst = 0;
     long instPeak = 0;
     long cores = 0;
@@ -121,7 +112,7 @@ final class QuotaChecker {
           options.add(Alternative.of("delete the " + q.instancesInError() + " servers in ERROR", "they hold instance quota"));
         }
       } else if (!c.peakFits()) {
-        warnings.add(PlanWarning.of(Severity.CRITICAL, Code.QUOTA, "cluster", c.resource() + ": the cluster fits ("
+        planning.warnings().add(PlanWarning.of(Severity.CRITICAL, Code.QUOTA, "cluster", c.resource() + ": the cluster fits ("
             + c.steady() + " needed, " + (c.limit() - c.used()) + " left) but rollouts need " + c.peak()
             + ": surge machines will be refused (403) and upgrades stall; " + c.note() + ". Raise the quota to "
             + (c.used() + c.peak()) + surgeAdvice(cp, workers) + "."));
@@ -141,9 +132,9 @@ final class QuotaChecker {
    * rejects 0 below 3 replicas).
    */
   private String surgeAdvice(@Nullable RolePlan cp, List<RolePlan> workers) {
-    boolean cpCan = cp != null && mode == OutputMode.RAW_CAPI && cp.replicas() >= 3 && cp.placement().maxSurge() > 0;
+    boolean cpCan = cp != null && planning.mode() == OutputMode.RAW_CAPI && cp.replicas() >= 3 && cp.placement().maxSurge() > 0;
     boolean workersCan = workers.stream().anyMatch(w -> w.replicas() > 0 && w.placement().maxSurge() > 0);
-    String fixed = cp != null && mode == OutputMode.TOPOLOGY && cp.placement().maxSurge() > 0
+    String fixed = cp != null && planning.mode() == OutputMode.TOPOLOGY && cp.placement().maxSurge() > 0
         ? " (the control plane's maxSurge 1 is fixed by the ClusterClass in topology mode)" : "";
     if (cpCan && workersCan) {
       return " or lower the surge (control-plane maxSurge 0, or the workers' maxSurge)";

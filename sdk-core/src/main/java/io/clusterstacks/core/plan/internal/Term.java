@@ -3,6 +3,8 @@ package io.clusterstacks.core.plan.internal;
 import io.clusterstacks.core.cloud.CloudFlavor;
 import io.clusterstacks.core.plan.HostFailureTolerance;
 import io.clusterstacks.core.plan.StorageClass;
+import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One term of the planner's ranking: its label, how it turns a candidate into a number (lower is
@@ -15,220 +17,117 @@ import io.clusterstacks.core.plan.StorageClass;
  * tie-break, compared as text.
  */
 enum Term {
-  QUORUM("quorum after losing one hypervisor") {
-    @Override
-    long key(RoleContext ctx, Evaluation e) {
-      return ctx.tolerance() == HostFailureTolerance.NOT_NEEDED ? 0 : e.survivesWorst ? 0 : e.survivesExpected ? 1 : 2;
-    }
-
-    @Override
-    String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner) {
-      return loser.survivesExpected()
+  // placement terms: (label, the candidate's value, why a candidate lost on it)
+  QUORUM("quorum after losing one hypervisor",
+      (ctx, e) -> ctx.tolerance() == HostFailureTolerance.NOT_NEEDED ? 0 : e.survivesWorst ? 0 : e.survivesExpected ? 1 : 2,
+      (ctx, loser, winner) -> loser.survivesExpected()
           ? "quorum survives losing a hypervisor only in the expected case, not the worst case (up to " + loser.worstPerHost()
               + " of " + ctx.replicas() + " members on one host)"
           : "etcd quorum is lost when the busiest hypervisor fails (up to " + loser.worstPerHost() + " of " + ctx.replicas()
-              + " members on one host, " + Wording.describeHosts(loser.flavor().hosts()) + ")";
-    }
-  },
-  SPREAD("spread over hypervisors (scs-0214)") {
-    @Override
-    long key(RoleContext ctx, Evaluation e) {
-      int r = ctx.replicas();
-      return r <= 1 ? 0 : e.worstPerHost < r ? 0 : e.expectedPerHost < r ? 1 : 2;
-    }
+              + " members on one host, " + Wording.describeHosts(loser.flavor().hosts()) + ")"),
+  SPREAD("spread over hypervisors (scs-0214)",
+      (ctx, e) -> ctx.replicas() <= 1 ? 0 : e.worstPerHost < ctx.replicas() ? 0 : e.expectedPerHost < ctx.replicas() ? 1 : 2,
+      (ctx, loser, winner) -> "spread over several hypervisors is "
+          + (loser.expectedPerHost() < ctx.replicas() ? "expected but not guaranteed" : "not even expected")),
+  ETCD_STORAGE("etcd storage (scs-0110)",
+      (ctx, e) -> storageTier(e.flavor.storage),
+      (ctx, loser, winner) -> loser.flavor().storage().description() + " for etcd, where " + winner.flavor().flavor().name()
+          + " has " + winner.flavor().storage().description()),
+  WORST_PER_HOST("worst-case members per hypervisor",
+      (ctx, e) -> e.worstPerHost,
+      (ctx, loser, winner) -> "up to " + loser.worstPerHost() + " members on one hypervisor in the worst case, "
+          + winner.worstPerHost() + " with the chosen plan"),
+  EXPECTED_PER_HOST("expected members per hypervisor",
+      (ctx, e) -> e.expectedPerHost,
+      (ctx, loser, winner) -> "expected " + loser.expectedPerHost() + " members on the busiest hypervisor after rollouts, "
+          + winner.expectedPerHost() + " with the chosen plan"),
+  SURGE("rollout surge",
+      (ctx, e) -> e.surge == 1 ? 0 : 1,
+      (ctx, loser, winner) -> "maxSurge 0 only pays off when it buys a stronger placement"),
+  POINTLESS_GROUP("a server group that cannot spread anything",
+      (ctx, e) -> e.pointlessGroup ? 1 : 0,
+      (ctx, loser, winner) -> "a server group with one member or on one hypervisor spreads nothing"),
+  POLICY_STRENGTH("policy strength",
+      (ctx, e) -> e.policy.kind().ordinal(),
+      (ctx, loser, winner) -> loser.policy() + " is weaker than " + winner.policy() + " with the same members per host"),
+  MAX_PER_HOST("max_server_per_host",
+      (ctx, e) -> e.policy.maxServerPerHost().orElse(0),
+      (ctx, loser, winner) -> "a higher per-host limit (" + loser.policy().maxServerPerHost().orElse(0) + " instead of "
+          + winner.policy().maxServerPerHost().orElse(0) + ") with the same members per host"),
+  GROUPS("number of server groups",
+      (ctx, e) -> e.groups,
+      (ctx, loser, winner) -> "needs " + loser.groups() + " server groups, the chosen plan " + winner.groups()),
 
-    @Override
-    String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner) {
-      return "spread over several hypervisors is "
-          + (loser.expectedPerHost() < ctx.replicas() ? "expected but not guaranteed" : "not even expected");
-    }
-  },
-  ETCD_STORAGE("etcd storage (scs-0110)") {
-    @Override
-    long key(RoleContext ctx, Evaluation e) {
-      return storageTier(e.flavor.storage);
-    }
-
-    @Override
-    String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner) {
-      return loser.flavor().storage().description() + " for etcd, where " + winner.flavor().flavor().name() + " has "
-          + winner.flavor().storage().description();
-    }
-  },
-  WORST_PER_HOST("worst-case members per hypervisor") {
-    @Override
-    long key(RoleContext ctx, Evaluation e) {
-      return e.worstPerHost;
-    }
-
-    @Override
-    String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner) {
-      return "up to " + loser.worstPerHost() + " members on one hypervisor in the worst case, " + winner.worstPerHost()
-          + " with the chosen plan";
-    }
-  },
-  EXPECTED_PER_HOST("expected members per hypervisor") {
-    @Override
-    long key(RoleContext ctx, Evaluation e) {
-      return e.expectedPerHost;
-    }
-
-    @Override
-    String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner) {
-      return "expected " + loser.expectedPerHost() + " members on the busiest hypervisor after rollouts, "
-          + winner.expectedPerHost() + " with the chosen plan";
-    }
-  },
-  SURGE("rollout surge") {
-    @Override
-    long key(RoleContext ctx, Evaluation e) {
-      return e.surge == 1 ? 0 : 1;
-    }
-
-    @Override
-    String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner) {
-      return "maxSurge 0 only pays off when it buys a stronger placement";
-    }
-  },
-  POINTLESS_GROUP("a server group that cannot spread anything") {
-    @Override
-    long key(RoleContext ctx, Evaluation e) {
-      return e.pointlessGroup ? 1 : 0;
-    }
-
-    @Override
-    String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner) {
-      return "a server group with one member or on one hypervisor spreads nothing";
-    }
-  },
-  POLICY_STRENGTH("policy strength") {
-    @Override
-    long key(RoleContext ctx, Evaluation e) {
-      return e.policy.kind().ordinal();
-    }
-
-    @Override
-    String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner) {
-      return loser.policy() + " is weaker than " + winner.policy() + " with the same members per host";
-    }
-  },
-  MAX_PER_HOST("max_server_per_host") {
-    @Override
-    long key(RoleContext ctx, Evaluation e) {
-      return e.policy.maxServerPerHost().orElse(0);
-    }
-
-    @Override
-    String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner) {
-      return "a higher per-host limit (" + loser.policy().maxServerPerHost().orElse(0) + " instead of "
-          + winner.policy().maxServerPerHost().orElse(0) + ") with the same members per host";
-    }
-  },
-  GROUPS("number of server groups") {
-    @Override
-    long key(RoleContext ctx, Evaluation e) {
-      return e.groups;
-    }
-
-    @Override
-    String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner) {
-      return "needs " + loser.groups() + " server groups, the chosen plan " + winner.groups();
-    }
-  },
-  NAME_CONSISTENCY("consistency with its SCS name") {
-    @Override
-    long flavorKey(FlavorFacts f) {
-      return f.nameProblems.isEmpty() ? 0 : 1;
-    }
-
-    @Override
-    String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner) {
-      return "its real values fall short of its SCS name: " + String.join("; ", loser.flavor().nameProblems());
-    }
-  },
-  VCPUS("vCPUs") {
-    @Override
-    long flavorKey(FlavorFacts f) {
-      return f.flavor.vcpus();
-    }
-
-    @Override
-    String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner) {
-      return "larger: " + loser.flavor().flavor().vcpus() + " vCPU vs " + winner.flavor().flavor().vcpus();
-    }
-  },
-  RAM("RAM") {
-    @Override
-    long flavorKey(FlavorFacts f) {
-      return f.flavor.ramMiB();
-    }
-
-    @Override
-    String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner) {
-      return "more RAM: " + loser.flavor().flavor().ramMiB() + " MiB vs " + winner.flavor().flavor().ramMiB();
-    }
-  },
-  DISK("disk") {
-    @Override
-    long flavorKey(FlavorFacts f) {
-      return f.flavor.diskGB();
-    }
-
-    @Override
-    String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner) {
-      CloudFlavor w = winner.flavor().flavor();
-      return "larger disk: " + loser.flavor().flavor().diskGB() + " GB vs " + (w.diskGB() == 0 ? "none" : w.diskGB() + " GB");
-    }
-  },
-  CPU_TYPE("CPU type") {
-    @Override
-    long flavorKey(FlavorFacts f) {
-      return f.cpuType == null ? 4 : switch (f.cpuType) {
+  // flavor terms, in ranking order: (label, the flavor's value, why a candidate lost on it)
+  NAME_CONSISTENCY("consistency with its SCS name",
+      f -> f.nameProblems.isEmpty() ? 0 : 1,
+      (ctx, loser, winner) -> "its real values fall short of its SCS name: " + String.join("; ", loser.flavor().nameProblems())),
+  VCPUS("vCPUs",
+      f -> f.flavor.vcpus(),
+      (ctx, loser, winner) -> "larger: " + loser.flavor().flavor().vcpus() + " vCPU vs " + winner.flavor().flavor().vcpus()),
+  RAM("RAM",
+      f -> f.flavor.ramMiB(),
+      (ctx, loser, winner) -> "more RAM: " + loser.flavor().flavor().ramMiB() + " MiB vs " + winner.flavor().flavor().ramMiB()),
+  DISK("disk",
+      f -> f.flavor.diskGB(),
+      (ctx, loser, winner) -> {
+        CloudFlavor w = winner.flavor().flavor();
+        return "larger disk: " + loser.flavor().flavor().diskGB() + " GB vs " + (w.diskGB() == 0 ? "none" : w.diskGB() + " GB");
+      }),
+  CPU_TYPE("CPU type",
+      f -> f.cpuType == null ? 4 : switch (f.cpuType) {
         case SHARED_CORE -> 0;
         case CROWDED_CORE -> 1;
         case DEDICATED_THREAD -> 2;
         case DEDICATED_CORE -> 3;
-      };
-    }
-
-    @Override
-    String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner) {
-      return "a costlier CPU type: " + loser.flavor().cpuType().map(Wording::cpuWords).orElse("unknown CPU type");
-    }
-  },
-  INSECURE("insecure CPU") {
-    @Override
-    long flavorKey(FlavorFacts f) {
-      return f.insecure ? 1 : 0;
-    }
-
-    @Override
-    String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner) {
-      return "marked insecure (i)";
-    }
-  },
+      },
+      (ctx, loser, winner) -> "a costlier CPU type: " + loser.flavor().cpuType().map(Wording::cpuWords).orElse("unknown CPU type")),
+  INSECURE("insecure CPU",
+      f -> f.insecure ? 1 : 0,
+      (ctx, loser, winner) -> "marked insecure (i)"),
   /** The tie-break: compared as text, so it has no numeric key. */
-  FLAVOR_NAME("flavor name") {
-    @Override
-    long flavorKey(FlavorFacts f) {
-      return 0;
-    }
-
+  FLAVOR_NAME("flavor name",
+      f -> 0,
+      (ctx, loser, winner) -> "ranks the same; loses on name order") {
     @Override
     int compare(Evaluation a, long ka, Evaluation b, long kb) {
       return a.flavor.flavor.name().compareTo(b.flavor.flavor.name());
     }
-
-    @Override
-    String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner) {
-      return "ranks the same; loses on name order";
-    }
   };
 
-  private final String label;
+  /** A placement term's value of a candidate, lower is better. */
+  @FunctionalInterface
+  interface CandidateKey {
+    long of(RoleContext ctx, Evaluation e);
+  }
 
-  Term(String label) {
+  /** Why a candidate lost to the winner on a term, with the values: one clause. */
+  @FunctionalInterface
+  interface WhyLost {
+    String of(RoleContext ctx, Evaluation loser, Evaluation winner);
+  }
+
+  private final String label;
+  /** Set for placement terms. */
+  private final @Nullable CandidateKey candidateKey;
+  /** Set for flavor terms. */
+  private final @Nullable ToLongFunction<FlavorFacts> flavorKey;
+  private final WhyLost whyLost;
+
+  /** A placement term. */
+  Term(String label, CandidateKey key, WhyLost whyLost) {
     this.label = label;
+    this.candidateKey = key;
+    this.flavorKey = null;
+    this.whyLost = whyLost;
+  }
+
+  /** A flavor term. */
+  Term(String label, ToLongFunction<FlavorFacts> key, WhyLost whyLost) {
+    this.label = label;
+    this.candidateKey = null;
+    this.flavorKey = key;
+    this.whyLost = whyLost;
   }
 
   /**
@@ -250,14 +149,14 @@ enum Term {
   }
 
   /**
-   * The candidate's value of a placement term, lower is better.
+   * The candidate's value of this term, lower is better.
    *
    * @param ctx the role
    * @param e the candidate, with its metrics set
    * @return the value
    */
-  long key(RoleContext ctx, Evaluation e) {
-    return flavorKey(e.flavor);
+  final long key(RoleContext ctx, Evaluation e) {
+    return candidateKey != null ? candidateKey.of(ctx, e) : flavorKey(e.flavor);
   }
 
   /**
@@ -266,8 +165,11 @@ enum Term {
    * @param f the flavor
    * @return the value
    */
-  long flavorKey(FlavorFacts f) {
-    throw new IllegalStateException(label + " is not a flavor term");
+  final long flavorKey(FlavorFacts f) {
+    if (flavorKey == null) {
+      throw new IllegalStateException(label + " is not a flavor term");
+    }
+    return flavorKey.applyAsLong(f);
   }
 
   /**
@@ -291,7 +193,9 @@ enum Term {
    * @param winner the chosen candidate
    * @return one clause
    */
-  abstract String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner);
+  final String whyLost(RoleContext ctx, Evaluation loser, Evaluation winner) {
+    return whyLost.of(ctx, loser, winner);
+  }
 
   /** The storage tiers etcd cares about: local SSD/NVMe, local of unstated type, local HDD, network. */
   static int storageTier(StorageClass s) {

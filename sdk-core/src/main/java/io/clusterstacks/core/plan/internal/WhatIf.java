@@ -63,41 +63,33 @@ final class WhatIf {
   /** The most hypervisors an alternative adds. */
   private static final int MAX_EXTRA_HOSTS = 8;
 
-  private final ClusterRequest request;
-  private final CloudProfile cloud;
-  private final List<FlavorFacts> facts;
-  private final List<PlanWarning> warnings;
-  private final @Nullable StackDialect dialect;
-  private final OutputMode mode;
+
+  /** The run this part explains or decides for: request, cloud, flavors' facts, warnings, dialect, mode. */
+  private final Planning planning;
 
   WhatIf(Planning p) {
-    this.request = p.request();
-    this.cloud = p.cloud();
-    this.facts = p.facts();
-    this.warnings = p.warnings();
-    this.dialect = p.dialect();
-    this.mode = p.mode();
+    this.planning = p;
   }
 
   /** Options that would make an infeasible role plannable, each checked by running the search again. */
   List<Alternative> options(RoleContext ctx, RoleOutcome failed) {
     List<Alternative> out = new ArrayList<>();
     if (ctx.controlPlane() && ctx.tolerance() == HostFailureTolerance.REQUIRED) {
-      tryOption(out, ctx.withTolerance(HostFailureTolerance.PREFERRED), facts,
+      tryOption(out, ctx.withTolerance(HostFailureTolerance.PREFERRED), planning.facts(),
           "accept the quorum risk (hostFailureTolerance PREFERRED)");
     }
     if (ctx.pinnedPolicy() != null) {
-      tryOption(out, ctx.withoutPinnedPolicy(), facts, "let the planner choose the policy (unpin " + ctx.pinnedPolicy() + ")");
+      tryOption(out, ctx.withoutPinnedPolicy(), planning.facts(), "let the planner choose the policy (unpin " + ctx.pinnedPolicy() + ")");
     }
     if (ctx.controlPlane() && ctx.mode() == OutputMode.TOPOLOGY && ctx.replicas() >= 3) {
-      tryOption(out, ctx.withMode(OutputMode.RAW_CAPI), facts, "use raw CAPI mode (control-plane maxSurge 0 becomes possible)");
+      tryOption(out, ctx.withMode(OutputMode.RAW_CAPI), planning.facts(), "use raw CAPI mode (control-plane maxSurge 0 becomes possible)");
     }
     if (ctx.controlPlane() && !ctx.allowNetworkStorage()) {
-      tryOption(out, ctx.allowingNetworkStorage(), facts, "allow etcd on network storage (allowNetworkStorage, with the etcd risk)");
+      tryOption(out, ctx.allowingNetworkStorage(), planning.facts(), "allow etcd on network storage (allowNetworkStorage, with the etcd risk)");
     }
     for (int extra = 1; extra <= MAX_EXTRA_HOSTS; extra++) {
       final int e = extra;
-      List<FlavorFacts> more = facts.stream().map(f -> f.withHosts(plus(f.hosts, e))).toList();
+      List<FlavorFacts> more = planning.facts().stream().map(f -> f.withHosts(plus(f.hosts, e))).toList();
       RoleOutcome o = Search.run(ctx, more);
       if (o.best() != null) {
         out.add(Alternative.of("add " + extra + (extra == 1 ? " hypervisor" : " hypervisors") + " serving "
@@ -110,7 +102,7 @@ final class WhatIf {
     for (int extra = 1; small >= 0 && extra <= MAX_EXTRA_HOSTS; extra++) {
       final int e = extra;
       RoleContext more = ctx.withZones(ctx.zones().withMore(small, extra));
-      RoleOutcome o = Search.run(more, facts.stream()
+      RoleOutcome o = Search.run(more, planning.facts().stream()
           .map(f -> f.flavor.hostClass().isEmpty() ? f.withHosts(plus(f.hosts, e)) : f).toList());
       if (o.best() != null) {
         out.add(Alternative.of(addToZone(ctx.zones(), small, extra), summary(more, o.best())));
@@ -119,10 +111,10 @@ final class WhatIf {
     }
     if (ctx.memberQuota() >= 0) {
       RoleContext raised = ctx.withMemberQuota(ctx.replicas() + 1L);
-      tryOption(out, raised, facts, "raise the server_group_members quota to " + (ctx.replicas() + 1));
+      tryOption(out, raised, planning.facts(), "raise the server_group_members quota to " + (ctx.replicas() + 1));
     }
     if (ctx.pinnedFlavor() != null && failed.best() == null && !failed.rejected().isEmpty()) {
-      tryOption(out, ctx.withoutPinnedFlavor(), facts, "let the planner choose the flavor (unpin " + ctx.pinnedFlavor() + ")");
+      tryOption(out, ctx.withoutPinnedFlavor(), planning.facts(), "let the planner choose the flavor (unpin " + ctx.pinnedFlavor() + ")");
     } else if (failed.best() == null && !failed.rejected().isEmpty()) {
       relaxations(ctx, out);
     }
@@ -136,7 +128,7 @@ final class WhatIf {
   private void relaxations(RoleContext ctx, List<Alternative> out) {
     Requirement.Filter filter = new Requirement.Filter(ctx);
     List<FlavorFacts> near = new ArrayList<>();
-    for (FlavorFacts f : facts) {
+    for (FlavorFacts f : planning.facts()) {
       int m = Requirement.failures(filter, f);
       if (m != 0 && (m & (1 << Requirement.ARCHITECTURE.ordinal())) == 0) {
         near.add(f);
@@ -188,7 +180,7 @@ final class WhatIf {
         continue;
       }
       RoleContext relaxed = ctx.withRequirements(b.build(), network);
-      RoleOutcome o = Search.run(relaxed, facts);
+      RoleOutcome o = Search.run(relaxed, planning.facts());
       if (o.best() != null) {
         offered.add(change);
         out.add(Alternative.of(change, summary(relaxed, o.best())));
@@ -204,7 +196,7 @@ final class WhatIf {
   }
 
   private HostCount hostsOf(CloudFlavor f) {
-    return cloud.hypervisors().forFlavor(f);
+    return planning.cloud().hypervisors().forFlavor(f);
   }
 
   private static HostCount plus(HostCount h, int extra) {
