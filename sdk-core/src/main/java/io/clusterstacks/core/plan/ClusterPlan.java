@@ -2,6 +2,7 @@ package io.clusterstacks.core.plan;
 
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.Names;
 import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.cloud.CloudProfile;
 import io.clusterstacks.core.manifest.ManifestRenderer;
@@ -230,7 +231,7 @@ public abstract class ClusterPlan {
       if (id == null || id.isBlank()) {
         problems.add(Problem.of("idsByName[" + t.name() + "]", id == null ? Problem.MISSING : id,
             "create the group (serverGroupsToCreate()) and pass its Nova ID by group name; got IDs for "
-                + idsByName.keySet()));
+                + Names.shown(idsByName.keySet().toString())));
       }
     }
     InvalidInputException.throwIfAny(problems);

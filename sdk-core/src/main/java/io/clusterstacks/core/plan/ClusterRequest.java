@@ -2,6 +2,7 @@ package io.clusterstacks.core.plan;
 
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.Names;
 import io.clusterstacks.core.SdkStyle;
 import io.clusterstacks.core.image.ImageStrategies;
 import io.clusterstacks.core.image.ImageStrategy;
@@ -251,7 +252,7 @@ public abstract class ClusterRequest {
     if (kubernetesVersion().isEmpty()) {
       problems.add(Problem.missing("clusterRequest.kubernetesVersion",
           "give it (e.g. v1.34.7) or a className the release catalogue knows"
-          + className().map(c -> " (" + c + " is not in it)").orElse("")));
+          + className().map(c -> " (" + Names.shown(c.toString()) + " is not in it)").orElse("")));
     } else if (!VERSION.matcher(kubernetesVersion()).matches()) {
       problems.add(Problem.of("clusterRequest.kubernetesVersion", kubernetesVersion(),
           "write v<major>.<minor>.<patch>, e.g. v1.34.7"));
@@ -272,7 +273,7 @@ public abstract class ClusterRequest {
     if (className().isPresent() && !kubernetesVersion().isEmpty() && VERSION.matcher(kubernetesVersion()).matches()
         && !className().get().kubernetesMinor().equals(minorOf(kubernetesVersion()))) {
       problems.add(Problem.of("clusterRequest.kubernetesVersion", kubernetesVersion(),
-          "class " + className().get() + " is for Kubernetes " + className().get().kubernetesMinor() + ".x; use a "
+          "class " + Names.shown(className().get().toString()) + " is for Kubernetes " + className().get().kubernetesMinor() + ".x; use a "
           + className().get().kubernetesMinor() + ".x version or another class"));
     }
     if (includeClusterStack() && clusterStack().isEmpty() && className().isEmpty()) {
@@ -287,7 +288,7 @@ public abstract class ClusterRequest {
       PlacementLevel l = placementLevels().get(i);
       if (!roles.contains(l.onRole())) {
         problems.add(Problem.of("clusterRequest.placementLevels[" + i + "].onRole", l.onRole(),
-            "name a role of this request: one of " + new java.util.TreeSet<>(roles)));
+            "name a role of this request: one of " + Names.shown(new java.util.TreeSet<>(roles).toString())));
       }
     }
     InvalidInputException.throwIfAny(problems);

@@ -1,8 +1,11 @@
 package io.clusterstacks.core.plan;
 
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.cloud.HostCount;
 import io.clusterstacks.core.plan.internal.MapLayout;
 import io.clusterstacks.core.plan.internal.PlacementRenderer;
+import java.util.ArrayList;
 import java.util.List;
 import io.clusterstacks.core.SdkStyle;
 import java.util.function.Consumer;
@@ -71,6 +74,29 @@ public final class PlacementMap {
     public abstract List<RoleColumn> roles();
 
     /**
+     * Checks that the lists describe the same hosts: a zone per host name (or none), and a member count
+     * per host name for every role; reports every mismatch at once.
+     */
+    @Value.Check
+    void check() {
+      int hosts = hostNames().size();
+      List<Problem> problems = new ArrayList<>();
+      if (!hostZones().isEmpty() && hostZones().size() != hosts) {
+        problems.add(Problem.of("placementMap.section.hostZones", hostZones().size() + " zones " + hostZones(),
+            "give one zone per host name (" + hosts + " host names), in host order, or no zones"));
+      }
+      for (int i = 0; i < roles().size(); i++) {
+        RoleColumn r = roles().get(i);
+        if (r.membersPerHost().size() != hosts) {
+          problems.add(Problem.of("placementMap.section.roles[" + i + "].membersPerHost",
+              r.membersPerHost().size() + " counts " + r.membersPerHost(),
+              "give one member count per host name (" + hosts + " host names), in host order"));
+        }
+      }
+      InvalidInputException.throwIfAny(problems);
+    }
+
+    /**
      * A new builder.
      *
      * @return the builder
@@ -84,7 +110,8 @@ public final class PlacementMap {
      *
      * @param spec sets the attributes on a builder
      * @return the value
-     * @throws io.clusterstacks.core.InvalidInputException listing every missing attribute
+     * @throws io.clusterstacks.core.InvalidInputException listing every missing attribute, and zones or member
+     *     counts that do not match the host names
      */
     public static Section of(Consumer<Builder> spec) {
       Builder b = builder();

@@ -124,6 +124,58 @@ class ClusterRequestTest {
     assertTrue(plan.withServerGroupIds(Map.of(groups.get(0), "00000000-0000-4000-8000-000000000000", groups.get(1), "00000000-0000-4000-8000-000000000001")).serverGroupsToCreate().isEmpty());
   }
 
+  @Test
+  void fixTextsShortenWhatTheyEchoSoAHugeNameGivesABoundedMessage() {
+    // a 100,000-character ID key is echoed in the fix's list of the keys received: shortened, as every value is
+    ClusterPlan plan = Planner.plan(ClusterRequest.of(b -> b.kubernetesVersion("v1.34.7")
+        .addWorkers(WorkerRequest.of("md-0", 3))), CloudProfiles.bundled("scs-reference"));
+    String huge = "g".repeat(100_000);
+    InvalidInputException ids = assertThrows(InvalidInputException.class,
+        () -> plan.withServerGroupIds(Map.of(huge, "00000000-0000-4000-8000-000000000000")));
+    assertEquals(2, ids.problems().size(), ids.getMessage());
+    assertBounded(ids);
+    assertTrue(ids.problems().get(0).fix().contains("100002 characters"), ids.problems().get(0).fix());
+
+    // the role list of a placement level's fix: 2,500 workers of 40-character names (100,000 characters of
+    // names), and an onRole of 100,000 characters
+    ClusterRequest.Builder b = ClusterRequest.builder().kubernetesVersion("v1.34.7")
+        .addPlacementLevels(PlacementLevel.of("tenant", huge, LevelPlacement.of(l -> l.members(1))));
+    for (int i = 0; i < 2_500; i++) {
+      b.addWorkers(WorkerRequest.of(String.format("md-%037d", i), 1));
+    }
+    InvalidInputException roles = assertThrows(InvalidInputException.class, b::build);
+    assertEquals(List.of("clusterRequest.placementLevels[0].onRole"), paths(roles));
+    assertBounded(roles);
+    assertTrue(roles.problems().get(0).fix().startsWith("name a role of this request: one of [control-plane, md-0"),
+        roles.problems().get(0).fix());
+  }
+
+  /** Each problem's value and fix stay short, whatever the input's size. */
+  private static void assertBounded(InvalidInputException e) {
+    for (Problem p : e.problems()) {
+      assertTrue(p.value().length() <= Problem.MAX_VALUE_CHARS, p.value());
+      assertTrue(p.fix().length() <= 300, p.fix());
+    }
+    assertTrue(e.getMessage().length() <= 1_000 * e.problems().size(), e.getMessage().length() + " characters");
+  }
+
+  @Test
+  void aPlacementMapSectionWhoseListsDisagreeIsATypedError() {
+    PlacementMap.RoleColumn two = PlacementMap.RoleColumn.of(c -> c.role("md-0").policy(PlacementPolicy.softAntiAffinity())
+        .membersPerHost(List.of(1, 1)).worstCasePerHost(2).expectedPerHost(1));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> PlacementMap.Section.of(s -> s
+        .hosts(io.clusterstacks.core.cloud.HostCount.exact(3)).hostNames(List.of("h1", "h2", "h3"))
+        .hostZones(List.of("az1", "az2")).addRoles(two)));
+    assertEquals(List.of("placementMap.section.hostZones", "placementMap.section.roles[0].membersPerHost"), paths(e));
+    assertEquals("2 zones [az1, az2]", e.problems().get(0).value());
+    assertTrue(e.problems().get(0).fix().contains("one zone per host name (3 host names)"), e.getMessage());
+    assertEquals("2 counts [1, 1]", e.problems().get(1).value());
+    // no zones at all, and one count per host, is a consistent section
+    PlacementMap.Section ok = PlacementMap.Section.of(s -> s.hosts(io.clusterstacks.core.cloud.HostCount.exact(2))
+        .hostNames(List.of("h1", "h2")).addRoles(two));
+    assertEquals(List.of(), ok.hostZones());
+  }
+
   private static List<String> paths(InvalidInputException e) {
     return e.problems().stream().map(Problem::path).toList();
   }
