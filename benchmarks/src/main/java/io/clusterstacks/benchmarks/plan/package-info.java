@@ -1,2 +1,5 @@
-/** JMH benchmarks of the planner: against its brute-force oracle, and as the flavor count grows. */
+/**
+ * JMH benchmarks of the planner through the public API: a whole plan on the reference cloud, as the
+ * flavor count grows, and as the replica count grows.
+ */
 package io.clusterstacks.benchmarks.plan;
