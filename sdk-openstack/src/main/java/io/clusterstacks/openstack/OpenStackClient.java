@@ -189,6 +189,15 @@ public final class OpenStackClient implements AutoCloseable {
     return new ServerGroups(this, prefix);
   }
 
+  /**
+   * Verification after boot that Nova placed the plan's server-group members as planned.
+   *
+   * @return the verification
+   */
+  public PlacementVerification placement() {
+    return new PlacementVerification(this);
+  }
+
   Session session() {
     return session;
   }
