@@ -3,6 +3,7 @@ package io.clusterstacks.openstack;
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.cloud.ComputeMicroversion;
 import io.clusterstacks.core.cloud.MicroversionRange;
+import io.clusterstacks.core.cloud.ProviderQuirks;
 import io.clusterstacks.openstack.internal.Json;
 import io.clusterstacks.openstack.internal.O4j;
 import io.clusterstacks.openstack.internal.Session;
@@ -196,6 +197,16 @@ public final class OpenStackClient implements AutoCloseable {
    */
   public PlacementVerification placement() {
     return new PlacementVerification(this);
+  }
+
+  /**
+   * Hypervisor maintenance as a provider announces it: the restart opt-in and a watch for announcements.
+   *
+   * @param quirks the provider's keys, e.g. {@code profile.quirks()} or {@link ProviderQuirks#PLUSCLOUD_OPEN}
+   * @return the maintenance view
+   */
+  public Maintenance maintenance(ProviderQuirks quirks) {
+    return new Maintenance(this, quirks, id -> {});
   }
 
   Session session() {

@@ -105,6 +105,40 @@ final class NovaLab {
     throw new AssertionError("server " + id + " neither ACTIVE nor ERROR after 120 s");
   }
 
+  /**
+   * Boots {@code count} servers in one multi-create request (min_count = max_count) and waits until each is
+   * ACTIVE or ERROR; returns their IDs.
+   */
+  List<String> bootMany(String name, int count, ObjectNode metadata) {
+    ObjectNode body = Json.object();
+    ObjectNode server = body.putObject("server").put("name", name).put("imageRef", imageId).put("flavorRef", flavorId)
+        .put("networks", "none").put("min_count", count).put("max_count", count).put("return_reservation_id", true);
+    if (metadata != null) {
+      server.set("metadata", metadata);
+    }
+    String reservation = Lab.call(member, "POST", "compute", "/servers", "2.37", body).path("reservation_id").asText();
+    long deadline = System.nanoTime() + 600_000_000_000L;
+    while (true) {
+      JsonNode servers = Lab.get(member, "compute", "/servers/detail?reservation_id=" + reservation, null).path("servers");
+      List<String> ids = new ArrayList<>();
+      int settled = 0;
+      for (JsonNode s : servers) {
+        ids.add(s.path("id").asText());
+        String st = s.path("status").asText();
+        settled += st.equals("ACTIVE") || st.equals("ERROR") ? 1 : 0;
+      }
+      if (ids.size() == count && settled == count) {
+        return ids;
+      }
+      if (System.nanoTime() > deadline) {
+        deleteServers(ids);
+        throw new AssertionError(count + " servers of reservation " + reservation + " not all ACTIVE/ERROR after 600 s ("
+            + ids.size() + " listed, " + settled + " settled)");
+      }
+      sleep(1000);
+    }
+  }
+
   String status(String id) {
     return Lab.get(member, "compute", "/servers/" + id, null).path("server").path("status").asText();
   }
