@@ -209,6 +209,15 @@ public final class OpenStackClient implements AutoCloseable {
     return new Maintenance(this, quirks, id -> {});
   }
 
+  /**
+   * The health of Octavia load balancers, such as a cluster's API load balancer.
+   *
+   * @return the load-balancer view
+   */
+  public LoadBalancers loadBalancers() {
+    return new LoadBalancers(this);
+  }
+
   Session session() {
     return session;
   }
