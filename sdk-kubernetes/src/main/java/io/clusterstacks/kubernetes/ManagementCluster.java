@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,9 +45,12 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Connection follows fabric8's usual resolution: an explicit kubeconfig file, else {@code KUBECONFIG},
- * else {@code ~/.kube/config}, else the in-cluster service account; the kubeconfig's current context or
- * a chosen one. What the SDK needs on the management cluster is {@link #leastPrivilegeRole(String)}.
+ * <p>Connection follows fabric8's usual resolution: an explicit kubeconfig file, else {@code KUBECONFIG}
+ * (a list of files is merged as kubectl merges it: all their contexts, the first current-context set, missing
+ * files skipped), else {@code ~/.kube/config}, else the in-cluster service account (its token, CA and
+ * namespace files and {@code KUBERNETES_SERVICE_HOST}/{@code _PORT}); the kubeconfig's current context or a
+ * chosen one. When none of them is there, connecting is an {@link InvalidInputException} saying so (fabric8
+ * alone would send requests without credentials to {@code https://kubernetes.default.svc}). What the SDK needs on the management cluster is {@link #leastPrivilegeRole(String)}.
  * A request that fails (no connection, no answer within fabric8's timeouts) is sent again twice, 0.1 s and
  * 0.2 s later (fabric8's default: ten times over about 20 s), then reported as a
  * {@link KubernetesApiException} with {@link KubernetesApiException#code()} 0 naming the server, so an
@@ -142,7 +146,8 @@ public final class ManagementCluster implements AutoCloseable {
      * Connects.
      *
      * @return the management cluster
-     * @throws InvalidInputException when the kubeconfig cannot be read or the context does not exist
+     * @throws InvalidInputException when the kubeconfig cannot be read, the context does not exist (or a
+     *     context is named without a kubeconfig), or there is neither a kubeconfig nor a service account
      */
     public ManagementCluster build() {
       Config config;
@@ -160,6 +165,18 @@ public final class ManagementCluster implements AutoCloseable {
         throw new InvalidInputException(List.of(Problem.of("kubeconfig",
             kubeconfig == null ? "KUBECONFIG / ~/.kube/config" : kubeconfig.toString(),
             "give a valid kubeconfig (" + e.getClass().getSimpleName() + ")")), e);
+      }
+      boolean fromFile = kubeconfig != null || Config.getKubeconfigFilenames().stream()
+          .anyMatch(f -> new File(f).isFile());
+      if (!fromFile && context != null) {
+        throw new InvalidInputException(List.of(Problem.of("context", context,
+            "no kubeconfig was found (KUBECONFIG, ~/.kube/config), so there are no contexts: leave out the"
+                + " context to connect with the in-cluster service account, or name a kubeconfig")));
+      }
+      if (!fromFile && nothingToConnectWith(config)) {
+        throw new InvalidInputException(List.of(Problem.missing("kubeconfig",
+            "none of KUBECONFIG, ~/.kube/config and an in-cluster service account token was found: name a"
+                + " kubeconfig file, set KUBECONFIG, write ~/.kube/config, or run in a pod with a service account")));
       }
       NamedContext current = config.getCurrentContext();
       if (context != null && (current == null || !context.equals(current.getName()))) {
@@ -187,6 +204,22 @@ public final class ManagementCluster implements AutoCloseable {
       LOG.debug("management cluster {} (context {}, namespace {})", mc.serverUrl(), ctx, mc.namespace);
       return mc;
     }
+  }
+
+  /**
+   * Whether fabric8 found no kubeconfig, no service account and nothing in its system properties: it would
+   * then send requests without credentials to its default {@code https://kubernetes.default.svc}, which only
+   * a pod can resolve, and the user would learn of it as a connection failure.
+   */
+  private static boolean nothingToConnectWith(Config config) {
+    return Config.DEFAULT_MASTER_URL.equals(config.getMasterUrl().replaceAll("/$", ""))
+        && isEmpty(config.getAutoOAuthToken()) && isEmpty(config.getOauthToken())
+        && isEmpty(config.getUsername()) && isEmpty(config.getClientCertFile())
+        && isEmpty(config.getClientCertData()) && config.getOauthTokenProvider() == null;
+  }
+
+  private static boolean isEmpty(@Nullable String s) {
+    return s == null || s.isEmpty();
   }
 
   /**

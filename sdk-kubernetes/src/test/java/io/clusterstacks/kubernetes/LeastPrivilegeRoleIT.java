@@ -24,18 +24,34 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LeastPrivilegeRoleIT {
 
-  static String token(String ns, String sa) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
+  /**
+   * The documented Role in the namespace, a ServiceAccount bound only to it, and the ServiceAccount's token
+   * Secret as v1.20's token controller writes it (token, ca.crt, namespace).
+   */
+  static Secret serviceAccountBoundToTheRole(String ns, String sa) throws InterruptedException {
+    Lab.admin().resource(ManagementCluster.leastPrivilegeRole(ns)).create();
+    Lab.admin().serviceAccounts().inNamespace(ns).resource(new ServiceAccountBuilder().withNewMetadata()
+        .withName(sa).endMetadata().build()).create();
+    Lab.admin().rbac().roleBindings().inNamespace(ns).resource(new RoleBindingBuilder().withNewMetadata()
+        .withName(sa).endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role")
+        .withName("clusterstacks-sdk").endRoleRef().addNewSubject().withKind("ServiceAccount").withName(sa)
+        .withNamespace(ns).endSubject().build()).create();
+    for (int i = 0; i < 150; i++) {
       for (Secret s : Lab.admin().secrets().inNamespace(ns).list().getItems()) {
         if ("kubernetes.io/service-account-token".equals(s.getType()) && s.getMetadata().getAnnotations() != null
             && sa.equals(s.getMetadata().getAnnotations().get("kubernetes.io/service-account.name"))
             && s.getData() != null && s.getData().containsKey("token")) {
-          return new String(Base64.getDecoder().decode(s.getData().get("token")), StandardCharsets.UTF_8);
+          return s;
         }
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("no token Secret for ServiceAccount " + sa + " in " + ns);
+    throw new AssertionError("no token Secret for ServiceAccount " + sa + " in " + ns
+        + " (kube-controller-manager's token controller writes it)");
+  }
+
+  static String token(Secret tokenSecret) {
+    return new String(Base64.getDecoder().decode(tokenSecret.getData().get("token")), StandardCharsets.UTF_8);
   }
 
   /** A kubeconfig with the lab's server and CA, and the ServiceAccount's token. */
@@ -69,14 +85,7 @@ class LeastPrivilegeRoleIT {
   void aRunUnderATokenBoundOnlyToTheDocumentedRoleWorks(@TempDir Path dir) throws Exception {
     String ns = Lab.namespace("rbac");
     String other = Lab.namespace("rbac-other");
-    Lab.admin().resource(ManagementCluster.leastPrivilegeRole(ns)).create();
-    Lab.admin().serviceAccounts().inNamespace(ns).resource(new ServiceAccountBuilder().withNewMetadata()
-        .withName("sdk").endMetadata().build()).create();
-    Lab.admin().rbac().roleBindings().inNamespace(ns).resource(new RoleBindingBuilder().withNewMetadata()
-        .withName("sdk").endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role")
-        .withName("clusterstacks-sdk").endRoleRef().addNewSubject().withKind("ServiceAccount").withName("sdk")
-        .withNamespace(ns).endSubject().build()).create();
-    Path kubeconfig = kubeconfigFor(dir, token(ns, "sdk"));
+    Path kubeconfig = kubeconfigFor(dir, token(serviceAccountBoundToTheRole(ns, "sdk")));
 
     var plan = Lab.manifests(Lab.join(Lab.clusterStackYaml(ns, "scs2-1-34", "stable"),
         Lab.secretYaml(ns, "openstack", "clouds.yaml", "clouds: {}"), Lab.clusterYaml(ns, "c1")));
