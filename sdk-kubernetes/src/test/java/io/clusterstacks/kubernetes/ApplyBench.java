@@ -43,12 +43,14 @@ import java.util.regex.Pattern;
  *   <li>{@code sdk-reused}: one {@link ManagementCluster} for all runs (its discovery cache warm).
  *   <li>{@code cli} (when a command line jar is given): {@code java -jar clusterstacks.jar apply}, one process
  *       per run, JVM start-up included. It makes the requests of {@code sdk-new}.
+ *   <li>{@code launcher} (when the README's launcher {@code bin/clusterstacks} is given too): the same command
+ *       through it (C1 only, and the AppCDS archive its first run after a build writes).
  * </ul>
  *
  * <pre>
  * mvn -B -o -q -pl sdk-kubernetes test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=io.clusterstacks.kubernetes.ApplyBench \
- *   -Dexec.args="/var/lib/clusterstacks-lab/kubernetes/admin.kubeconfig target/bench 11 KUBECTL [CLI_JAR]"
+ *   -Dexec.args="/var/lib/clusterstacks-lab/kubernetes/admin.kubeconfig target/bench 11 KUBECTL [CLI_JAR [LAUNCHER]]"
  * </pre>
  */
 public final class ApplyBench {
@@ -102,7 +104,7 @@ public final class ApplyBench {
   /**
    * Runs it.
    *
-   * @param args kubeconfig, output folder, runs, kubectl, and optionally the command line's jar
+   * @param args kubeconfig, output folder, runs, kubectl, and optionally the command line's jar and launcher
    * @throws Exception on failure
    */
   public static void main(String[] args) throws Exception {
@@ -111,9 +113,13 @@ public final class ApplyBench {
     int runs = Integer.parseInt(args[2]);
     Path kubectl = Path.of(args[3]);
     Path cliJar = args.length > 4 ? Path.of(args[4]) : null;
+    Path launcher = args.length > 5 ? Path.of(args[5]) : null;
     List<String> names = new ArrayList<>(List.of("kubectl", "sdk-new", "sdk-reused"));
     if (cliJar != null) {
       names.add("cli");
+    }
+    if (launcher != null) {
+      names.add("launcher");
     }
     try (KubernetesClient admin = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfig.toFile()))
         .build()) {
@@ -131,6 +137,7 @@ public final class ApplyBench {
     Path discovery = Files.createTempDirectory(out, "kubectl-cache");
     Path kubectlYaml = Files.writeString(out.resolve("bench-kubectl.yaml"), render("bench-kubectl").toYaml());
     Path cliYaml = Files.writeString(out.resolve("bench-cli.yaml"), render("bench-cli").toYaml());
+    Path launcherYaml = Files.writeString(out.resolve("bench-launcher.yaml"), render("bench-launcher").toYaml());
     Manifests sdkNew = render("bench-sdk-new");
     Manifests sdkReused = render("bench-sdk-reused");
 
@@ -175,6 +182,15 @@ public final class ApplyBench {
         String o = exec(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
             cliJar.toString(), "apply", "--kubeconfig", kubeconfig.toString(), cliYaml.toString()),
             out.resolve("cli-" + i + ".out"), out.resolve("cli-" + i + ".err"));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        return new Run(ms, -1, o.lines().map(l -> l.substring(0, l.indexOf(' '))).distinct().toList().toString());
+      });
+    }
+    if (launcher != null) {
+      clients.put("launcher", i -> {
+        long t0 = System.nanoTime();
+        String o = exec(List.of(launcher.toString(), "apply", "--kubeconfig", kubeconfig.toString(),
+            launcherYaml.toString()), out.resolve("launcher-" + i + ".out"), out.resolve("launcher-" + i + ".err"));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new Run(ms, -1, o.lines().map(l -> l.substring(0, l.indexOf(' '))).distinct().toList().toString());
       });
