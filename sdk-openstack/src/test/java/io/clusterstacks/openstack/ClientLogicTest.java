@@ -193,6 +193,22 @@ class ClientLogicTest {
   }
 
   @Test
+  void aQueryWrittenIntoThePathIsSentAndCountedOnceAndThePathAlone() {
+    wm.stubFor(get(urlPathEqualTo("/compute/v2.1/os-services")).willReturn(aResponse().withStatus(200)
+        .withBody("{\"services\": []}")));
+    try (OpenStackClient os = OpenStackClient.connect(config(PASSWORD), clock)) {
+      long mark = os.calls().total();
+      os.session().json(io.clusterstacks.openstack.internal.Session.Call.get("compute", "/os-services?binary=nova-compute&host=a%20b"));
+      wm.verify(1, getRequestedFor(urlPathEqualTo("/compute/v2.1/os-services"))
+          .withQueryParam("binary", equalTo("nova-compute")).withQueryParam("host", equalTo("a b")));
+      HttpCall call = os.calls().since(mark).get(0);
+      assertEquals("/os-services", call.path());
+      assertEquals("binary=nova-compute&host=a%20b", call.query());
+      assertEquals("GET compute /os-services?binary=nova-compute&host=a%20b -> 200", call.toString().replaceAll(" \\(.*", ""));
+    }
+  }
+
+  @Test
   void aServiceMissingFromTheCatalogNamesTheServicesThereAre() {
     try (OpenStackClient os = OpenStackClient.connect(config(PASSWORD), clock)) {
       OpenStackApiException e = assertThrows(OpenStackApiException.class, () -> os.session().endpoint("image"));

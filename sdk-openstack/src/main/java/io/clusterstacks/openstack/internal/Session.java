@@ -278,10 +278,22 @@ public final class Session implements AutoCloseable {
     @Nullable String absoluteUrl;
     boolean retryIdempotent;
 
-    private Call(String service, String method, String path) {
+    private Call(String service, String method, String pathAndQuery) {
       this.service = service;
       this.method = method;
-      this.path = path;
+      // A query written into the path ("/os-services?binary=nova-compute") becomes query parameters, so
+      // the path counted, logged and named in errors is the path alone and the query appears once.
+      int q = pathAndQuery.indexOf('?');
+      this.path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+      if (q >= 0) {
+        HttpUrl parsed = HttpUrl.parse("http://query.invalid/" + pathAndQuery.substring(q));
+        if (parsed != null) {
+          for (int i = 0; i < parsed.querySize(); i++) {
+            String value = parsed.queryParameterValue(i);
+            query.put(parsed.queryParameterName(i), value == null ? "" : value);
+          }
+        }
+      }
       this.retryIdempotent = method.equals("GET");
     }
 
@@ -316,7 +328,7 @@ public final class Session implements AutoCloseable {
      * A GET.
      *
      * @param service the catalog type
-     * @param path the path below the endpoint
+     * @param path the path below the endpoint; a query after {@code ?} becomes query parameters
      * @return the call
      */
     public static Call get(String service, String path) {
@@ -328,7 +340,7 @@ public final class Session implements AutoCloseable {
      *
      * @param service the catalog type
      * @param method the method
-     * @param path the path
+     * @param path the path below the endpoint; a query after {@code ?} becomes query parameters
      * @return the call
      */
     public static Call of(String service, String method, String path) {

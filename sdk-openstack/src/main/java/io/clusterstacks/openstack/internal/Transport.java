@@ -127,6 +127,9 @@ public final class Transport implements AutoCloseable {
         : RequestBody.create(JSON, jsonBody);
     rb.method(method, body);
     String query = url.encodedQuery() == null ? "" : url.encodedQuery();
+    // The query is counted and logged from the URL alone; a path for messages never carries it again.
+    int q = pathForMessages.indexOf('?');
+    String path = q < 0 ? pathForMessages : pathForMessages.substring(0, q);
     long start = System.nanoTime();
     try (Response r = client.newCall(rb.build()).execute()) {
       String text = r.body() == null ? "" : r.body().string();
@@ -135,19 +138,19 @@ public final class Transport implements AutoCloseable {
         hs.put(n.toLowerCase(java.util.Locale.ROOT), r.header(n));
       }
       long ms = (System.nanoTime() - start) / 1_000_000;
-      recorder.accept(new HttpCall(service, method, pathForMessages, query, r.code(), ms, "sdk"));
+      recorder.accept(new HttpCall(service, method, path, query, r.code(), ms, "sdk"));
       if (LOG.isDebugEnabled()) {
         String rid = hs.getOrDefault("x-openstack-request-id", hs.getOrDefault("x-compute-request-id", "-"));
-        LOG.debug("{} {} {}{} -> {} in {} ms (request {})", method, service, pathForMessages,
+        LOG.debug("{} {} {}{} -> {} in {} ms (request {})", method, service, path,
             query.isEmpty() ? "" : "?" + query, r.code(), ms, rid);
       }
       return new Reply(r.code(), hs, text);
     } catch (IOException e) {
       long ms = (System.nanoTime() - start) / 1_000_000;
-      recorder.accept(new HttpCall(service, method, pathForMessages, query, 0, ms, "sdk"));
+      recorder.accept(new HttpCall(service, method, path, query, 0, ms, "sdk"));
       Kind kind = classify(e);
-      LOG.debug("{} {} {} -> no answer after {} ms: {}", method, service, pathForMessages, ms, kind);
-      throw new OpenStackConnectionException(service, method, pathForMessages, kind, fixFor(kind, url), e);
+      LOG.debug("{} {} {} -> no answer after {} ms: {}", method, service, path, ms, kind);
+      throw new OpenStackConnectionException(service, method, path, kind, fixFor(kind, url), e);
     }
   }
 
