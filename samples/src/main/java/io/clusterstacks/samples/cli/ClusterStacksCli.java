@@ -3,6 +3,8 @@ package io.clusterstacks.samples.cli;
 import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.plan.FlavorNotFoundException;
 import io.clusterstacks.core.plan.InfeasiblePlanException;
+import io.clusterstacks.openstack.OpenStackApiException;
+import io.clusterstacks.openstack.OpenStackConnectionException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit codes: {@link #EXIT_OK} success, {@link #EXIT_INVALID_INPUT} for bad input,
  * {@link #EXIT_INFEASIBLE} when a plan cannot be met, {@link #EXIT_VALIDATION_FAILED} when manifests
- * fail validation.
+ * fail validation, {@link #EXIT_CLOUD_ERROR} when an OpenStack cloud refuses the login or a call, or does
+ * not answer.
  */
 @Command(
     name = "clusterstacks",
@@ -26,14 +29,15 @@ import picocli.CommandLine.Command;
     version = "clusterstacks 0.1.0-SNAPSHOT",
     description = "Plan, render and validate SCS cluster stacks on OpenStack.",
     subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, RenderCommand.class, ValidateCommand.class,
-        FlavorCommand.class,
+        FlavorCommand.class, DiscoverCommand.class,
         ApplyCommand.class, StatusCommand.class, KubeconfigCommand.class, DeleteCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
         "2:invalid input (an option, a file, a name the SDK rejected)",
         "3:the plan's constraints cannot all be met",
-        "4:manifests fail validation"})
+        "4:manifests fail validation",
+        "5:the cloud (discover, --os-cloud) or the management cluster refused or did not answer"})
 public final class ClusterStacksCli implements Callable<Integer> {
   /** Exit code for success. */
   public static final int EXIT_OK = 0;
@@ -43,6 +47,11 @@ public final class ClusterStacksCli implements Callable<Integer> {
   public static final int EXIT_INFEASIBLE = 3;
   /** Exit code for manifests that fail validation. */
   public static final int EXIT_VALIDATION_FAILED = 4;
+  /**
+   * Exit code for an OpenStack cloud that refused the login or a call, or did not answer (the
+   * management-cluster commands use the same code for their API server).
+   */
+  public static final int EXIT_CLOUD_ERROR = 5;
 
   /**
    * The sub-command that runs when none is given: {@code plan} with its defaults (the bundled
@@ -131,10 +140,14 @@ public final class ClusterStacksCli implements Callable<Integer> {
    * The exit code for an SDK error.
    *
    * @param e the error
-   * @return {@link #EXIT_INFEASIBLE} when no plan meets the constraints, {@link #EXIT_INVALID_INPUT}
-   *     for every other SDK error (including a pinned flavor the cloud does not have)
+   * @return {@link #EXIT_INFEASIBLE} when no plan meets the constraints, {@link #EXIT_CLOUD_ERROR} when an
+   *     OpenStack cloud refused or did not answer, {@link #EXIT_INVALID_INPUT} for every other SDK error
+   *     (including a pinned flavor the cloud does not have and a cloud clouds.yaml does not name)
    */
   static int exitCodeOf(Exception e) {
+    if (e instanceof OpenStackApiException || e instanceof OpenStackConnectionException) {
+      return EXIT_CLOUD_ERROR;
+    }
     if (e instanceof InfeasiblePlanException && !(e instanceof FlavorNotFoundException)) {
       return EXIT_INFEASIBLE;
     }

@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
             + " for server-group IDs (standard error says how to create the groups; no manifests yet)",
         "2:invalid input (an option value, an unreadable or invalid profile)",
         "3:no plan meets the constraints (the message names them and what would work)",
-        "4:the rendered manifests fail strict validation"})
+        "4:the rendered manifests fail strict validation",
+        "5:--os-cloud: the cloud refused the login or a call, or did not answer"})
 public final class PlanCommand implements Callable<Integer> {
 
   /** The server-group ID the plan is checked with while the real IDs are not given yet. */
@@ -71,6 +72,7 @@ public final class PlanCommand implements Callable<Integer> {
     ClusterPlan plan = options.plan();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    options.discovered().ifPresent(d -> OpenStackDiscovery.summarize(d, err));
     if (svg.isPresent()) {
       CliFiles.write(svg.get(), "--svg", plan.placementMap().toSvg());
     }

@@ -17,6 +17,7 @@ import io.clusterstacks.core.stack.ClusterClassName;
 import io.clusterstacks.core.stack.ReleaseCatalogue;
 import io.clusterstacks.core.stack.Role;
 import io.clusterstacks.core.stack.StackRelease;
+import io.clusterstacks.openstack.CloudDiscovery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -54,6 +55,18 @@ public final class PlanOptions {
       description = "A bundled cloud profile (scs-reference, two-hypervisors, large-multi-az) or a cloud-profile"
           + " JSON file (default: ${DEFAULT-VALUE}).")
   String profile = DEFAULT_PROFILE;
+
+  @Option(names = "--os-cloud", paramLabel = "NAME",
+      description = "Plan on the profile discovered from this cloud of clouds.yaml (as `discover --os-cloud NAME`"
+          + " finds it) instead of --profile; the cloud must answer. Discovery notes go to standard error.")
+  Optional<String> osCloud = Optional.empty();
+
+  /** The command this mixin belongs to, to tell an explicit --profile from its default. */
+  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+  picocli.CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec mixee;
+
+  /** What discovery noted when {@code --os-cloud} gave the profile (bounds, estimates, fallbacks). */
+  private CloudDiscovery.@org.jspecify.annotations.Nullable Discovered discovered;
 
   @Option(names = "--stack", paramLabel = "STACK", defaultValue = DEFAULT_STACK,
       description = "The cluster stack: scs2, scs or kamaji (default: ${DEFAULT-VALUE}).")
@@ -209,12 +222,26 @@ public final class PlanOptions {
   }
 
   /**
-   * The cloud profile: a bundled one by name, or a JSON file.
+   * The cloud profile: discovered from the cloud {@code --os-cloud} names, else a bundled one by name, or a
+   * JSON file.
    *
    * @return the profile
-   * @throws ClusterStacksException when it is neither (the message lists the bundled names)
+   * @throws ClusterStacksException when it is neither (the message lists the bundled names), or both
+   *     {@code --os-cloud} and {@code --profile} are given
+   * @throws io.clusterstacks.openstack.OpenStackApiException when the cloud refuses the login or a call
+   * @throws io.clusterstacks.openstack.OpenStackConnectionException when the cloud does not answer
    */
   public CloudProfile cloud() {
+    if (osCloud.isPresent()) {
+      if (mixee != null && mixee.commandLine().getParseResult().hasMatchedOption("--profile")) {
+        throw new ClusterStacksException("--os-cloud " + TerminalText.quote(osCloud.get()) + " and --profile "
+            + TerminalText.quote(profile) + " both name the cloud profile; give one of them");
+      }
+      if (discovered == null) {
+        discovered = OpenStackDiscovery.discover(osCloud.get(), null);
+      }
+      return discovered.profile();
+    }
     if (CloudProfiles.bundledNames().contains(profile)) {
       return CloudProfiles.bundled(profile);
     }
@@ -231,6 +258,15 @@ public final class PlanOptions {
     } catch (ClusterStacksException e) {
       throw new ClusterStacksException("--profile " + TerminalText.quote(profile) + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The discovery behind the profile, when {@code --os-cloud} gave it and {@link #cloud()} ran.
+   *
+   * @return the discovery, or empty for a bundled or file profile
+   */
+  Optional<CloudDiscovery.Discovered> discovered() {
+    return Optional.ofNullable(discovered);
   }
 
   /**

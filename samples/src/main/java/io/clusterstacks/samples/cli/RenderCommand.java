@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
         "0:the manifests are valid",
         "2:invalid input (an option value, an unreadable or invalid profile, missing server-group IDs)",
         "3:no plan meets the constraints",
-        "4:the rendered manifests fail strict validation (they are still printed)"})
+        "4:the rendered manifests fail strict validation (they are still printed)",
+        "5:--os-cloud: the cloud refused the login or a call, or did not answer"})
 public final class RenderCommand implements Callable<Integer> {
 
   @Mixin PlanOptions options = new PlanOptions();
