@@ -23,6 +23,29 @@ final class Lab {
   /** Every token a test client was issued, for the log check ({@link ZzLogHoldsNoSecretsIT}). */
   static final java.util.Set<String> TOKENS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+  /**
+   * The lab is one machine-wide OpenStack: tests here stop nova-api, disable hypervisors and move hosts into
+   * zones, which breaks any other test run on it at the same time. A test JVM that uses the lab holds this
+   * lock until it exits; a second run (another checkout's) waits for it.
+   */
+  private static final java.nio.channels.FileLock LOCK = lockTheLab();
+
+  private static java.nio.channels.FileLock lockTheLab() {
+    Path file = Path.of(System.getProperty("java.io.tmpdir"), "clusterstacks-openstack-lab-tests.lock");
+    try {
+      java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.WRITE);
+      java.nio.channels.FileLock l = ch.tryLock();
+      if (l == null) {
+        System.err.println("another test run uses the OpenStack lab (lock " + file + "); waiting for it to end");
+        l = ch.lock();
+      }
+      return l;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot lock " + file + " for the OpenStack lab tests", e);
+    }
+  }
+
   static {
     // As a user might: openstack4j's own HTTP logging (headers and bodies) switched on. The SDK must
     // switch it off before each openstack4j call, or the log check below fails.
