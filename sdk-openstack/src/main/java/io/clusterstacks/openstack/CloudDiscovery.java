@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.openstack4j.model.compute.ext.AvailabilityZone;
 
 /**
  * Reads what the planner needs from a cloud into sdk-core's {@link CloudProfile}, in a fixed number
@@ -196,14 +195,14 @@ public final class CloudDiscovery {
       "os_hash_value", "direct_url", "locations", "tags");
 
   private List<String> zones() {
-    List<? extends AvailabilityZone> zs = client.openstack4j().call("compute", "GET", "/os-availability-zone",
-        os -> os.compute().zones().list(false));
+    // The SDK's own call, not openstack4j's: openstack4j's connector cannot take a custom CA on Java 9+.
+    JsonNode zs = session.json(Session.Call.get("compute", "/os-availability-zone")).path("availabilityZoneInfo");
     List<String> out = new ArrayList<>();
-    for (AvailabilityZone z : zs) {
-      if (z.getZoneState() == null || z.getZoneState().getAvailable()) {
-        if (!out.contains(z.getZoneName()) && !"internal".equals(z.getZoneName())) {
-          out.add(z.getZoneName());
-        }
+    for (JsonNode z : zs) {
+      String name = z.path("zoneName").asText("");
+      boolean available = !z.path("zoneState").has("available") || z.path("zoneState").path("available").asBoolean();
+      if (available && !name.isEmpty() && !out.contains(name) && !"internal".equals(name)) {
+        out.add(name);
       }
     }
     java.util.Collections.sort(out);

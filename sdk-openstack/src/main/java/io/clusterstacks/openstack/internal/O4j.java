@@ -48,6 +48,13 @@ public final class O4j {
    * @return the result
    */
   public <T> T call(String service, String method, String path, Function<OSClient.OSClientV3, T> call) {
+    if (session.config().verifyTls() && session.transport().trust() != null) {
+      // openstack4j's okhttp connector hands okhttp a socket factory without its trust manager, which okhttp
+      // refuses on Java 9+ (UnsupportedOperationException): with a custom CA it cannot make any call.
+      throw new OpenStackConnectionException(service, method, path, OpenStackConnectionException.Kind.TLS_FAILED,
+          "openstack4j cannot use the custom CA of cloud " + session.config().name() + " (cacert) on Java 9+; this"
+              + " call is not available with a custom CA", new IOException("custom CA not supported by openstack4j"));
+    }
     OSFactory.enableHttpLoggingFilter(false);
     OSClient.OSClientV3 os = client();
     long start = System.nanoTime();
