@@ -76,6 +76,8 @@ final class LabProxy implements AutoCloseable {
     return t;
   });
   private final AtomicInteger count = new AtomicInteger();
+  /** Bumped by {@link #reset()}: a request still in flight from before is not recorded afterwards. */
+  private final AtomicInteger epoch = new AtomicInteger();
   private final List<Exchange> exchanges = java.util.Collections.synchronizedList(new ArrayList<>());
   private final Set<String> subjectTokens = ConcurrentHashMap.newKeySet();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -122,14 +124,18 @@ final class LabProxy implements AutoCloseable {
   void reset() {
     rule = (n, m, t) -> Fault.NONE;
     synchronized (exchanges) {
+      epoch.incrementAndGet();
       exchanges.clear();
       count.set(0);
     }
   }
 
+  /** The requests since the last {@link #reset()}, in the order they arrived. */
   List<Exchange> exchanges() {
     synchronized (exchanges) {
-      return List.copyOf(exchanges);
+      List<Exchange> out = new ArrayList<>(exchanges);
+      out.sort(java.util.Comparator.comparingInt(Exchange::n));
+      return out;
     }
   }
 
@@ -168,17 +174,22 @@ final class LabProxy implements AutoCloseable {
           headers.put(h.substring(0, c).trim(), h.substring(c + 1).trim());
         }
         byte[] body = in.readNBytes(Integer.parseInt(header(headers, "content-length", "0")));
-        int n = count.incrementAndGet();
+        int n;
+        int e;
+        synchronized (exchanges) {
+          n = count.incrementAndGet();
+          e = epoch.get();
+        }
         Fault fault = rule.at(n, method, target);
         if (fault == Fault.FORBIDDEN) {
-          record(n, method, target, 403, fault);
+          record(e, n, method, target, 403, fault);
           respond(out, 403, Map.of("Content-Type", "application/json"), ("{\"forbidden\": {\"code\": 403, \"message\": "
               + "\"Quota exceeded, too many server groups.\"}}").getBytes(StandardCharsets.UTF_8));
           continue;
         }
         HttpResponse<byte[]> r = forward(method, target, headers, body);
         if (r == null) {
-          record(n, method, target, 503, fault);
+          record(e, n, method, target, 503, fault);
           respond(out, 503, Map.of("Content-Type", "text/html"),
               "<html><body><h1>503 Service Unavailable</h1>No server is available to handle this request.</body></html>"
                   .getBytes(StandardCharsets.UTF_8));
@@ -187,23 +198,23 @@ final class LabProxy implements AutoCloseable {
         r.headers().firstValue("x-subject-token").ifPresent(subjectTokens::add);
         switch (fault) {
           case SERVER_ERROR -> {
-            record(n, method, target, 500, fault);
+            record(e, n, method, target, 500, fault);
             respond(out, 500, Map.of("Content-Type", "application/json"), ("{\"computeFault\": {\"code\": 500, \"message\": "
                 + "\"Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log"
                 + " if possible.\"}}").getBytes(StandardCharsets.UTF_8));
           }
           case DELAY -> {
-            record(n, method, target, r.statusCode(), fault);
+            record(e, n, method, target, r.statusCode(), fault);
             Thread.sleep(delay.toMillis());
             relay(out, r);
           }
           case RESET -> {
-            record(n, method, target, r.statusCode(), fault);
+            record(e, n, method, target, r.statusCode(), fault);
             s.setSoLinger(true, 0);
             return;
           }
           default -> {
-            record(n, method, target, r.statusCode(), fault);
+            record(e, n, method, target, r.statusCode(), fault);
             relay(out, r);
           }
         }
@@ -215,8 +226,12 @@ final class LabProxy implements AutoCloseable {
     }
   }
 
-  private void record(int n, String method, String target, int status, Fault fault) {
-    exchanges.add(new Exchange(n, method, target, status, fault));
+  private void record(int e, int n, String method, String target, int status, Fault fault) {
+    synchronized (exchanges) {
+      if (e == epoch.get()) {
+        exchanges.add(new Exchange(n, method, target, status, fault));
+      }
+    }
   }
 
   private HttpResponse<byte[]> forward(String method, String target, Map<String, String> headers, byte[] body)
