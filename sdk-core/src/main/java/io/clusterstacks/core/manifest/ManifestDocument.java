@@ -43,13 +43,51 @@ public final class ManifestDocument {
    * A document from a map, as a Kubernetes object decodes to plain Java values (maps with string
    * keys, lists, strings, numbers, booleans, null). The map is copied.
    *
+   * <p>Maps and lists may nest 100 levels deep (as in the YAML the SDK reads) and hold at most 1,000,000
+   * values in all, counting a map or list each time it is reached: a map that contains itself, or lists
+   * that share one list many times over, are refused before they are copied.
+   *
    * @param object the object, e.g. {@code {apiVersion: v1, kind: Secret, metadata: {...}, ...}}
    * @return the document
-   * @throws InvalidInputException when the argument is null or holds a value that is not a JSON value
+   * @throws InvalidInputException when the argument is null, holds a value that is not a JSON value, or
+   *     nests or repeats beyond the bounds
    */
   public static ManifestDocument of(Map<String, ?> object) {
     InvalidInputException.requireArgument(object, "object");
+    requireBounded(object);
     return new ManifestDocument(Trees.fromMap(object));
+  }
+
+  /** How deep maps and lists may nest in {@link #of(Map)}: as deep as the YAML reader allows. */
+  static final int MAX_DEPTH = io.clusterstacks.core.internal.YamlDocuments.MAX_DEPTH;
+
+  /** How many values {@link #of(Map)} takes, each map or list counted every time it is reached. */
+  static final int MAX_VALUES = 1_000_000;
+
+  // Walks the maps and lists without recursion (a cycle or a deep chain would overflow the stack) and
+  // stops at the first bound, so a cycle costs MAX_DEPTH steps and shared lists at most MAX_VALUES.
+  private static void requireBounded(Map<?, ?> root) {
+    java.util.ArrayDeque<Object[]> todo = new java.util.ArrayDeque<>();
+    todo.push(new Object[] {root, 1});
+    int seen = 0;
+    while (!todo.isEmpty()) {
+      Object[] next = todo.pop();
+      int depth = (Integer) next[1];
+      if (depth > MAX_DEPTH) {
+        throw new InvalidInputException(List.of(Problem.of("object", "maps and lists nested deeper than " + MAX_DEPTH
+            + " levels", "nest at most " + MAX_DEPTH + " levels; a map or list that contains itself never ends")));
+      }
+      java.util.Collection<?> children = next[0] instanceof Map<?, ?> m ? m.values() : (java.util.Collection<?>) next[0];
+      for (Object c : children) {
+        if (++seen > MAX_VALUES) {
+          throw new InvalidInputException(List.of(Problem.of("object", "more than " + MAX_VALUES + " values",
+              "pass at most " + MAX_VALUES + " values; maps or lists reached more than once count each time")));
+        }
+        if (c instanceof Map<?, ?> || c instanceof List<?>) {
+          todo.push(new Object[] {c, depth + 1});
+        }
+      }
+    }
   }
 
   /**
