@@ -47,7 +47,7 @@ class DiscoverCommandIT {
         "-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
         ClusterStacksCli.class.getName()));
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("out")).redirectError(tmp.resolve("err"));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("out").toFile()).redirectError(tmp.resolve("err").toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("OS_"));
     pb.environment().put("OS_CLIENT_CONFIG_FILE", LAB.resolve("clouds.yaml").toString());
     pb.environment().put("OS_CLIENT_SECURE_FILE", LAB.resolve("secure.yaml").toString());
