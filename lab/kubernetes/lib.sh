@@ -1,5 +1,7 @@
 # Shared settings of the Kubernetes lab scripts (sourced, not run). See README.md.
 # shellcheck shell=bash
+# shellcheck source=../apt.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../apt.sh"
 
 KUBE_VERSION=v1.20.2
 # Debian bookworm's source package that builds it (java-stack.md section 3).

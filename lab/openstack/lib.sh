@@ -2,6 +2,8 @@
 # Everything listens on 127.0.0.1. See README.md beside this file.
 
 LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=../apt.sh
+source "$LAB_DIR/../apt.sh"   # apt-get under the lab-wide lock (bin/labs runs labs in parallel)
 STATE=${OSLAB_STATE:-/var/lib/clusterstacks-lab/openstack}     # connection files, secrets (0600)
 INT=$STATE/internal                                              # generated ini files, stamps, compute state
 LOGS=/var/log/clusterstacks-lab/openstack
