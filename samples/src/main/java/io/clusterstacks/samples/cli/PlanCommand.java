@@ -1,5 +1,7 @@
 package io.clusterstacks.samples.cli;
 
+import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.image.ImagePlan;
 import io.clusterstacks.core.manifest.Manifests;
 import io.clusterstacks.core.model.ServerGroupRef;
@@ -11,6 +13,12 @@ import io.clusterstacks.core.plan.RolePlan;
 import io.clusterstacks.core.validation.CrdValidator;
 import io.clusterstacks.core.validation.ValidationReport;
 import io.clusterstacks.core.validation.Violation;
+import io.clusterstacks.kamaji.placement.KamajiDeployment;
+import io.clusterstacks.kamaji.placement.ManagementWorker;
+import io.clusterstacks.kamaji.placement.Spread;
+import io.clusterstacks.kamaji.placement.TenantPlacementPlan;
+import io.clusterstacks.kamaji.placement.TenantRequest;
+import io.clusterstacks.kamaji.placement.TwoLevelPlanner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,11 +73,75 @@ public final class PlanCommand implements Callable<Integer> {
       description = "Also write the placement map as an SVG picture to FILE (replaced if it exists).")
   Optional<Path> svg = Optional.empty();
 
+  @Option(names = "--management-workers", paramLabel = "HYPERVISOR=N", split = ",",
+      description = "Stack kamaji: the management cluster's workers per hypervisor, e.g. hv-a=2,hv-b=1. The plan"
+          + " then also places the tenant control plane's API-server pods (--control-planes replicas) over those"
+          + " workers and hypervisors: pod rules, rollout strategy, disruption budget and what each failure costs.")
+  Map<String, Integer> managementWorkers = new LinkedHashMap<>();
+
+  @Option(names = "--tenant-spread", paramLabel = "hard|soft", defaultValue = "hard",
+      description = "With --management-workers: hard keeps replicas apart with rules the scheduler enforces where"
+          + " the numbers allow; soft only prefers it (default: ${DEFAULT-VALUE}).")
+  String tenantSpread = "hard";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** The tenant control plane's placement over the management workers, when asked for. */
+  private Optional<TenantPlacementPlan> tenantPlacement() {
+    if (managementWorkers.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Problem> problems = new ArrayList<>();
+    if (!"kamaji".equals(options.stack)) {
+      problems.add(Problem.of("--management-workers", String.join(",", managementWorkers.keySet()),
+          "use it with --stack kamaji (only Kamaji runs the control plane as pods on management workers)"));
+    }
+    Spread spread = switch (tenantSpread) {
+      case "hard" -> Spread.HARD;
+      case "soft" -> Spread.SOFT;
+      default -> {
+        problems.add(Problem.of("--tenant-spread", tenantSpread, "use hard or soft"));
+        yield Spread.HARD;
+      }
+    };
+    List<ManagementWorker> workers = new ArrayList<>();
+    managementWorkers.forEach((hv, n) -> {
+      if (n == null || n < 0 || n > TwoLevelPlanner.MAX_WORKERS) {
+        problems.add(Problem.of("--management-workers " + hv, String.valueOf(n),
+            "give 0 to " + TwoLevelPlanner.MAX_WORKERS + " workers per hypervisor"));
+        return;
+      }
+      for (int i = 1; i <= n && workers.size() <= TwoLevelPlanner.MAX_WORKERS; i++) {
+        String name = hv + "-w" + i;
+        workers.add(ManagementWorker.of(w -> w.name(name).hypervisor(hv)));
+      }
+    });
+    InvalidInputException.throwIfAny(problems);
+    TenantRequest tenant = TenantRequest.of(t -> t.name(options.clusterName).replicas(options.controlPlanes).spread(spread));
+    return Optional.of(TwoLevelPlanner.plan(tenant, workers));
+  }
+
+  private void printTenantPlacement(PrintWriter out, Optional<TenantPlacementPlan> tenant) {
+    if (tenant.isPresent()) {
+      out.println("Tenant control plane over the management cluster (pods over workers, workers over hypervisors):");
+      out.print(tenant.get().report());
+      out.println("In topology mode these rules go on the KamajiControlPlane CAPI generates, as a server-side-apply"
+          + " patch under the SDK's field manager (the ClusterClass has no variable for them). CAPI names that object"
+          + " <cluster>-<suffix> (the Cluster's spec.controlPlaneRef.name), and Kamaji labels the pods with it: put that"
+          + " name in metadata.name and in the selectors below before applying.");
+      out.print(KamajiDeployment.controlPlanePatch(options.namespace.orElse("default"), tenant.get()).toYaml());
+      out.println();
+    } else if ("kamaji".equals(options.stack)) {
+      out.println("Add --management-workers HYPERVISOR=N,... to place the tenant's API-server pods over the management"
+          + " cluster's workers and their hypervisors.");
+      out.println();
+    }
+  }
 
   @Override
   public Integer call() {
     ClusterPlan plan = options.plan();
+    Optional<TenantPlacementPlan> tenant = tenantPlacement();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     options.discovered().ifPresent(d -> OpenStackDiscovery.summarize(d, err));
@@ -93,8 +165,12 @@ public final class PlanCommand implements Callable<Integer> {
       if (output == OutputFormat.TABLE) {
         out.print(plan.report());
         out.println();
+        printTenantPlacement(out, tenant);
       } else {
-        out.print(output.write(Map.of("plan", planTree(plan))));
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("plan", planTree(plan));
+        tenant.ifPresent(t -> tree.put("tenantPlacementReport", t.report()));
+        out.print(output.write(tree));
       }
       out.flush();
       err.print(PlanOptions.howToCreate(plan, missing));
@@ -108,6 +184,7 @@ public final class PlanCommand implements Callable<Integer> {
     if (output == OutputFormat.TABLE) {
       out.print(plan.report()); // decisions, reasons, warnings and the placement map
       out.println();
+      printTenantPlacement(out, tenant);
       if (!spec.commandLine().getParseResult().hasMatchedOption("--mode")) {
         out.println("Raw CAPI mode is the command line's default: its manifests are complete without a cloud."
             + " --mode topology uses the stack's ClusterClass and needs --server-group-id for each group.");
@@ -122,6 +199,7 @@ public final class PlanCommand implements Callable<Integer> {
     } else {
       Map<String, Object> tree = new LinkedHashMap<>();
       tree.put("plan", planTree(plan));
+      tenant.ifPresent(t -> tree.put("tenantPlacementReport", t.report()));
       tree.put("notices", manifests.notices().stream().map(Object::toString).toList());
       tree.put("manifests", manifests.documents().stream().map(io.clusterstacks.core.manifest.ManifestDocument::toMap).toList());
       tree.put("validation", validationTree(validation));

@@ -149,6 +149,37 @@ class PlanCommandTest {
   }
 
   @Test
+  void kamajiWithManagementWorkersShowsBothLevels() {
+    CliRun run = CliRun.of("plan", "--stack", "kamaji", "--mode", "topology", "--server-group-id", MD_GROUP,
+        "--data-store", "default", "--management-workers", "hv-a=2,hv-b=1");
+    assertEquals(0, run.exitCode(), run.toString());
+    // the machine level (workload workers over hypervisors) and the pod level (API-server pods over the
+    // management workers, over their hypervisors) in one report
+    assertTrue(run.out().contains("Tenant cluster: 3 API-server replicas, hard spread, on 3 schedulable workers over 2"
+        + " hypervisors"), run.out());
+    assertTrue(run.out().contains("topologySpread topology.clusterstacks.io/hypervisor: maxSkew 1, DoNotSchedule"), run.out());
+    assertTrue(run.out().contains("hypervisor hv-a: loses 2 of 3 replicas, API stays up, reduced capacity"), run.out());
+    assertTrue(run.out().contains("kind: KamajiControlPlane"), run.out());
+    String yaml = yamlOf(run.out());
+    assertFalse(yaml.contains("kind: KamajiControlPlane\nmetadata:\n  name: cluster\n  namespace: default\nspec:\n"
+        + "  deployment:"), "the patch is advice, not one of the rendered manifests");
+
+    CliRun soft = CliRun.of("plan", "--stack", "kamaji", "--mode", "topology", "--server-group-id", MD_GROUP,
+        "--data-store", "default", "--management-workers", "hv-a=3", "--tenant-spread", "soft");
+    assertEquals(0, soft.exitCode(), soft.toString());
+    assertTrue(soft.out().contains("worker hv-a-w1: loses 3 of 3 replicas, API DOWN"), soft.out());
+
+    CliRun notKamaji = CliRun.of("plan", "--management-workers", "hv-a=2");
+    assertEquals(ClusterStacksCli.EXIT_INVALID_INPUT, notKamaji.exitCode(), notKamaji.toString());
+    assertTrue(notKamaji.err().contains("use it with --stack kamaji"), notKamaji.toString());
+    CliRun badSpread = CliRun.of("plan", "--stack", "kamaji", "--mode", "topology", "--server-group-id", MD_GROUP,
+        "--data-store", "default", "--management-workers", "hv-a=-1", "--tenant-spread", "sideways");
+    assertEquals(ClusterStacksCli.EXIT_INVALID_INPUT, badSpread.exitCode(), badSpread.toString());
+    assertTrue(badSpread.err().contains("--tenant-spread") && badSpread.err().contains("--management-workers hv-a"),
+        badSpread.toString());
+  }
+
+  @Test
   void profileFromAJsonFile(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("cloud.json"), CloudProfiles.toJson(CloudProfiles.bundled("two-hypervisors")));
     CliRun run = CliRun.of("plan", "--profile", file.toString());
