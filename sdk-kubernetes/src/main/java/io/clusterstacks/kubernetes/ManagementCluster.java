@@ -306,6 +306,28 @@ public final class ManagementCluster implements AutoCloseable {
   }
 
   /**
+   * The management cluster's nodes (the workers Kamaji's tenant control planes run on, for example).
+   * Nodes are cluster-scoped: this needs {@code list} on {@code nodes} through a ClusterRole, which
+   * {@link #leastPrivilegeRole} (namespaced) does not grant.
+   *
+   * @return every node, sorted by name
+   * @throws KubernetesApiException when the API server refuses the list (e.g. no permission to list nodes)
+   */
+  public List<ManagementNode> nodes() {
+    try {
+      return client.nodes().list().getItems().stream()
+          .map(n -> new ManagementNode(n.getMetadata().getName(),
+              Optional.ofNullable(n.getSpec() == null ? null : n.getSpec().getProviderID()).filter(s -> !s.isEmpty()),
+              n.getMetadata().getLabels() == null ? java.util.Map.of() : n.getMetadata().getLabels(),
+              n.getSpec() == null || !Boolean.TRUE.equals(n.getSpec().getUnschedulable())))
+          .sorted(java.util.Comparator.comparing(ManagementNode::name))
+          .toList();
+    } catch (KubernetesClientException e) {
+      throw Api.translate(e, Optional.empty(), "list the nodes", serverUrl());
+    }
+  }
+
+  /**
    * Reads a Cluster's status once (no workload probe unless its conditions are ready).
    *
    * @param namespace the Cluster's namespace

@@ -200,6 +200,19 @@ public final class OpenStackClient implements AutoCloseable {
   }
 
   /**
+   * The project's servers and the hypervisor each runs on, as Nova's {@code hostId}: an opaque value,
+   * equal for two servers of the project on the same host and different across projects, which every
+   * user may read (the host's name is admin-only). One detailed list call per 1,000 servers.
+   *
+   * @return server ID to {@code hostId}, in Nova's order; a server not yet scheduled maps to {@code ""}
+   */
+  public java.util.Map<String, String> serverHostIds() {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    ServerList.detailed(session).forEach(s -> out.put(s.path("id").asText(), s.path("hostId").asText("")));
+    return out;
+  }
+
+  /**
    * Hypervisor maintenance as a provider announces it: the restart opt-in and a watch for announcements.
    *
    * @param quirks the provider's keys, e.g. {@code profile.quirks()} or {@link ProviderQuirks#PLUSCLOUD_OPEN}
