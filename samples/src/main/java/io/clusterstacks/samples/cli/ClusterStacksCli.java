@@ -30,7 +30,8 @@ import picocli.CommandLine.Command;
     description = "Plan, render and validate SCS cluster stacks on OpenStack.",
     subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, RenderCommand.class, ValidateCommand.class,
         FlavorCommand.class, DiscoverCommand.class,
-        ApplyCommand.class, StatusCommand.class, KubeconfigCommand.class, DeleteCommand.class},
+        ApplyCommand.class, StatusCommand.class, KubeconfigCommand.class, DeleteCommand.class,
+        LabelNodesCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

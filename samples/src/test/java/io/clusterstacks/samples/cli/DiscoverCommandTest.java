@@ -66,6 +66,20 @@ class DiscoverCommandTest {
   }
 
   @Test
+  void labelNodesNeedsACloudAndSaysWhichClouds_yamlHasAndNeverPrintsTheSecret() {
+    CliRun none = CliRun.of("label-nodes");
+    assertEquals(ClusterStacksCli.EXIT_INVALID_INPUT, none.exitCode(), none.toString());
+    assertTrue(none.err().contains("--os-cloud"), none.toString());
+    CliRun nope = CliRun.of("label-nodes", "--os-cloud", "nope");
+    assertEquals(ClusterStacksCli.EXIT_INVALID_INPUT, nope.exitCode(), nope.toString());
+    assertTrue(nope.err().contains("nope") && nope.err().contains("gone"), nope.toString());
+    // a cloud that does not answer: the cloud's error, exit 5, no secret
+    CliRun gone = CliRun.of("label-nodes", "--os-cloud", "gone");
+    assertEquals(5, gone.exitCode(), gone.toString());
+    assertNoSecret(gone);
+  }
+
+  @Test
   void aCloudClouds_yamlDoesNotNameIsInvalidInputListingTheCloudsThereAre() {
     CliRun run = CliRun.of("discover", "--os-cloud", "nope");
     assertEquals(ClusterStacksCli.EXIT_INVALID_INPUT, run.exitCode(), run.toString());
