@@ -2,6 +2,7 @@ package io.clusterstacks.kamaji.placement;
 
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.manifest.ManifestDocument;
+import io.clusterstacks.core.model.IntOrPercent;
 import io.clusterstacks.kamaji.Kamaji;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,8 +93,8 @@ public final class KamajiDeployment {
   public static Map<String, Object> strategy(TenantPlacementPlan plan) {
     InvalidInputException.requireArgument(plan, "plan");
     Map<String, Object> rolling = new LinkedHashMap<>();
-    rolling.put("maxSurge", plan.strategy().maxSurge());
-    rolling.put("maxUnavailable", plan.strategy().maxUnavailable());
+    rolling.put("maxSurge", value(plan.strategy().maxSurge().orElseThrow()));
+    rolling.put("maxUnavailable", value(plan.strategy().maxUnavailable().orElseThrow()));
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("type", "RollingUpdate");
     s.put("rollingUpdate", rolling);
@@ -169,6 +170,11 @@ public final class KamajiDeployment {
     o.put("metadata", metadata);
     o.put("spec", spec);
     return o;
+  }
+
+  /** An int-or-string field as the API server takes it: a number, or a string ending in {@code %}. */
+  private static Object value(IntOrPercent v) {
+    return v.percent() ? v.toString() : (Object) v.value();
   }
 
   private static void term(RuleStrength strength, String topologyKey, Map<String, Object> selector,

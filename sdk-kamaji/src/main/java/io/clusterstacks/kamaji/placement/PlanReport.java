@@ -19,8 +19,8 @@ final class PlanReport {
         .append('\n');
     sb.append("Rules:\n");
     rules(sb, p.rules(), "  ");
-    sb.append("  strategy: maxSurge ").append(p.strategy().maxSurge()).append(", maxUnavailable ")
-        .append(p.strategy().maxUnavailable())
+    sb.append("  strategy: maxSurge ").append(p.strategy().maxSurge().orElseThrow()).append(", maxUnavailable ")
+        .append(p.strategy().maxUnavailable().orElseThrow())
         .append(p.kamajiDefaultRolloutStalls() ? " (Kamaji's default would stall)" : "").append('\n');
     sb.append("  PodDisruptionBudget: ").append(p.disruptionBudgetMaxUnavailable().isPresent()
         ? "maxUnavailable " + p.disruptionBudgetMaxUnavailable().getAsInt() : "none").append('\n');

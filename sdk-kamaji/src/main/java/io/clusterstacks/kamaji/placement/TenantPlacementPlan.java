@@ -1,6 +1,7 @@
 package io.clusterstacks.kamaji.placement;
 
 import io.clusterstacks.core.SdkStyle;
+import io.clusterstacks.core.model.RolloutStrategy;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -32,9 +33,9 @@ public abstract class TenantPlacementPlan {
   public abstract PodRules rules();
 
   /**
-   * The Deployment's rolling update.
+   * The Deployment's rolling update (sdk-core's type, as for machine deployments).
    *
-   * @return the strategy
+   * @return the strategy, both bounds set: Kamaji's default {@code maxSurge: 100%, maxUnavailable: 0}, or counts
    */
   public abstract RolloutStrategy strategy();
 

@@ -2,6 +2,8 @@ package io.clusterstacks.kamaji.placement;
 
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.model.IntOrPercent;
+import io.clusterstacks.core.model.RolloutStrategy;
 import io.clusterstacks.kamaji.Kamaji;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,17 +61,17 @@ public final class TwoLevelPlanner {
     long free = (long) analysis.slots() - r;
     RolloutStrategy strategy;
     if (free >= r) {
-      strategy = RolloutStrategy.of(s -> s.maxSurge(r).maxUnavailable(0));
+      strategy = RolloutStrategy.rollingUpdate(IntOrPercent.percent(100), IntOrPercent.of(0));
       reasons.add("Rollout: Kamaji's default (maxSurge 100%, maxUnavailable 0) kept: the rules leave room for "
           + plural(r, "surge pod") + ", so every replica is replaced before an old one goes.");
     } else if (free >= 1) {
       int surge = (int) free;
-      strategy = RolloutStrategy.of(s -> s.maxSurge(surge).maxUnavailable(0));
+      strategy = RolloutStrategy.rollingUpdate(IntOrPercent.of(surge), IntOrPercent.of(0));
       reasons.add("Rollout: maxSurge " + surge + ", maxUnavailable 0: the rules leave room for only "
           + plural(surge, "extra pod") + " besides the " + r + " replicas; Kamaji's default would start " + r
           + " surge pods, " + (r - surge) + " of them Pending until old ones go.");
     } else {
-      strategy = RolloutStrategy.of(s -> s.maxSurge(0).maxUnavailable(1));
+      strategy = RolloutStrategy.rollingUpdate(IntOrPercent.of(0), IntOrPercent.of(1));
       reasons.add("Rollout: maxSurge 0, maxUnavailable 1: the rules admit no surge pod (all " + analysis.slots()
           + " slots they leave are taken), so Kamaji's "
           + "default (maxSurge 100%, maxUnavailable 0) would stall with every surge pod Pending; instead one "

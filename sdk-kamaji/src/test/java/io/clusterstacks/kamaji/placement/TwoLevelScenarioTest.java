@@ -32,6 +32,12 @@ class TwoLevelScenarioTest {
     return TenantRequest.of(t -> t.name("tenant-a").replicas(replicas));
   }
 
+  /** The surge pods a rollout may start: a count, or Kamaji's percentage of the replicas (rounded up, as Kubernetes does). */
+  static int surge(TenantPlacementPlan p) {
+    var s = p.strategy().maxSurge().orElseThrow();
+    return s.percent() ? (p.tenant().replicas() * s.value() + 99) / 100 : s.value();
+  }
+
   static DomainImpact impact(TenantPlacementPlan p, DomainKind kind, String name) {
     return p.impacts().stream().filter(i -> i.kind() == kind && i.name().equals(name)).findFirst().orElseThrow();
   }
@@ -54,8 +60,8 @@ class TwoLevelScenarioTest {
     assertTrue(a.apiSurvivesWorstCase() && b.apiSurvivesWorstCase(), p::report);
     // every slot is taken: no surge pod fits, so Kamaji's default rollout would stall
     assertTrue(p.kamajiDefaultRolloutStalls());
-    assertEquals(0, p.strategy().maxSurge());
-    assertEquals(1, p.strategy().maxUnavailable());
+    assertEquals(0, surge(p));
+    assertEquals(1, p.strategy().maxUnavailable().orElseThrow().value());
 
     // The hard rule one might write by hand, one per hypervisor, leaves the third pod Pending.
     PodRules onePerHypervisor = PodRules.of(r -> r.hostnameAntiAffinity(RuleStrength.REQUIRED)
@@ -101,8 +107,8 @@ class TwoLevelScenarioTest {
     assertEquals(RuleStrength.REQUIRED, p.rules().hostnameAntiAffinity());
     assertTrue(p.rules().hypervisorSpread().isEmpty());
     assertTrue(p.impacts().stream().allMatch(i -> i.worstCaseReplicas() == 1 && i.apiSurvivesWorstCase()));
-    assertEquals(0, p.strategy().maxSurge());
-    assertEquals(1, p.strategy().maxUnavailable());
+    assertEquals(0, surge(p));
+    assertEquals(1, p.strategy().maxUnavailable().orElseThrow().value());
     assertEquals(OptionalInt.of(1), p.disruptionBudgetMaxUnavailable());
   }
 
@@ -128,8 +134,8 @@ class TwoLevelScenarioTest {
     assertTrue(a.apiSurvivesExpected(), "the scheduler's preference puts one on hv-b when it can");
     assertTrue(four.warnings().stream().anyMatch(w -> w.contains("only preferred")), four::report);
     // the hostname rule stays required (5 workers), so 1 worker slot is free: one surge pod at a time
-    assertEquals(1, four.strategy().maxSurge());
-    assertEquals(0, four.strategy().maxUnavailable());
+    assertEquals(1, surge(four));
+    assertEquals(0, four.strategy().maxUnavailable().orElseThrow().value());
     assertFalse(four.kamajiDefaultRolloutStalls());
   }
 
@@ -143,7 +149,7 @@ class TwoLevelScenarioTest {
     assertEquals(2, p.tenant().replicas());
     assertEquals(RuleStrength.REQUIRED, p.rules().hypervisorAntiAffinity());
     assertTrue(p.kamajiDefaultRolloutStalls());
-    assertEquals(0, p.strategy().maxSurge());
+    assertEquals(0, surge(p));
     assertTrue(p.impacts().stream().allMatch(DomainImpact::apiSurvivesWorstCase));
   }
 
@@ -154,16 +160,16 @@ class TwoLevelScenarioTest {
     // Kamaji's default (s = r) leaves all r surge pods Pending.
     List<ManagementWorker> ws = layout("hv-a:1", "hv-b:1", "hv-c:1");
     TenantPlacementPlan p = TwoLevelPlanner.plan(tenant(3), ws);
-    int during = 3 + p.strategy().maxSurge();
+    int during = 3 + surge(p);
     assertEquals(0, TwoLevelPlanner.analyse(tenant(during), p.rules(), ws).pending());
     assertEquals(3, TwoLevelPlanner.analyse(tenant(6), p.rules(), ws).pending());
 
     // With a fourth worker on a fourth hypervisor there is room for one surge pod at a time.
     List<ManagementWorker> four = layout("hv-a:1", "hv-b:1", "hv-c:1", "hv-d:1");
     TenantPlacementPlan q = TwoLevelPlanner.plan(tenant(3), four);
-    assertEquals(1, q.strategy().maxSurge());
-    assertEquals(0, q.strategy().maxUnavailable());
-    assertEquals(0, TwoLevelPlanner.analyse(tenant(3 + q.strategy().maxSurge()), q.rules(), four).pending());
+    assertEquals(1, surge(q));
+    assertEquals(0, q.strategy().maxUnavailable().orElseThrow().value());
+    assertEquals(0, TwoLevelPlanner.analyse(tenant(3 + surge(q)), q.rules(), four).pending());
   }
 
   @Test
@@ -178,8 +184,9 @@ class TwoLevelScenarioTest {
     assertFalse(w.apiSurvivesWorstCase());
     assertTrue(w.apiSurvivesExpected());
     assertTrue(p.impacts().stream().filter(i -> i.kind() == DomainKind.HYPERVISOR).allMatch(i -> i.expectedReplicas() == 1));
-    // nothing required: room for Kamaji's default surge
-    assertEquals(3, p.strategy().maxSurge());
+    // nothing required: room for Kamaji's default surge (100%)
+    assertEquals("100%", p.strategy().maxSurge().orElseThrow().toString());
+    assertEquals(3, surge(p));
     assertFalse(p.kamajiDefaultRolloutStalls());
   }
 
