@@ -17,45 +17,35 @@ import org.jspecify.annotations.Nullable;
  * tie-break, compared as text.
  */
 enum Term {
-  // placement terms: (label, the candidate's value, why a candidate lost on it)
+  // placement terms: (label, why a candidate lost on it); a candidate's value of each is in key(..) below
   QUORUM("quorum after losing one hypervisor",
-      (ctx, e) -> ctx.tolerance() == HostFailureTolerance.NOT_NEEDED ? 0 : e.survivesWorst ? 0 : e.survivesExpected ? 1 : 2,
       (ctx, loser, winner) -> loser.survivesExpected()
           ? "quorum survives losing a hypervisor only in the expected case, not the worst case (up to " + loser.worstPerHost()
               + " of " + ctx.replicas() + " members on one host)"
           : "etcd quorum is lost when the busiest hypervisor fails (up to " + loser.worstPerHost() + " of " + ctx.replicas()
               + " members on one host, " + Wording.describeHosts(loser.flavor().hosts()) + ")"),
   SPREAD("spread over hypervisors (scs-0214)",
-      (ctx, e) -> ctx.replicas() <= 1 ? 0 : e.worstPerHost < ctx.replicas() ? 0 : e.expectedPerHost < ctx.replicas() ? 1 : 2,
       (ctx, loser, winner) -> "spread over several hypervisors is "
           + (loser.expectedPerHost() < ctx.replicas() ? "expected but not guaranteed" : "not even expected")),
   ETCD_STORAGE("etcd storage (scs-0110)",
-      (ctx, e) -> storageTier(e.flavor.storage),
       (ctx, loser, winner) -> loser.flavor().storage().description() + " for etcd, where " + winner.flavor().flavor().name()
           + " has " + winner.flavor().storage().description()),
   WORST_PER_HOST("worst-case members per hypervisor",
-      (ctx, e) -> e.worstPerHost,
       (ctx, loser, winner) -> "up to " + loser.worstPerHost() + " members on one hypervisor in the worst case, "
           + winner.worstPerHost() + " with the chosen plan"),
   EXPECTED_PER_HOST("expected members per hypervisor",
-      (ctx, e) -> e.expectedPerHost,
       (ctx, loser, winner) -> "expected " + loser.expectedPerHost() + " members on the busiest hypervisor after rollouts, "
           + winner.expectedPerHost() + " with the chosen plan"),
   SURGE("rollout surge",
-      (ctx, e) -> e.surge == 1 ? 0 : 1,
       (ctx, loser, winner) -> "maxSurge 0 only pays off when it buys a stronger placement"),
   POINTLESS_GROUP("a server group that cannot spread anything",
-      (ctx, e) -> e.pointlessGroup ? 1 : 0,
       (ctx, loser, winner) -> "a server group with one member or on one hypervisor spreads nothing"),
   POLICY_STRENGTH("policy strength",
-      (ctx, e) -> e.policy.kind().ordinal(),
       (ctx, loser, winner) -> loser.policy() + " is weaker than " + winner.policy() + " with the same members per host"),
   MAX_PER_HOST("max_server_per_host",
-      (ctx, e) -> e.policy.maxServerPerHost().orElse(0),
       (ctx, loser, winner) -> "a higher per-host limit (" + loser.policy().maxServerPerHost().orElse(0) + " instead of "
           + winner.policy().maxServerPerHost().orElse(0) + ") with the same members per host"),
   GROUPS("number of server groups",
-      (ctx, e) -> e.groups,
       (ctx, loser, winner) -> "needs " + loser.groups() + " server groups, the chosen plan " + winner.groups()),
 
   // flavor terms, in ranking order: (label, the flavor's value, why a candidate lost on it)
@@ -95,12 +85,6 @@ enum Term {
     }
   };
 
-  /** A placement term's value of a candidate, lower is better. */
-  @FunctionalInterface
-  interface CandidateKey {
-    long of(RoleContext ctx, Evaluation e);
-  }
-
   /** Why a candidate lost to the winner on a term, with the values: one clause. */
   @FunctionalInterface
   interface WhyLost {
@@ -108,16 +92,13 @@ enum Term {
   }
 
   private final String label;
-  /** Set for placement terms. */
-  private final @Nullable CandidateKey candidateKey;
   /** Set for flavor terms. */
   private final @Nullable ToLongFunction<FlavorFacts> flavorKey;
   private final WhyLost whyLost;
 
   /** A placement term. */
-  Term(String label, CandidateKey key, WhyLost whyLost) {
+  Term(String label, WhyLost whyLost) {
     this.label = label;
-    this.candidateKey = key;
     this.flavorKey = null;
     this.whyLost = whyLost;
   }
@@ -125,7 +106,6 @@ enum Term {
   /** A flavor term. */
   Term(String label, ToLongFunction<FlavorFacts> key, WhyLost whyLost) {
     this.label = label;
-    this.candidateKey = null;
     this.flavorKey = key;
     this.whyLost = whyLost;
   }
@@ -151,12 +131,27 @@ enum Term {
   /**
    * The candidate's value of this term, lower is better.
    *
+   * <p>One switch rather than a function per term: {@link Evaluation} fills a key of 13 or 17 terms for
+   * every candidate, and a call through ten different functions at one call site is not inlined.
+   *
    * @param ctx the role
    * @param e the candidate, with its metrics set
    * @return the value
    */
   final long key(RoleContext ctx, Evaluation e) {
-    return candidateKey != null ? candidateKey.of(ctx, e) : flavorKey(e.flavor);
+    return switch (this) {
+      case QUORUM -> ctx.tolerance() == HostFailureTolerance.NOT_NEEDED ? 0 : e.survivesWorst ? 0 : e.survivesExpected ? 1 : 2;
+      case SPREAD -> ctx.replicas() <= 1 ? 0 : e.worstPerHost < ctx.replicas() ? 0 : e.expectedPerHost < ctx.replicas() ? 1 : 2;
+      case ETCD_STORAGE -> storageTier(e.flavor.storage);
+      case WORST_PER_HOST -> e.worstPerHost;
+      case EXPECTED_PER_HOST -> e.expectedPerHost;
+      case SURGE -> e.surge == 1 ? 0 : 1;
+      case POINTLESS_GROUP -> e.pointlessGroup ? 1 : 0;
+      case POLICY_STRENGTH -> e.policy.kind().ordinal();
+      case MAX_PER_HOST -> e.policy.maxServerPerHost().orElse(0);
+      case GROUPS -> e.groups;
+      default -> flavorKey(e.flavor);
+    };
   }
 
   /**
