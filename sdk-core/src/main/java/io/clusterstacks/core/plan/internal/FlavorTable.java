@@ -15,7 +15,7 @@ import java.util.RandomAccess;
  * with the profile once it no longer fit the CPU caches). Read-only; {@link FlavorFacts#of(io.clusterstacks.core.cloud.CloudProfile)}
  * returns one, and {@link #of(List)} builds one for any other list.
  */
-final class FlavorTable extends AbstractList<FlavorFacts> implements RandomAccess {
+final class FlavorTable extends AbstractList<FlavorFacts> implements RandomAccess, Requirement.Values {
 
   static final int COST_TERMS = Ranking.FLAVOR_KEYS;
   private static final byte RAM_OVERSUBSCRIBED = 1;
@@ -131,7 +131,48 @@ final class FlavorTable extends AbstractList<FlavorFacts> implements RandomAcces
   }
 
   private int failures(Requirement.Filter r, int i, boolean firstOnly) {
-    return Requirement.failures(r, vcpus[i], ramMiB[i], diskGB[i], architecture[i], cpuType[i], diskTypeForMinimum[i],
-        (flags[i] & RAM_OVERSUBSCRIBED) != 0, (flags[i] & ETCD_GRADE) != 0, firstOnly);
+    return Requirement.failures(r, this, i, firstOnly);
+  }
+
+  // Requirement.Values: each rule reads its own array when it checks it (not every array for every flavor)
+
+  @Override
+  public int vcpus(int i) {
+    return vcpus[i];
+  }
+
+  @Override
+  public int ramMiB(int i) {
+    return ramMiB[i];
+  }
+
+  @Override
+  public int diskGB(int i) {
+    return diskGB[i];
+  }
+
+  @Override
+  public String architecture(int i) {
+    return architecture[i];
+  }
+
+  @Override
+  public int cpuType(int i) {
+    return cpuType[i];
+  }
+
+  @Override
+  public int diskTypeForMinimum(int i) {
+    return diskTypeForMinimum[i];
+  }
+
+  @Override
+  public boolean ramOversubscribed(int i) {
+    return (flags[i] & RAM_OVERSUBSCRIBED) != 0;
+  }
+
+  @Override
+  public boolean etcdGrade(int i) {
+    return (flags[i] & ETCD_GRADE) != 0;
   }
 }
