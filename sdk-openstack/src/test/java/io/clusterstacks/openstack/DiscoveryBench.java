@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  *   <li>{@code cli-debug}: the same with {@code --debug}; its requests are the {@code REQ: curl} lines of the
  *       debug output, which is read in memory and never written anywhere (it holds token hashes and bodies).
  *   <li>{@code cli-shell} / {@code cli-shell-debug}: one interactive {@code openstack} process that reads all
- *       the commands from its standard input (one Python start-up, one client manager).
+ *       the commands from its standard input (one Python start-up, one login).
  *   <li>{@code cli-version}: {@code openstack --version}, the command line's start-up without a request.
  *   <li>{@code sdk-jvm}: a new JVM per run ({@code java} with this class path) that logs in and discovers once:
  *       JVM start-up, class loading, login and discovery. The child also reports its own in-JVM time.
@@ -53,7 +53,8 @@ import java.util.regex.Pattern;
  * the login's {@code POST /auth/tokens} included. Run on demand, not in the test run:
  *
  * <pre>
- * mvn -B -o -q dependency:build-classpath -pl sdk-openstack -Dmdep.outputFile=/tmp/os.cp -Dmdep.includeScope=test
+ * mvn -B -o -q test-compile dependency:build-classpath -pl sdk-openstack -am -Dmdep.outputFile=/tmp/os.cp \
+ *   -Dmdep.includeScope=test
  * java -cp "sdk-openstack/target/test-classes:sdk-openstack/target/classes:$(cat /tmp/os.cp)" \
  *   io.clusterstacks.openstack.DiscoveryBench 5 lab-admin lab-member
  * </pre>
@@ -112,8 +113,13 @@ public final class DiscoveryBench {
   record Result(int exit, String out, String err) {}
 
   static Result exec(List<String> cmd, String stdin) throws IOException, InterruptedException {
+    return exec(cmd, stdin, Map.of());
+  }
+
+  static Result exec(List<String> cmd, String stdin, Map<String, String> env) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().putAll(cliEnvironment());
+    pb.environment().putAll(env);
     Process p = pb.start();
     CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
     CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
@@ -343,19 +349,26 @@ public final class DiscoveryBench {
         + (debug ? ", " + curl + " REQ lines, " + all : ""));
   }
 
-  /** One interactive process reading all commands from standard input. */
+  /**
+   * One interactive process reading all commands from standard input. The cloud goes in {@code OS_CLOUD}: the
+   * interactive shell (cmd2) also runs its arguments as commands, so {@code --os-cloud NAME} would add two
+   * "is not an openstack command" answers ({@code --debug} still adds one).
+   */
   static Run cliShell(String cloud, List<String> cmds, boolean debug) throws IOException, InterruptedException {
-    List<String> cmd = cliArgs(cloud, debug);
+    List<String> cmd = new ArrayList<>(List.of("openstack"));
+    if (debug) {
+      cmd.add("--debug");
+    }
     StringBuilder in = new StringBuilder();
     for (String c : cmds) {
       in.append(c).append(" -f value\n");
     }
     long t0 = System.nanoTime();
-    Result r = check(cmd, exec(cmd, in.toString()), debug);
+    Result r = check(cmd, exec(cmd, in.toString(), Map.of("OS_CLOUD", cloud)), debug);
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    if (!debug && !r.err().isBlank()) {
+    if (!debug && (!r.err().isBlank() || r.out().contains("is not an openstack command"))) {
       // the interactive shell reports a failed command on stderr and goes on: count that as a failure
-      throw new IllegalStateException("openstack (interactive) wrote errors:\n" + r.err());
+      throw new IllegalStateException("openstack (interactive) reported errors:\n" + r.out() + r.err());
     }
     Map<String, Integer> all = debug ? requests(r.err()) : Map.of();
     return new Run(ms, debug ? sum(all) : -1, debug ? curlLines(r.err()) + " REQ lines, " + all : r.out().lines().count() + " lines out");
