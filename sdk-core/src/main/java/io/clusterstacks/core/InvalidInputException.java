@@ -11,8 +11,18 @@ import java.util.Objects;
  * <p>The one validation exception of the SDK: each problem names the field path, the value received
  * (shortened, never a secret) and what is allowed instead. Catch it to show all problems to a user in
  * one go; {@link #problems()} gives them one by one.
+ *
+ * <p>The message lists whole problems up to {@value #MAX_MESSAGE_CHARS} characters and then says how
+ * many more there are; {@link #problems()} always holds every one of them.
  */
 public class InvalidInputException extends ClusterStacksException {
+  /**
+   * The longest message: whole problems are listed while they fit, then a line says how many more
+   * {@link #problems()} holds. Each problem is bounded by {@link Problem}'s limits, so at least the
+   * first few problems are always shown.
+   */
+  public static final int MAX_MESSAGE_CHARS = 16_000;
+
   private static final long serialVersionUID = 1L;
 
   private final transient List<Problem> problems;
@@ -107,12 +117,27 @@ public class InvalidInputException extends ClusterStacksException {
     if (problems.isEmpty()) {
       throw new IllegalArgumentException("an InvalidInputException needs at least one problem");
     }
+    int total = problems.size();
     StringBuilder sb = new StringBuilder("invalid input (")
-        .append(problems.size()).append(problems.size() == 1 ? " problem)" : " problems)");
-    for (Problem p : problems) {
-      sb.append("\n  - ").append(p);
+        .append(total).append(total == 1 ? " problem)" : " problems)");
+    // the longest line that can count the rest: total's digits, and the plural
+    int countLine = omitted(total).length();
+    for (int i = 0; i < total; i++) {
+      String line = "\n  - " + problems.get(i);
+      // room for this problem and, when more follow, for the line that counts the rest
+      int after = i == total - 1 ? 0 : countLine;
+      if (sb.length() + line.length() + after > MAX_MESSAGE_CHARS) {
+        sb.append(omitted(total - i));
+        break;
+      }
+      sb.append(line);
     }
     return sb.toString();
+  }
+
+  /** The line that ends a message cut at {@link #MAX_MESSAGE_CHARS}, for {@code n} problems not shown. */
+  private static String omitted(int n) {
+    return "\n  (" + n + (n == 1 ? " more problem is" : " more problems are") + " not shown; problems() holds all of them)";
   }
 
   private static List<Problem> missingAttributes(String... attributes) {

@@ -40,6 +40,66 @@ public final class Values {
     return java.util.Optional.of(d.intValueExact());
   }
 
+  /** The largest finite double, as the fix texts write it. */
+  private static final String MAX_DOUBLE = "1.7976931348623157e308";
+  /** The smallest positive normal double, as the fix texts write it. */
+  private static final String MIN_NORMAL = "2.2250738585072014e-308";
+
+  /**
+   * The double a number written with a fraction or an exponent denotes, by the one rule of the YAML
+   * reader ({@link YamlDocuments}) and the JSON reader of manifests: refused, never changed silently,
+   * when the double would lose the value. That is NaN and infinities (not JSON numbers), a decimal
+   * beyond the double range that would become an infinity ({@code 1e400}, {@code -1e400}), and a
+   * non-zero decimal that would become 0 or a subnormal double, which keeps only some of its digits
+   * ({@code 1e-400}, {@code 4.9e-324}); {@code 0.0} and {@code 0e5} are zero. A double that rounds in
+   * its last digit ({@code 0.1}) is not a loss. Integers written without fraction and exponent are not
+   * read here; their ranges are checked where they land (int32/int64).
+   *
+   * @param path where the number is, for the problem, e.g. {@code spec.replicas} (asked for only when the
+   *     number is refused)
+   * @param text the number as written (only its digits are read; it is shown shortened)
+   * @param value the double the reader made of the text
+   * @return the value, when it keeps the number
+   * @throws InvalidInputException naming the path, the number as written and the fix
+   */
+  public static double fraction(java.util.function.Supplier<String> path, String text, double value) {
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    if (Double.isNaN(value) || lower.contains("nan") || lower.contains("inf")) {
+      throw fractionProblem(path, text, "write a finite number; NaN and infinities are not JSON numbers and"
+          + " Kubernetes stores neither");
+    }
+    if (Double.isInfinite(value)) {
+      throw fractionProblem(path, text, "write a number within ±" + MAX_DOUBLE + " (the largest double);"
+          + " beyond it a double becomes an infinity. An integer field takes an integer written without an"
+          + " exponent, at most int64's 9223372036854775807");
+    }
+    if (Math.abs(value) < Double.MIN_NORMAL && nonZeroDigits(text)) {
+      throw fractionProblem(path, text, "write 0, or a number whose magnitude is at least " + MIN_NORMAL
+          + " (the smallest normal double); a double makes a smaller non-zero number " + (value == 0 ? "0"
+          : "a subnormal number that keeps only some of its digits"));
+    }
+    return value;
+  }
+
+  /** Whether the digits before the exponent are not all zero (the number written is not 0). */
+  private static boolean nonZeroDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 'e' || c == 'E') {
+        return false;
+      }
+      if (c >= '1' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static InvalidInputException fractionProblem(java.util.function.Supplier<String> path, String text,
+      String fix) {
+    return new InvalidInputException(List.of(Problem.of(path.get(), Names.shown(text), fix)));
+  }
+
   /**
    * Whether a finite number node is a whole number, whatever its notation or size ({@code 3.0},
    * {@code 3e9}, {@code 1e400}): the one rule of the validator, the parser and the profile reader.

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.clusterstacks.core.Problem;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -26,21 +27,35 @@ import org.jspecify.annotations.Nullable;
  *   <li>aliases ({@code *name}) and merge keys ({@code <<}) are refused, not expanded: Jackson would
  *       read an alias as the anchor's name, and expansion invites alias bombs; write the values out;</li>
  *   <li>a key twice in one mapping is refused (the API server's YAML path keeps the last);</li>
- *   <li>{@code .nan} and {@code .inf} are refused: JSON has no such numbers;</li>
- *   <li>input above {@link #MAX_CHARS} characters, nesting deeper than {@link #MAX_DEPTH}, and strings
+ *   <li>{@code .nan} and {@code .inf} are refused: JSON has no such numbers; so is every fraction a double
+ *       cannot hold ({@code 1e400}, {@code 1e-400}, {@code 4.9e-324}), by {@link Values#fraction}'s rule,
+ *       with the field's path and the number;</li>
+ *   <li>input above {@link #MAX_CHARS} characters, one document above {@link #MAX_DOCUMENT_CHARS}, nesting
+ *       deeper than {@link #MAX_DEPTH}, and strings
  *       or numbers beyond Jackson's stream limits are refused.</li>
  * </ul>
  * Messages never quote the input: a syntax error inside a Secret must not copy the secret into a
- * report or exception.
+ * report or exception. The one exception is a refused number, which is shown shortened: a number is
+ * not a secret (Secret data is a string).
  */
 public final class YamlDocuments {
   /** The largest input read: 16 MiB of characters (the API server stores objects up to 1.5 MiB). */
   public static final int MAX_CHARS = 16 * 1024 * 1024;
+  /**
+   * The largest single document read: 3 MiB of characters, SnakeYAML's default, made explicit so that
+   * its refusal names the size (it said "malformed YAML"). The API server stores objects up to 1.5 MiB.
+   * Several documents together may have up to {@link #MAX_CHARS}. SnakeYAML checks this bound only
+   * after a scalar is scanned, and its scanner's cost grows faster than a scalar's length (measured:
+   * about 1 s for a 1 MiB scalar, 10 s for 4 MiB), so one huge scalar is slow to refuse.
+   */
+  public static final int MAX_DOCUMENT_CHARS = 3 * 1024 * 1024;
   /** The deepest nesting of mappings and lists. */
   public static final int MAX_DEPTH = 100;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final YAMLFactory YAML = YAMLFactory.builder()
+      // SnakeYAML's own bound per document, made explicit so that its refusal is reported as a size
+      .loaderOptions(loaderOptions())
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 10)
           .maxNumberLength(1000).maxStringLength(MAX_CHARS).build())
       // YAML's null is an empty plain scalar as much as null or ~ (a quoted '' stays a string)
@@ -54,8 +69,33 @@ public final class YamlDocuments {
 
   private YamlDocuments() {}
 
-  /** Why reading stopped: where, and what is wrong, without quoting the input. */
-  public record Failure(int line, int column, String message) {
+  private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+    org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
+    o.setCodePointLimit(MAX_DOCUMENT_CHARS);
+    return o;
+  }
+
+  /**
+   * Why reading stopped: where, and what is wrong, without quoting the input.
+   *
+   * @param line the line, 1-based; 0 when unknown
+   * @param column the column, 1-based
+   * @param message what is wrong
+   * @param problem for a value refused by a rule (a number a double cannot hold), the problem with its
+   *     path inside the document, e.g. {@code spec.replicas}; null for a syntax or size failure
+   */
+  public record Failure(int line, int column, String message, @Nullable Problem problem) {
+    /**
+     * A failure without a value's problem.
+     *
+     * @param line the line
+     * @param column the column
+     * @param message what is wrong
+     */
+    public Failure(int line, int column, String message) {
+      this(line, column, message, null);
+    }
+
     /**
      * The location as text.
      *
@@ -100,7 +140,7 @@ public final class YamlDocuments {
     try (YAMLParser p = (YAMLParser) YAML.createParser(bounded)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
-        JsonNode n = value(p, t, 0);
+        JsonNode n = value(p, t, 0, null);
         if (n != null && !n.isNull()) {
           docs.add(n);
         }
@@ -121,7 +161,21 @@ public final class YamlDocuments {
     }
   }
 
-  private static @Nullable JsonNode value(YAMLParser p, JsonToken t, int depth) throws IOException {
+  /** Where a node is in its document, built into text only when a problem names it. */
+  private record Where(@Nullable Where parent, @Nullable String key, int index) {
+    static String path(@Nullable Where w) {
+      if (w == null) {
+        return "";
+      }
+      String up = path(w.parent);
+      if (w.key == null) {
+        return up + "[" + w.index + "]";
+      }
+      return up.isEmpty() ? w.key : up + "." + w.key;
+    }
+  }
+
+  private static @Nullable JsonNode value(YAMLParser p, JsonToken t, int depth, @Nullable Where at) throws IOException {
     if (p.isCurrentAlias()) {
       // the alias's name is input too: the line and column say where it is
       throw refused(p, "an alias (*…) refers to an anchor; the SDK does not expand YAML aliases: write the value out");
@@ -139,7 +193,7 @@ public final class YamlDocuments {
             throw refused(p, "a merge key (<<) copies another mapping; the SDK does not expand merge keys: "
                 + "write the keys out");
           }
-          o.set(name, value(p, p.nextToken(), depth + 1));
+          o.set(name, value(p, p.nextToken(), depth + 1, new Where(at, name, 0)));
         }
         return o;
       }
@@ -150,7 +204,7 @@ public final class YamlDocuments {
         ArrayNode a = NODES.arrayNode();
         JsonToken e;
         while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-          a.add(value(p, e, depth + 1));
+          a.add(value(p, e, depth + 1, new Where(at, null, a.size())));
         }
         return a;
       }
@@ -167,12 +221,19 @@ public final class YamlDocuments {
             return NODES.numberNode(p.getBigIntegerValue());
         }
       case VALUE_NUMBER_FLOAT: {
-        String text = p.getText().toLowerCase(java.util.Locale.ROOT);
-        if (text.contains("nan") || text.contains("inf")) {
-          throw refused(p, "NaN and infinity are not numbers JSON or Kubernetes accept: write a finite number");
+        String text = p.getText();
+        try {
+          // .nan and .inf are not read as doubles at all: the rule refuses them by their text
+          String lower = text.toLowerCase(java.util.Locale.ROOT);
+          double d = lower.contains("nan") || lower.contains("inf") ? Double.NaN : p.getDoubleValue();
+          return NODES.numberNode(Values.fraction(() -> Where.path(at), text, d));
+        } catch (io.clusterstacks.core.InvalidInputException e) {
+          Problem problem = e.problems().get(0);
+          var loc = p.currentTokenLocation();
+          throw new Refused(new Failure(loc.getLineNr(), loc.getColumnNr(), "the number " + problem.value()
+              + (problem.path().isEmpty() ? "" : " at " + problem.path()) + " cannot be read as a double: "
+              + problem.fix(), problem));
         }
-        double d = p.getDoubleValue();
-        return Double.isInfinite(d) ? NODES.numberNode(p.getDecimalValue()) : NODES.numberNode(d);
       }
       case VALUE_TRUE:
         return NODES.booleanNode(true);
@@ -199,6 +260,10 @@ public final class YamlDocuments {
    */
   public static String safeMessage(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.yaml.snakeyaml.error.YAMLException && String.valueOf(t.getMessage()).contains("exceeds the limit")) {
+        return "a document has more than " + MAX_DOCUMENT_CHARS + " characters; at most " + MAX_DOCUMENT_CHARS
+            + " per document are read";
+      }
       if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
         return (m.getContext() == null ? "" : m.getContext() + ": ") + safeProblem(String.valueOf(m.getProblem()));
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterstacks.core.Severity;
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.internal.Names;
 import io.clusterstacks.core.manifest.internal.ApiVersions;
 import io.clusterstacks.core.manifest.internal.TypedReader;
 import io.clusterstacks.core.manifest.internal.Yaml;
@@ -74,7 +75,8 @@ public final class ManifestParser {
     for (int i = 0; i < nodes.size(); i++) {
       ManifestDocument doc = ManifestDocument.owning(nodes.get(i), "documents[" + i + "]");
       JsonNode n = nodes.get(i);
-      String where = "document " + i + " (" + doc.kind() + "/" + doc.name() + ")";
+      // kind, name and apiVersion are input: shown escaped and shortened, as every notice quoting input
+      String where = "document " + i + " (" + Names.shown(doc.kind()) + "/" + Names.shown(doc.name()) + ")";
       TypedReader r = new TypedReader("documents[" + i + "]");
       Optional<Object> typed = Optional.empty();
       String av = doc.apiVersion();
@@ -91,8 +93,8 @@ public final class ManifestParser {
         } else if (doc.kind().equals("OpenStackClusterStackReleaseTemplate") && av.equals(ApiVersions.CSPO)) {
           typed = r.cspoTemplate(n).map(x -> x);
         } else {
-          notices.add(Notice.of(Severity.INFO, Notice.Code.KEPT_GENERIC, where + ": " + (av.isEmpty() ? "no apiVersion" : av)
-              + " " + doc.kind() + " has no typed model; kept generic"));
+          notices.add(Notice.of(Severity.INFO, Notice.Code.KEPT_GENERIC, where + ": " + (av.isEmpty() ? "no apiVersion" : Names.shown(av))
+              + " " + Names.shown(doc.kind()) + " has no typed model; kept generic"));
         }
       } catch (TypedReader.KeepGeneric g) {
         notices.add(Notice.of(Severity.INFO, Notice.Code.KEPT_GENERIC, where + ": " + g.getMessage()));

@@ -191,8 +191,10 @@ public final class CrdValidator {
               .documentIndex(docs.size())
               .kind("")
               .name("")
-              .path("<root>")
-              .allowed("well-formed YAML without duplicate keys, aliases or merge keys")
+              // a number refused by the readers' rule names its field; a syntax error has none
+              .path(f.problem() == null || f.problem().path().isEmpty() ? "<root>" : f.problem().path())
+              .allowed(f.problem() == null ? "well-formed YAML without duplicate keys, aliases or merge keys"
+                  : f.problem().fix())
               .rule("yaml")
               .message("YAML cannot be read at " + f.where() + ": " + f.message())
               .build())

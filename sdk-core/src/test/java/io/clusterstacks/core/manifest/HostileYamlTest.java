@@ -139,7 +139,8 @@ class HostileYamlTest {
     }
     for (String n : List.of(".nan", ".NaN", ".inf", "-.inf", ".Inf")) {
       Violation v = yamlViolation(String.format(MD, n), n);
-      assertTrue(v.message().contains("NaN and infinity"), v.describe());
+      assertTrue(v.message().contains("NaN and infinities"), v.describe());
+      assertEquals("spec.replicas", v.path(), v.describe());
       typed(() -> ManifestParser.parseLenient(String.format(MD, n)), n);
     }
   }

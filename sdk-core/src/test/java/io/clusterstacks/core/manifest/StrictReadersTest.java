@@ -44,6 +44,23 @@ class StrictReadersTest {
       "x\n  " + SECRET + " y: z: w");             // mapping values are not allowed here
 
   @Test
+  void aYamlDocumentBeyondTheDocumentBoundIsRefusedBySizeNotAsMalformed() {
+    // SnakeYAML's per-document bound, which the reader keeps: its refusal names the size
+    int bound = io.clusterstacks.core.internal.YamlDocuments.MAX_DOCUMENT_CHARS;
+    String head = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: n}\ndata:\n  a: ";
+    ManifestDocument d = ManifestDocument.fromYaml(head + "x".repeat(bound - head.length() - 100) + "\n");
+    assertEquals(bound - head.length() - 100, ((java.util.Map<?, ?>) d.toMap().get("data")).get("a").toString().length());
+    ClusterStacksException tooLarge = assertThrows(ClusterStacksException.class,
+        () -> ManifestDocument.fromYaml(head + "x".repeat(bound) + "\n"));
+    assertTrue(tooLarge.getMessage().contains("at most " + bound + " per document are read"), tooLarge.getMessage());
+    ValidationReport r = CrdValidator.strict().validateYaml(head + "x".repeat(bound) + "\n");
+    assertTrue(r.summary().contains("per document are read"), r.summary());
+    // several documents may have more together
+    String two = head + "x".repeat(bound / 2) + "\n---\n" + head + "y".repeat(bound / 2) + "\n---\n" + head + "z\n";
+    assertEquals(3, ManifestParser.parseLenient(two).documents().size());
+  }
+
+  @Test
   void yamlErrorsNeverQuoteTheInput() {
     for (String value : TOKEN_ERRORS) {
       String yaml = String.format(SECRET_YAML, value);
@@ -95,7 +112,7 @@ class StrictReadersTest {
   }
 
   @Test
-  void aNumberBeyondDoubleIsKeptExactAndRangeChecked() {
+  void aNumberBeyondDoubleIsRefusedByBothReadersWithItsPath() {
     String md = """
         {"apiVersion": "cluster.x-k8s.io/v1beta1", "kind": "MachineDeployment",
          "metadata": {"name": "md", "namespace": "ns"}, "spec": {"clusterName": "c", "replicas": %s,
@@ -103,12 +120,18 @@ class StrictReadersTest {
          "bootstrap": {"configRef": {"apiVersion": "bootstrap.cluster.x-k8s.io/v1beta1", "kind": "KubeadmConfigTemplate", "name": "t"}},
          "infrastructureRef": {"apiVersion": "infrastructure.cluster.x-k8s.io/v1beta1", "kind": "OpenStackMachineTemplate", "name": "t"}}}}}
         """;
-    ManifestDocument huge = ManifestDocument.fromJson(String.format(md, "1e400"));
-    assertFalse(huge.toJson().contains("Infinity"), huge.toJson());
-    ValidationReport r = CrdValidator.strict().validate(huge);
+    // a double cannot hold 1e400: kept exact it would reach a controller that decodes it as an infinity
+    InvalidInputException json = assertThrows(InvalidInputException.class,
+        () -> ManifestDocument.fromJson(String.format(md, "1e400")));
+    assertEquals("json.spec.replicas", json.problems().get(0).path(), json.getMessage());
+    InvalidInputException yaml = assertThrows(InvalidInputException.class,
+        () -> ManifestDocument.fromYaml(String.format(md, "1e400")));
+    assertEquals("documents[0].spec.replicas", yaml.problems().get(0).path(), yaml.getMessage());
+    assertEquals(json.problems().get(0).fix(), yaml.problems().get(0).fix());
+    ValidationReport r = CrdValidator.strict().validateYaml(String.format(md, "1e400"));
     assertTrue(r.violations().stream().anyMatch(v -> v.path().equals("spec.replicas")), r.summary());
     // the same document from JSON and from YAML is the same tree, fractions included
-    for (String n : List.of("3", "3.0", "2.5", "1e400")) {
+    for (String n : List.of("3", "3.0", "2.5", "1.7976931348623157e308")) {
       assertEquals(ManifestDocument.fromYaml(String.format(md, n)), ManifestDocument.fromJson(String.format(md, n)), n);
     }
   }
@@ -125,7 +148,9 @@ class StrictReadersTest {
       String yaml = ParserStrictnessTest.CLUSTER.replace("replicas: 3", "replicas: " + bad);
       ManifestParseException e = assertThrows(ManifestParseException.class, () -> ManifestParser.parse(yaml), bad);
       assertEquals("documents[0].spec.topology.controlPlane.replicas", e.problems().get(0).path(), bad);
-      assertTrue(e.problems().get(0).fix().startsWith("use an integer"), e.getMessage());
+      // 1e400 is refused as it is read (no double holds it), before the integer rule is asked
+      assertTrue(e.problems().get(0).fix().startsWith(bad.endsWith("e400") ? "write a number within" : "use an integer"),
+          e.getMessage());
       assertTrue(CrdValidator.strict().validateYaml(yaml).violations().stream()
           .anyMatch(v -> v.path().equals("spec.topology.controlPlane.replicas")), bad);
     }

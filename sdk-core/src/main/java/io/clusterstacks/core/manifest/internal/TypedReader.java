@@ -80,7 +80,8 @@ public final class TypedReader {
   }
 
   private static String shown(JsonNode n) {
-    return n.isTextual() ? "\"" + n.textValue() + "\"" : n.toString();
+    // control characters escaped, as every received value (Problem shortens it); JSON text escapes its own
+    return n.isTextual() ? "\"" + Names.escaped(n.textValue()) + "\"" : n.toString();
   }
 
   private JsonNode obj(JsonNode n, String path, Set<String> allowed) {
@@ -338,10 +339,11 @@ public final class TypedReader {
     String cls = topo.path("class").asText("");
     Optional<ClusterClassName> cn = ClusterClassName.tryParse(cls);
     if (cn.isEmpty()) {
-      throw new KeepGeneric("class '" + cls + "' is not a cluster-stack class name; kept generic");
+      throw new KeepGeneric("class '" + Names.shown(cls) + "' is not a cluster-stack class name; kept generic");
     }
     if (StackDialects.forClass(cn.get()).isEmpty()) {
-      throw new KeepGeneric("stack '" + cn.get().stackName() + "' (class " + cls + ") has no typed dialect; kept generic");
+      throw new KeepGeneric("stack '" + Names.shown(cn.get().stackName()) + "' (class " + Names.shown(cls)
+          + ") has no typed dialect; kept generic");
     }
     obj(d, "", Set.of("apiVersion", "kind", "metadata", "spec"));
     JsonNode md = obj(d.path("metadata"), "metadata", Set.of("name", "namespace", "labels"));

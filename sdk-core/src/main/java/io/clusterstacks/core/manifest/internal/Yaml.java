@@ -89,11 +89,14 @@ public final class Yaml {
 
   /**
    * Reads exactly one JSON object with the SDK's strict JSON reader: duplicate keys, trailing content,
-   * NaN and infinities, input beyond 16 MiB or nesting beyond 100 levels, and non-objects are refused.
+   * NaN and infinities, input beyond 16 MiB or nesting beyond 100 levels, and non-objects are refused;
+   * so is every fraction a double cannot hold ({@code 1e400}, {@code 1e-400}), by the YAML reader's rule
+   * ({@link io.clusterstacks.core.internal.Values#fraction}), each with its path.
    *
    * @param text the JSON text
    * @return the object
    * @throws io.clusterstacks.core.InvalidInputException naming line and column, never quoting the input
+   *     (a refused number is shown, shortened)
    */
   public static ObjectNode readOneJsonObject(String text) {
     JsonNode n;
@@ -106,30 +109,64 @@ public final class Yaml {
       throw new InvalidInputException(List.of(Problem.of("json", n.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
           "a Kubernetes object is a JSON object with apiVersion, kind and metadata")));
     }
-    return (ObjectNode) asYamlReadsNumbers((ObjectNode) n);
+    List<Problem> problems = new ArrayList<>();
+    JsonNode read = asYamlReadsNumbers(n, "json", problems);
+    InvalidInputException.throwIfAny(problems);
+    return (ObjectNode) read;
   }
 
   /**
-   * Fractions as the YAML reader keeps them: a double, or the exact decimal when a double cannot hold it
-   * ({@code 1e400}), so the same document read from JSON and from YAML gives equal trees.
+   * Fractions as the YAML reader keeps them: a double, by the same rule
+   * ({@link io.clusterstacks.core.internal.Values#fraction}), so the same document read from JSON and
+   * from YAML gives equal trees or the same refusal. Every refused number is collected with its path.
    */
-  private static JsonNode asYamlReadsNumbers(JsonNode n) {
+  private static JsonNode asYamlReadsNumbers(JsonNode n, String path, List<Problem> problems) {
+    List<Object> at = new ArrayList<>();
+    at.add(path);
+    return asYamlReadsNumbers(n, at, problems);
+  }
+
+  /** The path is kept as segments (a key as a String, an index as an Integer) and joined only for a problem. */
+  private static JsonNode asYamlReadsNumbers(JsonNode n, List<Object> at, List<Problem> problems) {
     if (n.isContainerNode()) {
       if (n.isObject()) {
-        ((ObjectNode) n).properties().forEach(e -> e.setValue(asYamlReadsNumbers(e.getValue())));
+        ((ObjectNode) n).properties().forEach(e -> {
+          at.add(e.getKey());
+          e.setValue(asYamlReadsNumbers(e.getValue(), at, problems));
+          at.remove(at.size() - 1);
+        });
       } else {
         ArrayNode a = (ArrayNode) n;
         for (int i = 0; i < a.size(); i++) {
-          a.set(i, asYamlReadsNumbers(a.get(i)));
+          at.add(i);
+          a.set(i, asYamlReadsNumbers(a.get(i), at, problems));
+          at.remove(at.size() - 1);
         }
       }
       return n;
     }
     if (n.isBigDecimal()) {
-      double d = n.doubleValue();
-      return Double.isInfinite(d) ? n : NODES.numberNode(d);
+      try {
+        return NODES.numberNode(io.clusterstacks.core.internal.Values.fraction(() -> joined(at),
+            n.decimalValue().toString(), n.doubleValue()));
+      } catch (InvalidInputException e) {
+        problems.addAll(e.problems());
+        return n;
+      }
     }
     return n;
+  }
+
+  private static String joined(List<Object> at) {
+    StringBuilder sb = new StringBuilder();
+    for (Object o : at) {
+      if (o instanceof Integer i) {
+        sb.append('[').append(i).append(']');
+      } else {
+        sb.append(sb.length() == 0 ? "" : ".").append(o);
+      }
+    }
+    return sb.toString();
   }
 
   /**
@@ -142,6 +179,10 @@ public final class Yaml {
   public static List<JsonNode> readAll(String text) {
     io.clusterstacks.core.internal.YamlDocuments.Result r = io.clusterstacks.core.internal.YamlDocuments.read(text);
     r.failure().ifPresent(f -> {
+      if (f.problem() != null) {
+        // a value refused by a rule: its path inside the document, below the document's index
+        throw new ManifestParseException(List.of(f.problem().under("documents[" + r.documents().size() + "]")));
+      }
       throw new ManifestParseException(List.of(Problem.of("yaml", f.where(), "fix the YAML: " + f.message())));
     });
     return r.documents();
