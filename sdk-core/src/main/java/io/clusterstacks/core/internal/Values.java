@@ -53,7 +53,9 @@ public final class Values {
    * non-zero decimal that would become 0 or a subnormal double, which keeps only some of its digits
    * ({@code 1e-400}, {@code 4.9e-324}); {@code 0.0} and {@code 0e5} are zero. A double that rounds in
    * its last digit ({@code 0.1}) is not a loss. Integers written without fraction and exponent are not
-   * read here; their ranges are checked where they land (int32/int64).
+   * read here; their ranges are checked where they land (int32/int64). The API server refuses
+   * {@code 1e400} as well ("invalid number", recorded by sdk-kubernetes' IntegerEdgeCasesIT); what it does
+   * with {@code 1e-400} and subnormals is not recorded, so refusing them may be stricter than it is.
    *
    * @param path where the number is, for the problem, e.g. {@code spec.replicas} (asked for only when the
    *     number is refused)
