@@ -10,6 +10,8 @@ import io.clusterstacks.openstack.CloudsYaml;
 import io.clusterstacks.openstack.OpenStackClient;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,10 +73,9 @@ class LabelNodesOnTheLabsIT {
       assertTrue(second.labels().of(LabelFinding.Kind.STALE).stream().noneMatch(f -> nodes.contains(f.node())));
 
       // a wrong label (as a live migration leaves it) is stale and corrected
-      k8s.nodes().withName(nodes.get(0)).edit(n -> {
-        n.getMetadata().getLabels().put(Kamaji.HYPERVISOR_LABEL, "0".repeat(56));
-        return n;
-      });
+      // a merge patch (no resourceVersion, so no conflict with the node controller writing the Node too)
+      k8s.nodes().withName(nodes.get(0)).patch(PatchContext.of(PatchType.JSON_MERGE),
+          "{\"metadata\":{\"labels\":{\"" + Kamaji.HYPERVISOR_LABEL + "\":\"" + "0".repeat(56) + "\"}}}");
       HypervisorLabeller.Result third = HypervisorLabeller.label(mgmt, os, false);
       assertTrue(third.applied().complete(), third.applied().toString());
       assertEquals(List.of(nodes.get(0)), third.labels().of(LabelFinding.Kind.STALE).stream().map(LabelFinding::node)

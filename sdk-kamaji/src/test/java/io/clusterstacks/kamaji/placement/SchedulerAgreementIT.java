@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -182,10 +184,9 @@ class SchedulerAgreementIT {
       kubelet.awaitSchedulable(Duration.ofSeconds(30));
       for (ManagementWorker w : workers) {
         if (!w.schedulable()) {
-          client.nodes().withName(w.name()).edit(n -> {
-            n.getSpec().setUnschedulable(true);
-            return n;
-          });
+          // a merge patch carries no resourceVersion: the node lifecycle controller and the fake kubelet
+          // write the same Node meanwhile, and an edit (read, change, replace) would conflict with them (409)
+          client.nodes().withName(w.name()).patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"unschedulable\":true}}");
         }
       }
       client.apps().deployments().inNamespace(namespace).resource(deployment(layout, tenant, rules)).create();
