@@ -16,16 +16,28 @@ final class SchedulerModel {
 
   private SchedulerModel() {}
 
-  /** The schedulable workers of one hypervisor, with how many of the pods each may take. */
-  record Host(String name, List<String> workers, int[] workerCaps, int workerSum, int cap, boolean onePerHost) {
-    /** This hypervisor with worker {@code w} cordoned (all of its workers when {@code w} is -1). */
-    Host without(int w) {
+  /**
+   * The schedulable workers of one hypervisor, with how many of the pods each may take; {@code cap} is
+   * their sum, or at most 1 under a required hypervisor anti-affinity.
+   */
+  record Host(String name, List<String> workers, int[] workerCaps, int cap, boolean onePerHost) {
+    static Host of(String name, List<String> workers, int[] workerCaps, boolean onePerHost) {
       long sum = 0;
-      for (int i = 0; w >= 0 && i < workerCaps.length; i++) {
-        sum = i == w ? sum : Math.min(UNBOUNDED, sum + workerCaps[i]);
+      for (int c : workerCaps) {
+        sum = Math.min(UNBOUNDED, sum + c);
       }
-      int s = (int) sum;
-      return new Host(name, workers, workerCaps, s, onePerHost ? Math.min(1, s) : s, onePerHost);
+      return new Host(name, workers, workerCaps, onePerHost ? (int) Math.min(1, sum) : (int) sum, onePerHost);
+    }
+
+    /** This hypervisor with worker {@code w} cordoned (all of its workers when {@code w} is -1): they take nothing. */
+    Host without(int w) {
+      int[] caps = workerCaps.clone();
+      for (int j = 0; j < caps.length; j++) {
+        if (w < 0 || j == w) {
+          caps[j] = 0;
+        }
+      }
+      return of(name, workers, caps, onePerHost);
     }
   }
 
@@ -40,16 +52,12 @@ final class SchedulerModel {
       List<ManagementWorker> ws = e.getValue().stream().filter(ManagementWorker::schedulable)
           .sorted((a, b) -> a.name().compareTo(b.name())).toList();
       int[] caps = new int[ws.size()];
-      long sum = 0;
       for (int i = 0; i < caps.length; i++) {
         int c = capacity(ws.get(i), cpu, mem);
         caps[i] = rules.hostnameAntiAffinity() == RuleStrength.REQUIRED ? Math.min(1, c) : c;
-        sum = Math.min(UNBOUNDED, sum + caps[i]);
       }
-      boolean onePerHost = rules.hypervisorAntiAffinity() == RuleStrength.REQUIRED;
-      int cap = onePerHost ? Math.min(1, (int) sum) : (int) sum;
-      hosts.add(new Host(e.getKey(), ws.stream().map(ManagementWorker::name).toList(), caps, (int) sum, cap,
-          onePerHost));
+      hosts.add(Host.of(e.getKey(), ws.stream().map(ManagementWorker::name).toList(), caps,
+          rules.hypervisorAntiAffinity() == RuleStrength.REQUIRED));
     }
     return hosts;
   }
@@ -225,15 +233,6 @@ final class SchedulerModel {
         now[index][j] = 0;
       }
     }
-    // the cordoned workers take nothing: their capacity is 0 in `drained`
-    int[] caps = drained.get(index).workerCaps().clone();
-    for (int j = 0; j < caps.length; j++) {
-      if (w < 0 || j == w) {
-        caps[j] = 0;
-      }
-    }
-    Host d = drained.get(index);
-    drained.set(index, new Host(d.name(), d.workers(), caps, d.workerSum(), d.cap(), d.onePerHost()));
     return evicted - fill(drained, now, evicted, skew, hypervisorAware);
   }
 
@@ -247,9 +246,11 @@ final class SchedulerModel {
     int[][] expected = expected(hosts, scheduled, skew, hypervisorAware);
     PlacementAnalysis.Builder b = PlacementAnalysis.builder().rules(rules).members(members).slots(slots)
         .scheduled(scheduled).pending(members - scheduled);
+    int[] hostWorst = new int[hosts.size()];
     for (int i = 0; i < hosts.size(); i++) {
       Host h = hosts.get(i);
       int worst = worstCase(hosts, i, scheduled, skew);
+      hostWorst[i] = worst;
       int exp = java.util.Arrays.stream(expected[i]).sum();
       int drained = pendingWhileDrained(hosts, expected, i, -1, skew, hypervisorAware);
       b.addHypervisors(DomainLoad.of(d -> d.kind(DomainKind.HYPERVISOR).name(h.name()).workers(h.workers())
@@ -257,10 +258,9 @@ final class SchedulerModel {
     }
     for (int i = 0; i < hosts.size(); i++) {
       Host h = hosts.get(i);
-      int hostWorst = worstCase(hosts, i, scheduled, skew);
       for (int w = 0; w < h.workers().size(); w++) {
         String name = h.workers().get(w);
-        int worst = Math.min(hostWorst, h.workerCaps()[w]);
+        int worst = Math.min(hostWorst[i], h.workerCaps()[w]);
         int exp = expected[i][w];
         int drained = pendingWhileDrained(hosts, expected, i, w, skew, hypervisorAware);
         b.addWorkers(DomainLoad.of(d -> d.kind(DomainKind.WORKER).name(name).workers(List.of(name))
