@@ -4,8 +4,6 @@ import io.clusterstacks.kamaji.labels.HypervisorLabeller;
 import io.clusterstacks.kamaji.labels.LabelFinding;
 import io.clusterstacks.kubernetes.KubernetesApiException;
 import io.clusterstacks.kubernetes.ManagementCluster;
-import io.clusterstacks.openstack.CloudConfig;
-import io.clusterstacks.openstack.CloudsYaml;
 import io.clusterstacks.openstack.OpenStackClient;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -44,10 +42,7 @@ public final class LabelNodesCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    CloudsYaml.Environment env = OpenStackDiscovery.environmentForTests != null
-        ? OpenStackDiscovery.environmentForTests : CloudsYaml.Environment.ofProcess();
-    CloudConfig config = CloudsYaml.load(osCloud, env);
-    try (OpenStackClient os = OpenStackClient.connect(config); ManagementCluster mc = cluster.connect()) {
+    try (OpenStackClient os = OpenStackClient.connect(OpenStackDiscovery.config(osCloud)); ManagementCluster mc = cluster.connect()) {
       HypervisorLabeller.Result r = HypervisorLabeller.label(mc, os, dryRun);
       out.print(r.labels().report());
       out.println((dryRun ? "dry run: " : "") + r.labels().of(LabelFinding.Kind.NEW).size() + " labelled, "

@@ -30,11 +30,23 @@ final class OpenStackDiscovery {
    * @throws io.clusterstacks.openstack.OpenStackConnectionException when the cloud does not answer
    */
   static CloudDiscovery.Discovered discover(@Nullable String cloud, @Nullable String profileName) {
-    CloudsYaml.Environment env = environmentForTests != null ? environmentForTests : CloudsYaml.Environment.ofProcess();
-    CloudConfig config = CloudsYaml.load(cloud, env);
+    CloudConfig config = config(cloud);
     try (OpenStackClient os = OpenStackClient.connect(config)) {
       return os.discovery().discover(profileName != null ? profileName : config.name());
     }
+  }
+
+  /**
+   * The cloud's configuration from clouds.yaml (and secure.yaml), in this process's environment or the
+   * one tests set.
+   *
+   * @param cloud the cloud's name in clouds.yaml, or null for {@code OS_CLOUD} and then the {@code OS_*} variables
+   * @return the configuration
+   * @throws io.clusterstacks.core.InvalidInputException when no such cloud is configured
+   */
+  static CloudConfig config(@Nullable String cloud) {
+    CloudsYaml.Environment env = environmentForTests != null ? environmentForTests : CloudsYaml.Environment.ofProcess();
+    return CloudsYaml.load(cloud, env);
   }
 
   /**

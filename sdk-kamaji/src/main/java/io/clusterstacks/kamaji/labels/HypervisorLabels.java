@@ -21,9 +21,11 @@ public final class HypervisorLabels {
   /** The prefix of an OpenStack node's {@code spec.providerID}; the server ID follows. */
   public static final String OPENSTACK_PROVIDER_PREFIX = "openstack:///";
 
+  private final List<ManagementNode> nodes;
   private final List<LabelFinding> findings;
 
-  private HypervisorLabels(List<LabelFinding> findings) {
+  private HypervisorLabels(List<ManagementNode> nodes, List<LabelFinding> findings) {
+    this.nodes = List.copyOf(nodes);
     this.findings = List.copyOf(findings);
   }
 
@@ -70,7 +72,7 @@ public final class HypervisorLabels {
         out.add(new LabelFinding(n.name(), LabelFinding.Kind.UNCHANGED, current, Optional.of(hostId), "label is right"));
       }
     }
-    return new HypervisorLabels(out);
+    return new HypervisorLabels(nodes, out);
   }
 
   /**
@@ -116,20 +118,17 @@ public final class HypervisorLabels {
   }
 
   /**
-   * The nodes whose hypervisor is known, as workers for {@link io.clusterstacks.kamaji.placement.TwoLevelPlanner}.
+   * The nodes whose hypervisor is known, as workers for {@link io.clusterstacks.kamaji.placement.TwoLevelPlanner}
+   * (cordoned nodes as not schedulable).
    *
-   * @param nodes the same nodes as given to {@link #of}, for their schedulable flag
-   * @return one worker per resolved node
+   * @return one worker per resolved node, in the nodes' order
    */
-  public List<ManagementWorker> workers(List<ManagementNode> nodes) {
-    InvalidInputException.requireArgument(nodes, "nodes");
-    Map<String, ManagementNode> byName = new LinkedHashMap<>();
-    nodes.forEach(n -> byName.put(n.name(), n));
+  public List<ManagementWorker> workers() {
     List<ManagementWorker> out = new ArrayList<>();
-    for (LabelFinding f : findings) {
+    for (int i = 0; i < findings.size(); i++) {
+      LabelFinding f = findings.get(i);
+      boolean on = nodes.get(i).schedulable();
       if (f.wanted().isPresent()) {
-        ManagementNode n = byName.get(f.node());
-        boolean on = n == null || n.schedulable();
         out.add(ManagementWorker.of(w -> w.name(f.node()).hypervisor(f.wanted().get()).schedulable(on)));
       }
     }

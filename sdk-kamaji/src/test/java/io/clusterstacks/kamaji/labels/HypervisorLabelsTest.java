@@ -43,7 +43,7 @@ class HypervisorLabelsTest {
           labels:
             topology.clusterstacks.io/hypervisor: %s
         """.formatted(HOST_A), l.patches().documents().get(0).toYaml());
-    assertEquals(3, l.workers(nodes).size());
+    assertEquals(3, l.workers().size());
     String report = l.report();
     assertTrue(report.contains("w2: stale, was " + HOST_A + ", now " + HOST_B), report);
     assertTrue(report.contains("w7: unresolved (server s7 has no hostId yet"), report);
