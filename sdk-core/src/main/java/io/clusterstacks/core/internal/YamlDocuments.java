@@ -127,7 +127,24 @@ public final class YamlDocuments {
    * @throws java.io.UncheckedIOException when the reader fails
    */
   public static Result read(Reader in) {
-    return read(in, -1);
+    // read into memory first, at most one character beyond the bound: input above the bound is then
+    // refused without the YAML scanner seeing it (scanning 16 MiB took minutes), and the rest is read
+    // like a String
+    StringBuilder text = new StringBuilder();
+    char[] buf = new char[64 * 1024];
+    try {
+      int n;
+      while ((n = in.read(buf, 0, (int) Math.min(buf.length, MAX_CHARS + 1L - text.length()))) > 0) {
+        text.append(buf, 0, n);
+        if (text.length() > MAX_CHARS) {
+          return new Result(new ArrayList<>(), Optional.of(new Failure(0, 0, "the input has more than "
+              + MAX_CHARS + " characters; at most " + MAX_CHARS + " are read")));
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("could not read the YAML", e);
+    }
+    return read(text.toString());
   }
 
   private static Result read(Reader in, int knownLength) {
@@ -136,8 +153,7 @@ public final class YamlDocuments {
       return new Result(docs, Optional.of(new Failure(0, 0, "the input has " + knownLength
           + " characters; at most " + MAX_CHARS + " are read")));
     }
-    Bounded bounded = new Bounded(in);
-    try (YAMLParser p = (YAMLParser) YAML.createParser(bounded)) {
+    try (YAMLParser p = (YAMLParser) YAML.createParser(in)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         JsonNode n = value(p, t, 0, null);
@@ -149,10 +165,6 @@ public final class YamlDocuments {
     } catch (Refused r) {
       return new Result(docs, Optional.of(r.failure));
     } catch (JsonProcessingException e) {
-      if (bounded.exceeded) {
-        return new Result(docs, Optional.of(new Failure(0, 0, "the input has more than " + MAX_CHARS
-            + " characters; at most " + MAX_CHARS + " are read")));
-      }
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
       return new Result(docs, Optional.of(new Failure(line, col, safeMessage(e))));
@@ -341,47 +353,6 @@ public final class YamlDocuments {
     Refused(Failure failure) {
       super(failure.message(), null);
       this.failure = failure;
-    }
-  }
-
-  /** Stops reading past {@link #MAX_CHARS}. */
-  private static final class Bounded extends java.io.FilterReader {
-    private long read;
-    boolean exceeded;
-
-    Bounded(Reader in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int c = super.read();
-      if (c >= 0) {
-        count(1);
-      }
-      return c;
-    }
-
-    @Override
-    public int read(char[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count(n);
-      }
-      return n;
-    }
-
-    private void count(int n) throws IOException {
-      read += n;
-      if (read > MAX_CHARS) {
-        exceeded = true;
-        throw new com.fasterxml.jackson.core.JsonParseException(null, "input too large");
-      }
-    }
-
-    @Override
-    public void close() {
-      // the caller owns the reader
     }
   }
 }

@@ -244,5 +244,10 @@ class HostileYamlTest {
     String big = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: n}\ndata: {k: \"" + "x".repeat(17 * 1024 * 1024) + "\"}\n";
     ClusterStacksException e = bothRefuse(big, "17 MiB");
     assertTrue(e.getMessage().length() < 2_000, "the message stays short");
+    // through a Reader (files, streams) the length is not known beforehand: the same refusal
+    ValidationReport fromReader = CrdValidator.strict().validateYaml(new java.io.StringReader(big));
+    assertFalse(fromReader.isValid());
+    assertTrue(fromReader.summary().contains("at most " + io.clusterstacks.core.internal.YamlDocuments.MAX_CHARS),
+        fromReader.summary());
   }
 }
