@@ -23,6 +23,13 @@ import java.util.Optional;
  */
 public final class PlacementMap {
 
+  /**
+   * The most hosts a section lists, one row each; the members on a section's hosts beyond them are
+   * counted in {@link Section#moreHosts()} and {@link RoleColumn#membersOnMoreHosts()}, so that a map's
+   * size and cost do not grow with a cloud's host count.
+   */
+  public static final int MAX_LISTED_HOSTS = 200;
+
   private final List<Section> sections;
 
   private PlacementMap(List<Section> sections) {
@@ -67,6 +74,16 @@ public final class PlacementMap {
     public abstract List<String> hostZones();
 
     /**
+     * The hosts beyond the listed ones: a section lists at most {@link #MAX_LISTED_HOSTS}.
+     *
+     * @return the number of hosts not listed, 0 when every host is listed
+     */
+    @Value.Default
+    public int moreHosts() {
+      return 0;
+    }
+
+    /**
      * The roles placed here, with members per listed host.
      *
      * @return the roles
@@ -85,8 +102,17 @@ public final class PlacementMap {
         problems.add(Problem.of("placementMap.section.hostZones", hostZones().size() + " zones " + hostZones(),
             "give one zone per host name (" + hosts + " host names), in host order, or no zones"));
       }
+      if (moreHosts() < 0) {
+        problems.add(Problem.of("placementMap.section.moreHosts", String.valueOf(moreHosts()),
+            "count the hosts beyond the listed ones: 0 or more"));
+      }
       for (int i = 0; i < roles().size(); i++) {
         RoleColumn r = roles().get(i);
+        if (r.membersOnMoreHosts() < 0 || (moreHosts() == 0 && r.membersOnMoreHosts() != 0)) {
+          problems.add(Problem.of("placementMap.section.roles[" + i + "].membersOnMoreHosts",
+              String.valueOf(r.membersOnMoreHosts()),
+              "count members on hosts beyond the listed ones: 0 or more, and 0 when every host is listed"));
+        }
         if (r.membersPerHost().size() != hosts) {
           problems.add(Problem.of("placementMap.section.roles[" + i + "].membersPerHost",
               r.membersPerHost().size() + " counts " + r.membersPerHost(),
@@ -160,6 +186,16 @@ public final class PlacementMap {
      * @return the counts
      */
     public abstract List<Integer> membersPerHost();
+
+    /**
+     * Members on the section's hosts beyond the listed ones ({@link Section#moreHosts()}), summed.
+     *
+     * @return the members not shown per host
+     */
+    @Value.Default
+    public long membersOnMoreHosts() {
+      return 0;
+    }
 
     /**
      * The worst case after rollouts.

@@ -34,6 +34,11 @@ public final class HugePlanMain {
     run("reference quotas", reference, OutputMode.TOPOLOGY);
     run("unlimited quotas, 10 members per group", roomy, OutputMode.RAW_CAPI);
     run("unlimited quotas and members", unlimitedMembers, OutputMode.TOPOLOGY);
+    // as many hypervisors as an int counts: the map lists 200 per section and sums the rest
+    CloudProfile everyHost = unlimitedMembers.toBuilder()
+        .hypervisors(io.clusterstacks.core.cloud.Hypervisors.of(io.clusterstacks.core.cloud.HostCount.exact(Integer.MAX_VALUE)))
+        .build();
+    run("2147483647 hypervisors", everyHost, OutputMode.TOPOLOGY);
   }
 
   private static void run(String name, CloudProfile cloud, OutputMode mode) {
@@ -42,9 +47,10 @@ public final class HugePlanMain {
           .addWorkers(WorkerRequest.of("md-0", WORKERS))), cloud);
       RolePlan w = plan.worker("md-0").orElseThrow();
       long length = plan.report().length() + plan.placementMap().toText().length() + plan.placementMap().toSvg().length();
+      PlacementMap.Section first = plan.placementMap().sections().get(0);
       System.out.println(name + ": plan " + w.replicas() + " workers, " + w.placement().policy() + ", "
           + w.deployments().size() + " deployment(s), worst " + w.placement().worstCasePerHost() + " per host, report+map "
-          + length + " chars");
+          + length + " chars, map lists " + first.hostNames().size() + " hosts and " + first.moreHosts() + " more");
     } catch (ClusterStacksException e) {
       String m = e.getMessage().replace('\n', ' ');
       System.out.println(name + ": " + e.getClass().getSimpleName() + " " + e.getMessage().length() + " chars: "

@@ -32,7 +32,7 @@ class PlannerCostTest {
     assertTrue(done, "no answer in 5 minutes: " + out);
     assertEquals(0, p.exitValue(), out);
     List<String> lines = out.lines().filter(l -> l.contains(": ")).toList();
-    assertEquals(3, lines.size(), out);
+    assertEquals(4, lines.size(), out);
     // the reference cloud's 10 instances cannot hold them: a typed refusal naming the quota
     assertTrue(lines.get(0).startsWith("reference quotas: InfeasiblePlanException"), out);
     assertTrue(lines.get(0).contains("instances"), out);
@@ -43,5 +43,8 @@ class PlannerCostTest {
     // unlimited members: one group, capped per host
     assertTrue(lines.get(2).startsWith("unlimited quotas and members: plan 2147483646 workers, anti-affinity with"
         + " max_server_per_host="), out);
+    // 2^31-1 hypervisors: planned, and the map lists 200 of them (a per-host array would need 16 GiB)
+    assertTrue(lines.get(3).startsWith("2147483647 hypervisors: plan 2147483646 workers"), out);
+    assertTrue(lines.get(3).endsWith("map lists 200 hosts and 2147483447 more"), out);
   }
 }

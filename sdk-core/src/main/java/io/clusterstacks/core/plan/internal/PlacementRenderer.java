@@ -28,7 +28,8 @@ import java.util.Objects;
  * the text table keep the full role names up to 80 characters); hosts without
  * members are summarised per zone in one row when a zone has more than 12 hosts;
  * at most 200 host rows are drawn per section, the rest are summarised in one
- * row. Columns and zone bands have no limit: the canvas grows. The browser test covers 1-20 roles,
+ * row; a map lists at most {@link PlacementMap#MAX_LISTED_HOSTS} hosts per section and sums the members
+ * on the hosts beyond them in one more row (text and SVG alike). Columns and zone bands have no limit: the canvas grows. The browser test covers 1-20 roles,
  * 1-200 hosts and 1-6 zones. Control characters, bidirectional overrides and other invisible code
  * points are written as visible {@code \\uXXXX} escapes, in the SVG and in the text table, so a
  * name can neither break the document nor reach a terminal raw.
@@ -81,9 +82,24 @@ public final class PlacementRenderer {
    * @param hostNames a label per host
    * @param hostZones the zone of each host, or empty when zones are not known per host
    * @param roles the roles, with members per host in host order
+   * @param moreHosts hosts beyond the listed ones, whose members each role sums
    */
   public record SheetSection(String heading, List<String> notes, List<String> hostNames, List<String> hostZones,
-      List<SheetRole> roles) {
+      List<SheetRole> roles, int moreHosts) {
+    /**
+     * A section whose hosts are all listed.
+     *
+     * @param heading the heading
+     * @param notes the notes
+     * @param hostNames the host labels
+     * @param hostZones the zones, empty or one per host
+     * @param roles the roles
+     */
+    public SheetSection(String heading, List<String> notes, List<String> hostNames, List<String> hostZones,
+        List<SheetRole> roles) {
+      this(heading, notes, hostNames, hostZones, roles, 0);
+    }
+
     /**
      * Copies the lists and checks that every role has one count per host.
      *
@@ -92,6 +108,7 @@ public final class PlacementRenderer {
      * @param hostNames the host labels
      * @param hostZones the zones, empty or one per host
      * @param roles the roles
+     * @param moreHosts hosts not listed
      */
     public SheetSection {
       Objects.requireNonNull(heading, "heading");
@@ -118,9 +135,24 @@ public final class PlacementRenderer {
    * @param membersPerHost members per host, in host order
    * @param worstCasePerHost the worst case after rollouts
    * @param expectedPerHost the expected case after rollouts
+   * @param membersOnMoreHosts members on the section's hosts beyond the listed ones
    */
   public record SheetRole(String name, String policy, List<Integer> membersPerHost, int worstCasePerHost,
-      int expectedPerHost) {
+      int expectedPerHost, long membersOnMoreHosts) {
+    /**
+     * A role whose members are all on listed hosts.
+     *
+     * @param name the name
+     * @param policy the policy
+     * @param membersPerHost members per host
+     * @param worstCasePerHost worst case
+     * @param expectedPerHost expected case
+     */
+    public SheetRole(String name, String policy, List<Integer> membersPerHost, int worstCasePerHost,
+        int expectedPerHost) {
+      this(name, policy, membersPerHost, worstCasePerHost, expectedPerHost, 0);
+    }
+
     /**
      * Copies the list.
      *
@@ -129,6 +161,7 @@ public final class PlacementRenderer {
      * @param membersPerHost members per host
      * @param worstCasePerHost worst case
      * @param expectedPerHost expected case
+     * @param membersOnMoreHosts members not on listed hosts
      */
     public SheetRole {
       Objects.requireNonNull(name, "name");
@@ -172,6 +205,17 @@ public final class PlacementRenderer {
         rows.add(row);
       }
       int hidden = s.hostNames().size() - shown.size();
+      if (s.moreHosts() > 0) {
+        List<String> row = new ArrayList<>();
+        row.add("+" + s.moreHosts() + (s.moreHosts() == 1 ? " more host" : " more hosts"));
+        if (zoned) {
+          row.add("");
+        }
+        for (RoleColumn c : s.roles()) {
+          row.add(c.membersOnMoreHosts() == 0 ? "." : "sum " + c.membersOnMoreHosts());
+        }
+        rows.add(row);
+      }
       List<String> worst = new ArrayList<>();
       worst.add("worst case/host");
       List<String> expected = new ArrayList<>();
@@ -206,6 +250,10 @@ public final class PlacementRenderer {
       if (hidden > 0) {
         sb.append("(").append(hidden).append(hidden == 1 ? " more host" : " more hosts").append(" without members)\n");
       }
+      if (s.moreHosts() > 0) {
+        sb.append("(at most ").append(PlacementMap.MAX_LISTED_HOSTS).append(" hosts are listed; the members on the ")
+            .append(s.moreHosts()).append(" others are summed)\n");
+      }
       if (s.hosts().knowledge() == HostKnowledge.LOWER_BOUND) {
         sb.append("(at least ").append(s.hosts().count()).append(" hosts; there may be more)\n");
       }
@@ -227,7 +275,7 @@ public final class PlacementRenderer {
       for (RoleColumn c : s.roles()) {
         used |= c.membersPerHost().get(i) > 0;
       }
-      if ((used || s.hostNames().size() <= MAX_ROWS) && out.size() < Math.max(MAX_ROWS, 64)) {
+      if (used || s.hostNames().size() <= MAX_ROWS) {
         out.add(i);
       }
     }
@@ -267,10 +315,10 @@ public final class PlacementRenderer {
       List<SheetRole> roles = new ArrayList<>();
       for (RoleColumn c : s.roles()) {
         roles.add(new SheetRole(c.role(), c.policy().toString(), c.membersPerHost(), c.worstCasePerHost(),
-            c.expectedPerHost()));
+            c.expectedPerHost(), c.membersOnMoreHosts()));
       }
       sections.add(new SheetSection("Hypervisors" + s.hostClass().map(c -> " of class " + c).orElse("") + ": "
-          + hostSummary(s), notes, s.hostNames(), s.hostZones(), roles));
+          + hostSummary(s), notes, s.hostNames(), s.hostZones(), roles, s.moreHosts()));
     }
     return svg("Placement map", sections);
   }
@@ -411,7 +459,17 @@ public final class PlacementRenderer {
     if (notDrawn > 0) {
       y += LINE;
       cv.text(labelX, y - 5, SIZE, false, "#666666", "\u2026 " + notDrawn + " more hosts with members, not drawn"
-          + " (at most " + MAX_HOST_ROWS + " rows; the text map lists them)");
+          + " (at most " + MAX_HOST_ROWS + " rows)");
+    }
+    if (s.moreHosts() > 0) {
+      StringBuilder sums = new StringBuilder();
+      for (SheetRole r : s.roles()) {
+        sums.append(sums.length() == 0 ? "" : ", ").append(shorten(r.name(), MAX_HEADER)).append(' ')
+            .append(r.membersOnMoreHosts());
+      }
+      y += LINE;
+      cv.text(labelX, y - 5, SIZE, false, "#666666", "\u2026 " + s.moreHosts()
+          + (s.moreHosts() == 1 ? " more host" : " more hosts") + ", not listed; members there: " + sums);
     }
     y += LINE + 6;
     for (int c = 0; c < nRoles; c++) {

@@ -180,10 +180,11 @@ record Zones(List<String> names, int[] guaranteed, boolean perZoneKnown) {
    * The zone of each of a section's listed hosts, in the order KubeadmControlPlane fills them: the
    * hosts of each zone in turn, so that host i of the map is in zone {@code zoneOfHost(i)}.
    *
-   * @param listed the number of hosts the map lists
-   * @return one zone name per host, or empty when the counts do not describe exactly these hosts
+   * @param all the section's hosts
+   * @param listed the number of hosts the map lists (the first ones)
+   * @return one zone name per listed host, or empty when the counts do not describe exactly these hosts
    */
-  List<String> hostZones(int listed) {
+  List<String> hostZones(int all, int listed) {
     if (!perZoneKnown || names.size() < 2) {
       return List.of();
     }
@@ -191,12 +192,12 @@ record Zones(List<String> names, int[] guaranteed, boolean perZoneKnown) {
     for (int g : guaranteed) {
       sum += g;
     }
-    if (sum != listed) {
+    if (sum != all) {
       return List.of();
     }
     List<String> out = new ArrayList<>(listed);
-    for (int z = 0; z < names.size(); z++) {
-      for (int h = 0; h < guaranteed[z]; h++) {
+    for (int z = 0; z < names.size() && out.size() < listed; z++) {
+      for (int h = 0; h < guaranteed[z] && out.size() < listed; h++) {
         out.add(names.get(z));
       }
     }
