@@ -22,7 +22,10 @@ import org.jspecify.annotations.Nullable;
  * The one strict reader of multi-document YAML (and JSON, a subset) into trees, shared by the manifest
  * parser and the validator so both accept and refuse the same input.
  *
- * <p>Stricter than the API server, on purpose (each refusal is a {@link Failure} naming the line):
+ * <p>Stricter than the API server, on purpose (each refusal is a {@link Failure} naming the line; what
+ * kube-apiserver v1.20 does instead is recorded by sdk-kubernetes' lab tests {@code YamlStructureEdgeCasesIT}
+ * and {@code IntegerEdgeCasesIT}: it keeps a duplicate key's last value, expands aliases and merge keys,
+ * stores a body's first YAML document and drops the rest, and stores out-of-range int32 values):
  * <ul>
  *   <li>aliases ({@code *name}) and merge keys ({@code <<}) are refused, not expanded: Jackson would
  *       read an alias as the anchor's name, and expansion invites alias bombs; write the values out;</li>
