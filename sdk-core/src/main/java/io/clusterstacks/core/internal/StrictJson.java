@@ -390,7 +390,9 @@ public final class StrictJson {
   }
 
   /**
-   * An optional object of scalar values, each given as text.
+   * An optional object of scalar values, each given as text: strings, booleans and integers within
+   * {@code long} (whose text is the number's own); fractions, exponents and larger integers are
+   * refused, since their text as read back would differ from the text written.
    *
    * @param parent the object holding it
    * @param path the holder's path
@@ -406,8 +408,14 @@ public final class StrictJson {
     Iterator<Map.Entry<String, JsonNode>> it = m.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
-      if (e.getValue().isValueNode() && !e.getValue().isNull()) {
-        put.accept(e.getKey(), e.getValue().asText());
+      JsonNode v = e.getValue();
+      if (v.isFloatingPointNumber() || v.isBigInteger()) {
+        // its text would be Java's form, not the one written (1e400 became "1E+400", 1.50 "1.5"): only
+        // the writer knows the text meant, so it must be quoted
+        problem(join(path, field) + "." + e.getKey(), kind(v) + " " + v.asText(),
+            "write this number as a string, quoted as meant (" + fix + ")");
+      } else if (v.isValueNode() && !v.isNull()) {
+        put.accept(e.getKey(), v.asText());
       } else {
         problem(join(path, field) + "." + e.getKey(), kind(e.getValue()), fix);
       }

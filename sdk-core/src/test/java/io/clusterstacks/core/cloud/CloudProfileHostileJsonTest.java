@@ -151,4 +151,24 @@ class CloudProfileHostileJsonTest {
     }
     assertEquals("flavors[0].vcpus", refused(flavorField("vcpus", "4.5"), "4.5").get(0).path());
   }
+
+  @Test
+  void stringMapsKeepTheTextWrittenOrRefuseTheNumber() {
+    // an extra spec written as a number: an integer's text is its own, a fraction's or a huge number's
+    // would come back in Java's form ("1E+400", "1.5"), so those must be quoted
+    String at = "\"scs:cpu-type\" : \"shared-core\"";
+    assertTrue(BASE.contains(at), "the reference profile's first flavor has scs:cpu-type");
+    for (String number : List.of("4", "-12", "9223372036854775807")) {
+      CloudProfile p = CloudProfiles.fromJson(BASE.replaceFirst(java.util.regex.Pattern.quote(at),
+          "\"scs:cpu-type\" : " + number));
+      assertEquals(number, p.flavors().get(0).extraSpecs().get("scs:cpu-type"), number);
+    }
+    for (String number : List.of("1e400", "1.50", "2.0", "9223372036854775808", "-0.0")) {
+      List<Problem> ps = refused(BASE.replaceFirst(java.util.regex.Pattern.quote(at), "\"scs:cpu-type\" : " + number),
+          number);
+      assertEquals(1, ps.size(), number + ": " + ps);
+      assertTrue(ps.get(0).path().endsWith("extraSpecs.scs:cpu-type"), ps.get(0).path());
+      assertTrue(ps.get(0).fix().contains("as a string"), ps.get(0).fix());
+    }
+  }
 }
