@@ -1,0 +1,955 @@
+package io.clusterstacks.kamaji.fleet;
+
+import io.clusterstacks.kamaji.placement.ManagementWorker;
+import io.clusterstacks.kamaji.placement.Spread;
+import io.clusterstacks.kamaji.placement.TenantRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The mutable state behind {@link FleetPlanner}: replicas on workers in arrays, with the one rule check
+ * ({@link #canPlace}) every operation uses. Costs grow with tenants, replicas and workers, never with the
+ * size of the numbers (no table over CPU or memory).
+ *
+ * <p>Spread levels: a hard-spread tenant has one, level 0 (one replica per worker and per hypervisor).
+ * A soft-spread tenant is tried at level 0 (counts per hypervisor differ by at most one over the
+ * hypervisors that can take a replica, and one replica per worker), then 1 (the same over hypervisors,
+ * workers may hold two), then 2 (capacity only).
+ */
+final class FleetEngine {
+  static final int LEVEL_STRICT = 0;
+  static final int LEVEL_EVEN = 1;
+  static final int LEVEL_ANY = 2;
+  static final int EXACT_MAX_REPLICAS = 12;
+  static final int EXACT_MAX_WORKERS = 10;
+  static final long EXACT_NODES = 3_000_000;
+  /** Rule checks an improvement pass may spend (it stops, deterministically, when they are spent). */
+  static final long IMPROVE_WORK = 40_000_000;
+
+  final List<TenantRequest> tenants;
+  final List<ManagementWorker> workers;
+  final int nt;
+  final int nw;
+  final int nh;
+  final long[] tCpu;
+  final long[] tMem;
+  final int[] tRep;
+  final boolean[] tHard;
+  final long[] wCpu;
+  final long[] wMem;
+  final boolean[] wSched;
+  final int[] wHv;
+  final String[] hvName;
+  final long[] hvCpu;
+  final long[] hvMem;
+  final Map<String, Integer> workerIndex = new HashMap<>();
+  final Map<String, Integer> tenantIndex = new HashMap<>();
+  final double maxCpu;
+  final double maxMem;
+
+  final long[] uCpu;
+  final long[] uMem;
+  final int[] wCount;
+  final long[] hvUCpu;
+  final long[] hvUMem;
+  final int[] hvCount;
+  final int[][] at;
+  final int[] level;
+  final boolean[] hvBanned;
+  final IntList[] onWorker;
+  private final int[] scratch;
+  private final Map<Long, Integer> hfitCache = new HashMap<>();
+  long work;
+
+  FleetEngine(List<TenantRequest> tenants, List<ManagementWorker> workers) {
+    this.tenants = tenants;
+    this.workers = workers;
+    nt = tenants.size();
+    nw = workers.size();
+    tCpu = new long[nt];
+    tMem = new long[nt];
+    tRep = new int[nt];
+    tHard = new boolean[nt];
+    at = new int[nt][];
+    level = new int[nt];
+    for (int t = 0; t < nt; t++) {
+      TenantRequest r = tenants.get(t);
+      tCpu[t] = r.cpuMillicores().orElse(0);
+      tMem[t] = r.memoryMiB().orElse(0);
+      tRep[t] = r.replicas();
+      tHard[t] = r.spread() == Spread.HARD;
+      at[t] = new int[tRep[t]];
+      Arrays.fill(at[t], -1);
+      level[t] = -1;
+      tenantIndex.put(r.name(), t);
+    }
+    Map<String, Integer> hvIndex = new LinkedHashMap<>();
+    wCpu = new long[nw];
+    wMem = new long[nw];
+    wSched = new boolean[nw];
+    wHv = new int[nw];
+    double mc = 1;
+    double mm = 1;
+    for (int w = 0; w < nw; w++) {
+      ManagementWorker m = workers.get(w);
+      wSched[w] = m.schedulable();
+      wCpu[w] = m.allocatableMillicores().orElse(0);
+      wMem[w] = m.allocatableMemoryMiB().orElse(0);
+      Integer h = hvIndex.get(m.hypervisor());
+      if (h == null) {
+        h = hvIndex.size();
+        hvIndex.put(m.hypervisor(), h);
+      }
+      wHv[w] = h;
+      workerIndex.put(m.name(), w);
+      if (wSched[w]) {
+        mc = Math.max(mc, wCpu[w]);
+        mm = Math.max(mm, wMem[w]);
+      }
+    }
+    maxCpu = mc;
+    maxMem = mm;
+    nh = hvIndex.size();
+    hvName = hvIndex.keySet().toArray(new String[0]);
+    hvCpu = new long[nh];
+    hvMem = new long[nh];
+    for (int w = 0; w < nw; w++) {
+      if (wSched[w]) {
+        hvCpu[wHv[w]] += wCpu[w];
+        hvMem[wHv[w]] += wMem[w];
+      }
+    }
+    uCpu = new long[nw];
+    uMem = new long[nw];
+    wCount = new int[nw];
+    hvUCpu = new long[nh];
+    hvUMem = new long[nh];
+    hvCount = new int[nh];
+    hvBanned = new boolean[nh];
+    onWorker = new IntList[nw];
+    for (int w = 0; w < nw; w++) {
+      onWorker[w] = new IntList();
+    }
+    scratch = new int[nh];
+  }
+
+  /** A growable list of ints (replica codes {@code t * 1024 + j}). */
+  static final class IntList {
+    int[] a = new int[4];
+    int n;
+
+    void add(int v) {
+      if (n == a.length) {
+        a = Arrays.copyOf(a, n * 2);
+      }
+      a[n++] = v;
+    }
+
+    void remove(int v) {
+      for (int i = 0; i < n; i++) {
+        if (a[i] == v) {
+          a[i] = a[--n];
+          return;
+        }
+      }
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(a, n);
+    }
+  }
+
+  static int code(int t, int j) {
+    return t * 1024 + j;
+  }
+
+  // ---------------------------------------------------------------- state
+
+  void assign(int t, int j, int w) {
+    at[t][j] = w;
+    uCpu[w] += tCpu[t];
+    uMem[w] += tMem[t];
+    wCount[w]++;
+    int h = wHv[w];
+    hvUCpu[h] += tCpu[t];
+    hvUMem[h] += tMem[t];
+    hvCount[h]++;
+    onWorker[w].add(code(t, j));
+  }
+
+  void unassign(int t, int j) {
+    int w = at[t][j];
+    at[t][j] = -1;
+    uCpu[w] -= tCpu[t];
+    uMem[w] -= tMem[t];
+    wCount[w]--;
+    int h = wHv[w];
+    hvUCpu[h] -= tCpu[t];
+    hvUMem[h] -= tMem[t];
+    hvCount[h]--;
+    onWorker[w].remove(code(t, j));
+  }
+
+  void unplace(int t) {
+    for (int j = 0; j < tRep[t]; j++) {
+      if (at[t][j] >= 0) {
+        unassign(t, j);
+      }
+    }
+    level[t] = -1;
+  }
+
+  boolean placed(int t) {
+    return level[t] >= 0;
+  }
+
+  double hvLoad(int h) {
+    double c = hvCpu[h] == 0 ? 0 : (double) hvUCpu[h] / hvCpu[h];
+    double m = hvMem[h] == 0 ? 0 : (double) hvUMem[h] / hvMem[h];
+    return Math.max(c, m);
+  }
+
+  double fillAfter(int w, int t) {
+    double c = wCpu[w] == 0 ? 1 : (double) (uCpu[w] + tCpu[t]) / wCpu[w];
+    double m = wMem[w] == 0 ? 1 : (double) (uMem[w] + tMem[t]) / wMem[w];
+    return Math.max(c, m);
+  }
+
+  /**
+   * How well a replica of {@code t} fits worker {@code w}, higher is better: minus the squared length of the
+   * worker's residual (CPU and memory, each as a share of its allocatable) after placing it, so the fullest
+   * worker wins and, between equally full ones, the one whose leftover is balanced over both resources.
+   */
+  double fitScore(int w, int t) {
+    double rc = wCpu[w] == 0 ? 0 : (double) (wCpu[w] - uCpu[w] - tCpu[t]) / wCpu[w];
+    double rm = wMem[w] == 0 ? 0 : (double) (wMem[w] - uMem[w] - tMem[t]) / wMem[w];
+    return -(rc * rc + rm * rm);
+  }
+
+  double workerFill(int w) {
+    double c = wCpu[w] == 0 ? 0 : (double) uCpu[w] / wCpu[w];
+    double m = wMem[w] == 0 ? 0 : (double) uMem[w] / wMem[w];
+    return Math.max(c, m);
+  }
+
+  double capacityScore(int w) {
+    return wCpu[w] / maxCpu + wMem[w] / maxMem;
+  }
+
+  boolean fitsEmpty(int t, int w) {
+    return wSched[w] && !hvBanned[wHv[w]] && wCpu[w] >= tCpu[t] && wMem[w] >= tMem[t];
+  }
+
+  /** Hypervisors (not banned) with a schedulable worker that can take one replica of {@code t} when empty. */
+  int hfit(int t) {
+    long key = tCpu[t] * 1_000_003L + tMem[t];
+    Integer c = hfitCache.get(key);
+    if (c == null) {
+      boolean[] seen = new boolean[nh];
+      int n = 0;
+      for (int w = 0; w < nw; w++) {
+        if (!seen[wHv[w]] && fitsEmpty(t, w)) {
+          seen[wHv[w]] = true;
+          n++;
+        }
+      }
+      c = n;
+      hfitCache.put(key, c);
+    }
+    return c;
+  }
+
+  void ban(int h) {
+    hvBanned[h] = true;
+    hfitCache.clear();
+  }
+
+  /**
+   * Whether replica {@code skip} of {@code t} (or a new one, for -1) may go on worker {@code w} at the
+   * spread level, the tenant's other placed replicas staying where they are.
+   */
+  boolean canPlace(int t, int w, int lvl, int skip) {
+    work++;
+    if (!wSched[w] || hvBanned[wHv[w]]) {
+      return false;
+    }
+    if (uCpu[w] + tCpu[t] > wCpu[w] || uMem[w] + tMem[t] > wMem[w]) {
+      return false;
+    }
+    int[] a = at[t];
+    int h = wHv[w];
+    if (tHard[t]) {
+      for (int j = 0; j < a.length; j++) {
+        if (j != skip && a[j] >= 0 && (a[j] == w || wHv[a[j]] == h)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (lvl >= LEVEL_ANY) {
+      return true;
+    }
+    if (lvl == LEVEL_STRICT) {
+      for (int j = 0; j < a.length; j++) {
+        if (j != skip && a[j] == w) {
+          return false;
+        }
+      }
+    }
+    return evenOk(t, h, skip);
+  }
+
+  /** Soft spread: one more replica on hypervisor {@code h} keeps the counts within one of each other. */
+  private boolean evenOk(int t, int h, int skip) {
+    int hf = hfit(t);
+    if (hf <= 0) {
+      return true;
+    }
+    int r = tRep[t];
+    int q = r / hf;
+    int rem = r % hf;
+    int[] a = at[t];
+    int onH = 0;
+    for (int j = 0; j < a.length; j++) {
+      if (j != skip && a[j] >= 0 && wHv[a[j]] == h) {
+        onH++;
+      }
+    }
+    int cap = q + (rem > 0 ? 1 : 0);
+    if (onH + 1 > cap) {
+      return false;
+    }
+    if (rem == 0 || onH + 1 < q + 1) {
+      return true;
+    }
+    int full = 0;
+    for (int j = 0; j < a.length; j++) {
+      if (j != skip && a[j] >= 0) {
+        int g = wHv[a[j]];
+        if (++scratch[g] == q + 1) {
+          full++;
+        }
+      }
+    }
+    for (int j = 0; j < a.length; j++) {
+      if (j != skip && a[j] >= 0) {
+        scratch[wHv[a[j]]] = 0;
+      }
+    }
+    return full < rem;
+  }
+
+  /** The strictest level the tenant's current placement meets. */
+  int levelOf(int t) {
+    if (tHard[t]) {
+      return LEVEL_STRICT;
+    }
+    for (int lvl = LEVEL_STRICT; lvl < LEVEL_ANY; lvl++) {
+      boolean ok = true;
+      for (int j = 0; j < tRep[t] && ok; j++) {
+        int w = at[t][j];
+        if (w < 0) {
+          continue;
+        }
+        unassign(t, j);
+        ok = canPlaceIgnoringCapacityAndBan(t, w, lvl);
+        assign(t, j, w);
+      }
+      if (ok) {
+        return lvl;
+      }
+    }
+    return LEVEL_ANY;
+  }
+
+  private boolean canPlaceIgnoringCapacityAndBan(int t, int w, int lvl) {
+    int[] a = at[t];
+    if (lvl == LEVEL_STRICT) {
+      for (int j = 0; j < a.length; j++) {
+        if (a[j] == w) {
+          return false;
+        }
+      }
+    }
+    return evenOk(t, wHv[w], -1);
+  }
+
+  int workersUsed() {
+    int n = 0;
+    for (int w = 0; w < nw; w++) {
+      if (wCount[w] > 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  double maxHvLoad() {
+    double m = 0;
+    for (int h = 0; h < nh; h++) {
+      m = Math.max(m, hvLoad(h));
+    }
+    return m;
+  }
+
+  int maxHvCount() {
+    int m = 0;
+    for (int h = 0; h < nh; h++) {
+      m = Math.max(m, hvCount[h]);
+    }
+    return m;
+  }
+
+  // ---------------------------------------------------------------- greedy
+
+  /** Tenants largest first (by the larger share of the largest worker), hard before soft, more replicas first. */
+  Integer[] order(List<Integer> which) {
+    Integer[] o = which.toArray(new Integer[0]);
+    double[] size = new double[nt];
+    for (int t : o) {
+      size[t] = Math.max(tCpu[t] / maxCpu, tMem[t] / maxMem);
+    }
+    Arrays.sort(o, (a, b) -> {
+      int c = Double.compare(size[b], size[a]);
+      if (c != 0) {
+        return c;
+      }
+      if (tHard[a] != tHard[b]) {
+        return tHard[a] ? -1 : 1;
+      }
+      c = Integer.compare(tRep[b], tRep[a]);
+      return c != 0 ? c : Integer.compare(a, b);
+    });
+    return o;
+  }
+
+  /**
+   * First-fit decreasing with a hypervisor-aware choice: each tenant's replicas go, one by one, to the
+   * fullest open worker that takes them (ties to the less loaded hypervisor); a worker is opened only when
+   * none does, the largest first, on the least loaded hypervisor. Returns the tenants not placed.
+   */
+  List<Integer> greedy(List<Integer> which) {
+    Integer[] o = order(which);
+    long[] restCpu = new long[o.length + 1];
+    long[] restMem = new long[o.length + 1];
+    restCpu[o.length] = Long.MAX_VALUE;
+    restMem[o.length] = Long.MAX_VALUE;
+    for (int i = o.length - 1; i >= 0; i--) {
+      restCpu[i] = Math.min(restCpu[i + 1], tCpu[o[i]]);
+      restMem[i] = Math.min(restMem[i + 1], tMem[o[i]]);
+    }
+    int[] active = new int[nw];
+    int[] pos = new int[nw];
+    Arrays.fill(pos, -1);
+    int na = 0;
+    for (int w = 0; w < nw; w++) {
+      if (wCount[w] > 0) {
+        pos[w] = na;
+        active[na++] = w;
+      }
+    }
+    int[] unused = unusedByCapacity();
+    List<Integer> failed = new ArrayList<>();
+    for (int i = 0; i < o.length; i++) {
+      int t = o[i];
+      // drop open workers no remaining tenant fits on
+      for (int k = 0; k < na; ) {
+        int w = active[k];
+        if (wCpu[w] - uCpu[w] < restCpu[i] || wMem[w] - uMem[w] < restMem[i]) {
+          active[k] = active[--na];
+          pos[active[k]] = k;
+          pos[w] = -2;
+        } else {
+          k++;
+        }
+      }
+      boolean ok = false;
+      boolean[] mine = new boolean[tRep[t]];
+      for (int lvl = LEVEL_STRICT; lvl <= (tHard[t] ? LEVEL_STRICT : LEVEL_ANY) && !ok; lvl++) {
+        int j = 0;
+        for (; j < tRep[t]; j++) {
+          if (at[t][j] >= 0) {
+            continue;
+          }
+          int w = chooseOpen(t, lvl, active, na);
+          if (w < 0) {
+            w = chooseUnused(t, lvl, unused);
+          }
+          if (w < 0) {
+            break;
+          }
+          boolean opened = wCount[w] == 0;
+          assign(t, j, w);
+          mine[j] = true;
+          if (opened && pos[w] == -1) {
+            pos[w] = na;
+            active[na++] = w;
+          }
+        }
+        if (j == tRep[t]) {
+          ok = true;
+          level[t] = lvl;
+        } else {
+          for (int k = 0; k < tRep[t]; k++) {
+            if (mine[k]) {
+              mine[k] = false;
+              int w = at[t][k];
+              unassign(t, k);
+              if (wCount[w] == 0 && pos[w] >= 0) {
+                int p = pos[w];
+                active[p] = active[--na];
+                pos[active[p]] = p;
+                pos[w] = -1;
+              }
+            }
+          }
+        }
+      }
+      if (!ok) {
+        unplace(t);
+        failed.add(t);
+      }
+    }
+    return failed;
+  }
+
+  private int[] unusedByCapacity() {
+    List<Integer> u = new ArrayList<>();
+    for (int w = 0; w < nw; w++) {
+      if (wSched[w]) {
+        u.add(w);
+      }
+    }
+    u.sort((a, b) -> {
+      int c = Double.compare(capacityScore(b), capacityScore(a));
+      return c != 0 ? c : Integer.compare(a, b);
+    });
+    return u.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private int chooseOpen(int t, int lvl, int[] active, int na) {
+    int best = -1;
+    double bestFill = -1;
+    double bestHv = 0;
+    for (int k = 0; k < na; k++) {
+      int w = active[k];
+      if (wCount[w] == 0 || !canPlace(t, w, lvl, -1)) {
+        continue;
+      }
+      double f = fitScore(w, t);
+      double hl = hvLoad(wHv[w]);
+      if (best < 0 || f > bestFill + 1e-12 || (f > bestFill - 1e-12 && (hl < bestHv - 1e-12
+          || (hl < bestHv + 1e-12 && w < best)))) {
+        best = w;
+        bestFill = f;
+        bestHv = hl;
+      }
+    }
+    return best;
+  }
+
+  /** The largest empty worker that takes the replica, ties to the less loaded hypervisor, then the first. */
+  private int chooseUnused(int t, int lvl, int[] unused) {
+    int best = -1;
+    double bestCap = 0;
+    double bestHv = 0;
+    for (int w : unused) {
+      if (wCount[w] != 0) {
+        continue;
+      }
+      double c = capacityScore(w);
+      if (best >= 0 && c < bestCap - 1e-12) {
+        break; // sorted by capacity: the rest are smaller
+      }
+      if (!canPlace(t, w, lvl, -1)) {
+        continue;
+      }
+      double hl = hvLoad(wHv[w]);
+      if (best < 0 || hl < bestHv - 1e-12) {
+        best = w;
+        bestCap = c;
+        bestHv = hl;
+      }
+    }
+    return best;
+  }
+
+  // ---------------------------------------------------------------- exact search
+
+  boolean small(List<Integer> which) {
+    long replicas = 0;
+    for (int t : which) {
+      replicas += tRep[t];
+    }
+    int sched = 0;
+    for (int w = 0; w < nw; w++) {
+      if (wSched[w] && !hvBanned[wHv[w]]) {
+        sched++;
+      }
+    }
+    return replicas <= EXACT_MAX_REPLICAS && sched <= EXACT_MAX_WORKERS;
+  }
+
+  private int[][] bestAt;
+  private int bestUsed;
+  private long nodes;
+  private boolean aborted;
+
+  /**
+   * Searches every placement of the tenants at level 0 with fewer than {@code bound} workers; when one
+   * exists the state is left at the best found. Returns whether the search ran to the end (so the state's
+   * worker count, or {@code bound} when none was found, is the fewest).
+   */
+  boolean exact(List<Integer> which, int bound) {
+    Integer[] o = order(which);
+    int[][] saved = snapshot();
+    int[] savedLevels = level.clone();
+    for (int t : which) {
+      unplace(t);
+    }
+    bestAt = null;
+    bestUsed = bound;
+    nodes = 0;
+    aborted = false;
+    dfs(o, 0, 0, workersUsed());
+    if (bestAt != null) {
+      restore(bestAt);
+      for (int t : which) {
+        level[t] = LEVEL_STRICT;
+      }
+    } else {
+      restore(saved);
+      System.arraycopy(savedLevels, 0, level, 0, nt);
+    }
+    return !aborted;
+  }
+
+  private void dfs(Integer[] o, int i, int j, int used) {
+    if (aborted) {
+      return;
+    }
+    if (++nodes > EXACT_NODES) {
+      aborted = true;
+      return;
+    }
+    if (i == o.length) {
+      if (used < bestUsed) {
+        bestUsed = used;
+        bestAt = snapshot();
+      }
+      return;
+    }
+    int t = o[i];
+    if (j == tRep[t]) {
+      dfs(o, i + 1, 0, used);
+      return;
+    }
+    int from = j == 0 ? 0 : at[t][j - 1] + 1; // replicas of one tenant are interchangeable
+    for (int w = from; w < nw; w++) {
+      boolean opens = wCount[w] == 0;
+      if (opens && (used + 1 >= bestUsed || equivalentEarlierUnused(w))) {
+        continue;
+      }
+      if (!canPlace(t, w, LEVEL_STRICT, -1)) {
+        continue;
+      }
+      assign(t, j, w);
+      dfs(o, i, j + 1, used + (opens ? 1 : 0));
+      unassign(t, j);
+      if (aborted) {
+        return;
+      }
+    }
+  }
+
+  /** An empty worker identical to an earlier empty one (same hypervisor and capacity) adds no new placement. */
+  private boolean equivalentEarlierUnused(int w) {
+    for (int v = 0; v < w; v++) {
+      if (wCount[v] == 0 && wHv[v] == wHv[w] && wCpu[v] == wCpu[w] && wMem[v] == wMem[w] && wSched[v] == wSched[w]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  int[][] snapshot() {
+    int[][] s = new int[nt][];
+    for (int t = 0; t < nt; t++) {
+      s[t] = at[t].clone();
+    }
+    return s;
+  }
+
+  void restore(int[][] s) {
+    for (int t = 0; t < nt; t++) {
+      for (int j = 0; j < tRep[t]; j++) {
+        if (at[t][j] >= 0) {
+          unassign(t, j);
+        }
+      }
+    }
+    for (int t = 0; t < nt; t++) {
+      for (int j = 0; j < tRep[t]; j++) {
+        if (s[t][j] >= 0) {
+          assign(t, j, s[t][j]);
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- moves
+
+  /** A recorded move: replica {@code j} of {@code t} from worker {@code from} to {@code to}. */
+  record Step(int t, int j, int from, int to, String why) {}
+
+  void move(int t, int j, int to) {
+    unassign(t, j);
+    assign(t, j, to);
+  }
+
+  /**
+   * The best worker for replica {@code j} of {@code t} other than {@code exclude}: an open worker first
+   * (fullest, then least loaded hypervisor), else the largest empty one, or -1. With {@code openOnly} only
+   * workers already holding replicas are considered.
+   */
+  int bestTarget(int t, int j, int lvl, int exclude, boolean openOnly) {
+    int best = -1;
+    double bestFill = -1;
+    double bestHv = 0;
+    for (int w = 0; w < nw; w++) {
+      if (w == exclude || w == at[t][j] || wCount[w] == 0 || !canPlace(t, w, lvl, j)) {
+        continue;
+      }
+      double f = fillAfter(w, t);
+      double hl = hvLoad(wHv[w]);
+      if (best < 0 || f > bestFill + 1e-12 || (f > bestFill - 1e-12 && hl < bestHv - 1e-12)) {
+        best = w;
+        bestFill = f;
+        bestHv = hl;
+      }
+    }
+    if (best >= 0 || openOnly) {
+      return best;
+    }
+    double bestCap = -1;
+    for (int w = 0; w < nw; w++) {
+      if (w == exclude || wCount[w] != 0 || !canPlace(t, w, lvl, j)) {
+        continue;
+      }
+      double c = capacityScore(w);
+      double hl = hvLoad(wHv[w]);
+      if (best < 0 || c > bestCap + 1e-12 || (c > bestCap - 1e-12 && hl < bestHv - 1e-12)) {
+        best = w;
+        bestCap = c;
+        bestHv = hl;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Empties used workers whose replicas all fit on the other used workers, fewest replicas first, each
+   * worker tried once; spends at most {@code budget} moves. Returns the moves made.
+   */
+  List<Step> emptyWorkers(int budget, long workLimit) {
+    List<Step> steps = new ArrayList<>();
+    long stop = work + workLimit;
+    Integer[] ws = new Integer[nw];
+    for (int w = 0; w < nw; w++) {
+      ws[w] = w;
+    }
+    Arrays.sort(ws, (a, b) -> {
+      int c = Integer.compare(wCount[a], wCount[b]);
+      c = c != 0 ? c : Double.compare(workerFill(a), workerFill(b));
+      return c != 0 ? c : Integer.compare(a, b);
+    });
+    for (int w : ws) {
+      if (wCount[w] == 0 || wCount[w] > budget - steps.size() || work > stop) {
+        continue;
+      }
+      int[] codes = onWorker[w].toArray();
+      List<Step> tried = new ArrayList<>();
+      boolean ok = true;
+      for (int c : codes) {
+        int t = c / 1024;
+        int j = c % 1024;
+        int to = bestTarget(t, j, Math.max(level[t], 0), w, true);
+        if (to < 0) {
+          ok = false;
+          break;
+        }
+        tried.add(new Step(t, j, w, to, "empties worker " + workers.get(w).name()));
+        move(t, j, to);
+      }
+      if (ok) {
+        steps.addAll(tried);
+      } else {
+        for (int k = tried.size() - 1; k >= 0; k--) {
+          Step s = tried.get(k);
+          move(s.t(), s.j(), s.from());
+        }
+      }
+    }
+    return steps;
+  }
+
+  /**
+   * Moves replicas off the most loaded hypervisor onto used workers of others while that lowers it without
+   * making another as loaded; at most {@code budget} moves.
+   */
+  List<Step> balance(int budget, long workLimit) {
+    List<Step> steps = new ArrayList<>();
+    long stop = work + workLimit;
+    while (steps.size() < budget && work < stop) {
+      int hmax = -1;
+      double lmax = -1;
+      for (int h = 0; h < nh; h++) {
+        double l = hvLoad(h);
+        if (l > lmax + 1e-12) {
+          hmax = h;
+          lmax = l;
+        }
+      }
+      if (hmax < 0 || lmax <= 0) {
+        break;
+      }
+      Step found = null;
+      for (int w = 0; w < nw && found == null && work < stop; w++) {
+        if (wHv[w] != hmax || wCount[w] == 0) {
+          continue;
+        }
+        for (int c : onWorker[w].toArray()) {
+          int t = c / 1024;
+          int j = c % 1024;
+          if (tCpu[t] == 0 && tMem[t] == 0) {
+            continue;
+          }
+          int best = -1;
+          double bestLoad = lmax - 1e-9;
+          for (int x = 0; x < nw; x++) {
+            if (wHv[x] == hmax || wCount[x] == 0 || !canPlace(t, x, Math.max(level[t], 0), j)) {
+              continue;
+            }
+            int g = wHv[x];
+            double after = Math.max(hvCpu[g] == 0 ? 0 : (double) (hvUCpu[g] + tCpu[t]) / hvCpu[g],
+                hvMem[g] == 0 ? 0 : (double) (hvUMem[g] + tMem[t]) / hvMem[g]);
+            if (after < bestLoad) {
+              best = x;
+              bestLoad = after;
+            }
+          }
+          if (best >= 0) {
+            found = new Step(t, j, w, best, "lowers hypervisor " + hvName[hmax] + " from "
+                + FleetPlan.percent(lmax));
+            break;
+          }
+        }
+      }
+      if (found == null) {
+        break;
+      }
+      move(found.t(), found.j(), found.to());
+      steps.add(found);
+    }
+    return steps;
+  }
+
+  // ---------------------------------------------------------------- output
+
+  FleetPlacement placement() {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    for (int t = 0; t < nt; t++) {
+      List<String> ws = new ArrayList<>(tRep[t]);
+      for (int j = 0; j < tRep[t]; j++) {
+        if (at[t][j] >= 0) {
+          ws.add(workers.get(at[t][j]).name());
+        }
+      }
+      if (!ws.isEmpty()) {
+        m.put(tenants.get(t).name(), List.copyOf(ws));
+      }
+    }
+    return FleetPlacement.builder().replicas(m).build();
+  }
+
+  /** Loads a placement as it is (the caller checked it), replica by replica; unknown names are skipped. */
+  void load(FleetPlacement p) {
+    for (Map.Entry<String, List<String>> e : p.replicas().entrySet()) {
+      Integer t = tenantIndex.get(e.getKey());
+      if (t == null) {
+        continue;
+      }
+      int j = 0;
+      for (String wn : e.getValue()) {
+        Integer w = workerIndex.get(wn);
+        if (w != null && j < tRep[t]) {
+          assign(t, j++, w);
+        }
+      }
+      boolean full = j == tRep[t];
+      level[t] = full ? 0 : -1;
+    }
+    for (int t = 0; t < nt; t++) {
+      if (level[t] >= 0) {
+        level[t] = levelOf(t);
+      }
+    }
+  }
+
+  /**
+   * The fewest workers any placement of the tenants needs: a hard-spread tenant needs a worker per replica;
+   * and for every weight {@code l} from 0 to 1 in tenths, the chosen workers' CPU share of the demand times
+   * {@code l} plus their memory share times {@code 1 - l} must reach 1, which the largest workers by that
+   * weighted share reach soonest (at {@code l} 0 and 1 this is the usual bound per resource).
+   */
+  int lowerBound(List<Integer> which) {
+    long cpu = 0;
+    long mem = 0;
+    int hard = 0;
+    boolean any = false;
+    for (int t : which) {
+      cpu += tCpu[t] * tRep[t];
+      mem += tMem[t] * tRep[t];
+      any = true;
+      if (tHard[t]) {
+        hard = Math.max(hard, tRep[t]);
+      }
+    }
+    if (!any) {
+      return 0;
+    }
+    int k = Math.max(1, hard);
+    for (int l = 0; l <= 10; l++) {
+      k = Math.max(k, cover(cpu, mem, l / 10.0));
+    }
+    return k;
+  }
+
+  private int cover(long cpu, long mem, double l) {
+    double[] s = new double[nw];
+    int n = 0;
+    for (int w = 0; w < nw; w++) {
+      if (wSched[w] && !hvBanned[wHv[w]]) {
+        s[n++] = (cpu == 0 ? 0 : l * wCpu[w] / cpu) + (mem == 0 ? 0 : (1 - l) * wMem[w] / mem);
+      }
+    }
+    double need = (cpu == 0 ? 0 : l) + (mem == 0 ? 0 : 1 - l);
+    if (need <= 0) {
+      return 0;
+    }
+    double[] v = Arrays.copyOf(s, n);
+    Arrays.sort(v);
+    double sum = 0;
+    int k = 0;
+    // a little below 1, so that rounding never makes the bound exceed the truth
+    for (int i = v.length - 1; i >= 0 && sum < need * (1 - 1e-9); i--) {
+      sum += v[i];
+      k++;
+    }
+    return k;
+  }
+}
