@@ -10,7 +10,7 @@ import java.util.List;
  * for discovery through {@link java.util.ServiceLoader}: list the implementing class (public, with a
  * public no-argument constructor) in {@code META-INF/services/io.clusterstacks.core.validation.ValidationBundle}.
  * A bundle's CRD replaces the CRD the SDK bundles for the same group and kind. When two bundles define
- * the same group and kind, or a rule of the same name, an explicitly added bundle wins over a discovered
+ * the same group and kind, or a rule of the same name on the same kind, an explicitly added bundle wins over a discovered
  * one; two of the same kind (both explicit, or both discovered) are an error naming both.
  */
 public interface ValidationBundle {

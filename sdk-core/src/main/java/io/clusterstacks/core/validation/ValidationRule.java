@@ -13,7 +13,8 @@ import io.clusterstacks.core.manifest.ManifestDocument;
 public interface ValidationRule {
 
   /**
-   * The rule's name, unique among all rules of a validator.
+   * The rule's name, unique among the rules of a validator on the same kind; one rule that checks several
+   * kinds (e.g. a control plane and its template) is one {@code ValidationRule} per kind, all of that name.
    *
    * @return e.g. {@code kamaji.dataStore.endpoints}
    */

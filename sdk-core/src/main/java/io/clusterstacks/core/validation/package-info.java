@@ -31,11 +31,10 @@
  *       {@code orc.managementPolicy.unmanagedForbidsResource},
  *       {@code orc.managementPolicy.unmanagedNeedsImport}, {@code orc.managementPolicy.managedOptions},
  *       {@code orc.image.content}, {@code orc.serverGroup.maxServerPerHost};</li>
- *   <li>Kamaji CEL: {@code kamaji.konnectivity.agentReplicas},
- *       {@code kamaji.network.loadBalancerSourceRanges}, {@code kamaji.network.loadBalancerClass},
- *       {@code kamaji.tcp.ingressOrGateway}, {@code kamaji.tcp.cidr}, {@code kamaji.tcp.dnsServiceIPs},
- *       {@code kamaji.tcp.loadBalancerSourceRanges}, {@code kamaji.tcp.loadBalancerClass},
- *       {@code kamaji.dataStore.etcdTls}, {@code kamaji.dataStore.auth};</li>
+ *   <li>Kamaji CEL ({@code kamaji.*}, on KamajiControlPlane(Template), TenantControlPlane and DataStore):
+ *       not in sdk-core; sdk-kamaji brings them as a {@link io.clusterstacks.core.validation.ValidationBundle}
+ *       that discovery finds when sdk-kamaji is on the class path. Without it these kinds are still
+ *       checked against their bundled schemas, and the report warns that their CEL rules were not;</li>
  *   <li>CAPI webhooks: {@code capi.kcp.replicas}, {@code capi.kcp.replicas.odd},
  *       {@code capi.kcp.maxSurge}, {@code capi.kcp.scaleIn}, {@code capi.kcp.version},
  *       {@code capi.cluster.topology.version}, {@code capi.cluster.variables} (against the SDK's stack

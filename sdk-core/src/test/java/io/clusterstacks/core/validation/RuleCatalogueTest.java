@@ -69,7 +69,7 @@ class RuleCatalogueTest {
     assertEquals(Set.of(), missing, "rules the docs do not list");
     assertEquals(Set.of(), unknown, "rules the docs list that do not exist");
     assertEquals(NamedRules.ruleNames().size(), derived.size(), "rule names are unique");
-    assertTrue(derived.size() > 40, "rules found: " + derived.size());
+    assertTrue(derived.size() > 35, "rules found: " + derived.size()); // 38; the 10 Kamaji rules are sdk-kamaji's
   }
 
   @Test

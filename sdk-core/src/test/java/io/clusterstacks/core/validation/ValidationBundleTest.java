@@ -109,4 +109,82 @@ class ValidationBundleTest {
     assertEquals(2, e.problems().size(), e.getMessage());
     assertTrue(e.problems().get(0).path().startsWith("bundles[broken ("), e.getMessage());
   }
+
+  private static ValidationRule rule(String name, String kind, String message) {
+    return new ValidationRule() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public String group() {
+        return "";
+      }
+
+      @Override
+      public String kind() {
+        return kind;
+      }
+
+      @Override
+      public void check(ManifestDocument document, RuleContext context) {
+        context.violation("metadata.name", "anything else", message);
+      }
+    };
+  }
+
+  private static ValidationBundle bundle(String name, ValidationRule... rules) {
+    return new ValidationBundle() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<ValidationRule> rules() {
+        return List.of(rules);
+      }
+    };
+  }
+
+  @Test
+  void oneRuleNameMayCheckSeveralKindsButTwoBundlesOfOneTierMayNotBothDefineItForOneKind() {
+    CrdValidator v = CrdValidator.builder().discoverBundles(false)
+        .addBundle(bundle("maps", rule("test.noName", "ConfigMap", "on a ConfigMap"),
+            rule("test.noName", "Secret", "on a Secret"))).build();
+    ValidationReport r = v.validateYaml("""
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: a, namespace: ns}
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: b, namespace: ns}
+        """);
+    assertEquals(List.of("0 test.noName on a ConfigMap", "1 test.noName on a Secret"), r.violations().stream()
+        .map(x -> x.documentIndex() + " " + x.rule() + " " + x.message()).toList(), r.summary());
+
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> CrdValidator.builder()
+        .discoverBundles(false).addBundle(bundle("one", rule("test.noName", "ConfigMap", "x")))
+        .addBundle(bundle("two", rule("test.noName", "ConfigMap", "y"))).build());
+    assertEquals("rule test.noName on /ConfigMap", e.problems().get(0).value(), e.getMessage());
+  }
+
+  @Test
+  void kamajiKindsWithoutSdkKamajiAreSchemaCheckedAndTheReportSaysTheirRulesNeedIt() {
+    // sdk-core's own tests have no sdk-kamaji on the class path: the Kamaji CEL rules are its bundle's
+    ValidationReport r = CrdValidator.strict().validateYaml("""
+        apiVersion: kamaji.clastix.io/v1alpha1
+        kind: DataStore
+        metadata: {name: default}
+        spec:
+          driver: etcd
+          endpoints: ["etcd-0.etcd:2379"]
+        """);
+    assertTrue(r.isValid(), "the etcd TLS rule is sdk-kamaji's: " + r.summary());
+    assertEquals(CheckStatus.CRD_SCHEMA, r.documents().get(0).status());
+    assertEquals(List.of("#0 DataStore/default <root>: schema-checked, but its CEL rules were not: they come with "
+        + "sdk-kamaji; add the dependency io.clusterstacks:sdk-kamaji to check them"), r.warnings(), r.summary());
+  }
 }

@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
- * Resolves the bundles of a validator: explicit ones win over discovered ones for the same kind or rule
- * name; two of the same tier are an error naming both; each CRD is compiled once per validator.
+ * Resolves the bundles of a validator: explicit ones win over discovered ones for the same kind, or for
+ * a rule of the same name on the same kind; two of the same tier are an error naming both; each CRD is
+ * compiled once per validator.
  */
 public final class Bundles {
-  /** The resolved kinds (by {@code group/kind}) and rules (by {@code group/kind}). */
+  /** The resolved kinds and rules, both by {@code group/kind}. */
   public record Resolved(Map<String, CrdCatalog.CrdKind> kinds, Map<String, List<ValidationRule>> rules,
       List<String> names) {}
 
@@ -76,7 +77,7 @@ public final class Bundles {
         }
       }
       for (ValidationRule r : b.rules()) {
-        put(rules, r.name(), new Source<>(r, b, s.explicit()), "rule", problems);
+        put(rules, r.name() + " on " + r.group() + "/" + r.kind(), new Source<>(r, b, s.explicit()), "rule", problems);
       }
     }
     InvalidInputException.throwIfAny(problems);

@@ -24,7 +24,7 @@ public final class NamedRules {
    * version rules and CAPI's semantic-version rule exclude each other, and CAPI's variable check comes last.
    */
   private static final List<RuleFamily> FAMILIES = List.of(new CapoRules(), new OrcRules(), new KubeadmRules(),
-      new CsoRules(), new CapiRules(), new CoreRules(), new KamajiRules());
+      new CsoRules(), new CapiRules(), new CoreRules());
   private static final Map<String, List<RuleFamily.Check>> BY_KIND = byKind();
   private static final List<String> NAMES = names();
 

@@ -13,7 +13,6 @@ final class RuleNodes {
   static final String CAPI = "cluster.x-k8s.io";
   static final String CONTROL_PLANE = "controlplane.cluster.x-k8s.io";
   static final String CSO = "clusterstack.x-k8s.io";
-  static final String KAMAJI = "kamaji.clastix.io";
   static final String ADDONS = "addons.cluster.x-k8s.io";
   static final String CORE = "";
 

@@ -8,6 +8,7 @@ import io.clusterstacks.core.validation.ValidationReport;
 import io.clusterstacks.core.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,13 @@ import org.jspecify.annotations.Nullable;
  * including the cross-document ones. Thread-safe: all per-call state lives in the call.
  */
 public final class ValidationEngine {
+
+  /** Kinds whose CEL rules a module of the SDK brings as a bundle, by {@code group/kind}. */
+  private static final Map<String, String> RULES_IN_MODULES = Map.of(
+      "controlplane.cluster.x-k8s.io/KamajiControlPlane", "sdk-kamaji",
+      "controlplane.cluster.x-k8s.io/KamajiControlPlaneTemplate", "sdk-kamaji",
+      "kamaji.clastix.io/TenantControlPlane", "sdk-kamaji",
+      "kamaji.clastix.io/DataStore", "sdk-kamaji");
 
   private final Function<String, Optional<String>> releaseKubernetesVersions;
   private final boolean unknownKindsAreViolations;
@@ -124,6 +132,14 @@ public final class ValidationEngine {
     }
     if (!bundles.rules().isEmpty()) {
       BundleRules.run(bundles.rules(), items, documents);
+    }
+    for (Item item : items) {
+      String key = item.version == null ? "" : item.version.group() + "/" + item.version.kind();
+      String module = RULES_IN_MODULES.get(key);
+      if (module != null && !bundles.rules().containsKey(key)) {
+        item.ctx.warn(FieldPath.ROOT, "schema-checked, but its CEL rules were not: they come with " + module
+            + "; add the dependency io.clusterstacks:" + module + " to check them");
+      }
     }
     List<Violation> all = new ArrayList<>();
     List<DocumentResult> results = new ArrayList<>();
