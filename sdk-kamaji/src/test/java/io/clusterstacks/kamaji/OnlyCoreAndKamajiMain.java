@@ -2,12 +2,15 @@ package io.clusterstacks.kamaji;
 
 import io.clusterstacks.core.cloud.CloudProfiles;
 import io.clusterstacks.core.manifest.ManifestDocument;
+import io.clusterstacks.core.manifest.Manifests;
+import io.clusterstacks.core.model.OutputMode;
 import io.clusterstacks.core.plan.ClusterPlan;
 import io.clusterstacks.core.plan.ClusterRequest;
 import io.clusterstacks.core.plan.ControlPlaneRequest;
 import io.clusterstacks.core.plan.Planner;
 import io.clusterstacks.core.plan.WorkerRequest;
 import io.clusterstacks.core.stack.ClusterClassName;
+import io.clusterstacks.core.stack.StackDialects;
 import io.clusterstacks.core.validation.CrdValidator;
 import io.clusterstacks.core.validation.ValidationReport;
 import io.clusterstacks.kamaji.placement.KamajiDeployment;
@@ -57,6 +60,19 @@ public final class OnlyCoreAndKamajiMain {
     ValidationReport report = CrdValidator.strict().validate(docs);
     System.out.println("kinds " + docs.stream().map(ManifestDocument::kind).toList());
     System.out.println("valid " + report.isValid() + " " + report.summary());
-    System.exit(report.isValid() ? 0 : 4);
+    // raw CAPI mode, for a Kubernetes no kamaji ClusterClass serves: the rules inside the KamajiControlPlane
+    ClusterPlan raw = Planner.plan(ClusterRequest.of(r -> r.clusterName("tenant-b").mode(OutputMode.RAW_CAPI)
+        .dialect(StackDialects.kamaji()).kubernetesVersion("v1.33.4")
+        .controlPlane(ControlPlaneRequest.of(cp -> cp.replicas(3))).addWorkers(WorkerRequest.of("md-0", 3))),
+        CloudProfiles.bundled("scs-reference"));
+    TenantPlacementPlan rawTenant = TwoLevelPlanner.plan(TenantRequest.of(t -> t.name("tenant-b-control-plane")
+        .replicas(3)), List.of(ManagementWorker.of(w -> w.name("w1").hypervisor("hv-a")),
+        ManagementWorker.of(w -> w.name("w2").hypervisor("hv-b")), ManagementWorker.of(w -> w.name("w3").hypervisor("hv-c"))));
+    Manifests rawDocs = KamajiDeployment.withRules(raw.manifests(b -> b.dataStore("default")), rawTenant);
+    ValidationReport rawReport = CrdValidator.strict().validate(rawDocs);
+    System.out.println("raw kinds " + rawDocs.documents().stream().map(ManifestDocument::kind).toList());
+    System.out.println("raw valid " + rawReport.isValid() + " " + rawReport.summary());
+    System.out.println("bundles " + CrdValidator.strict().bundles());
+    System.exit(report.isValid() && rawReport.isValid() ? 0 : 4);
   }
 }

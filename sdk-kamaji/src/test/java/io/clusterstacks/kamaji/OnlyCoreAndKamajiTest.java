@@ -36,6 +36,10 @@ class OnlyCoreAndKamajiTest {
     }
     assertTrue(done, "the child JVM did not finish in 120 s: " + out);
     assertEquals(0, p.exitValue(), out);
-    assertTrue(out.contains("KamajiControlPlane") && out.contains("Cluster") && out.contains("valid true"), out);
+    assertTrue(out.contains("KamajiControlPlane") && out.contains("Cluster") && out.contains("\nvalid true"), out);
+    assertTrue(out.contains("raw valid true") && out.contains("Cluster, OpenStackCluster, "
+        + "KamajiControlPlane, "), out);
+    assertTrue(out.contains("sdk-kamaji (io.clusterstacks.kamaji.validation.KamajiValidation) (discovered)"),
+        "the Kamaji CEL rules came with sdk-kamaji: " + out);
   }
 }

@@ -4,6 +4,7 @@ import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.image.ImagePlan;
 import io.clusterstacks.core.manifest.Manifests;
+import io.clusterstacks.core.model.OutputMode;
 import io.clusterstacks.core.model.ServerGroupRef;
 import io.clusterstacks.core.plan.Alternative;
 import io.clusterstacks.core.plan.ClusterPlan;
@@ -86,8 +87,12 @@ public final class PlanCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** The tenant control plane's placement over the management workers, when asked for. */
-  private Optional<TenantPlacementPlan> tenantPlacement() {
+  /**
+   * The tenant control plane's placement over the management workers, when asked for: planned under the
+   * KamajiControlPlane's name, which raw CAPI mode renders as {@code <cluster>-control-plane} (in topology mode
+   * CAPI names it, and the report says so).
+   */
+  private Optional<TenantPlacementPlan> tenantPlacement(ClusterPlan plan) {
     if (managementWorkers.isEmpty()) {
       return Optional.empty();
     }
@@ -117,12 +122,18 @@ public final class PlanCommand implements Callable<Integer> {
       }
     });
     InvalidInputException.throwIfAny(problems);
-    TenantRequest tenant = TenantRequest.of(t -> t.name(options.clusterName).replicas(options.controlPlanes).spread(spread));
+    String name = plan.mode() == OutputMode.RAW_CAPI ? options.clusterName + "-control-plane" : options.clusterName;
+    TenantRequest tenant = TenantRequest.of(t -> t.name(name).replicas(options.controlPlanes).spread(spread));
     return Optional.of(TwoLevelPlanner.plan(tenant, workers));
   }
 
-  private void printTenantPlacement(PrintWriter out, Optional<TenantPlacementPlan> tenant) {
-    if (tenant.isPresent()) {
+  private void printTenantPlacement(PrintWriter out, Optional<TenantPlacementPlan> tenant, OutputMode mode) {
+    if (tenant.isPresent() && mode == OutputMode.RAW_CAPI) {
+      out.println("Tenant control plane over the management cluster (pods over workers, workers over hypervisors):");
+      out.print(tenant.get().report());
+      out.println("In raw CAPI mode these rules are part of the KamajiControlPlane below (spec.deployment).");
+      out.println();
+    } else if (tenant.isPresent()) {
       out.println("Tenant control plane over the management cluster (pods over workers, workers over hypervisors):");
       out.print(tenant.get().report());
       out.println("In topology mode these rules go on the KamajiControlPlane CAPI generates, as a server-side-apply"
@@ -141,7 +152,7 @@ public final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ClusterPlan plan = options.plan();
-    Optional<TenantPlacementPlan> tenant = tenantPlacement();
+    Optional<TenantPlacementPlan> tenant = tenantPlacement(plan);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     options.discovered().ifPresent(d -> OpenStackDiscovery.summarize(d, err));
@@ -165,7 +176,7 @@ public final class PlanCommand implements Callable<Integer> {
       if (output == OutputFormat.TABLE) {
         out.print(plan.report());
         out.println();
-        printTenantPlacement(out, tenant);
+        printTenantPlacement(out, tenant, plan.mode());
       } else {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("plan", planTree(plan));
@@ -180,11 +191,14 @@ public final class PlanCommand implements Callable<Integer> {
       return ClusterStacksCli.EXIT_OK;
     }
     Manifests manifests = options.manifests(plan);
+    if (tenant.isPresent() && plan.mode() == OutputMode.RAW_CAPI) {
+      manifests = KamajiDeployment.withRules(manifests, tenant.get());
+    }
     ValidationReport validation = validator().validate(manifests);
     if (output == OutputFormat.TABLE) {
       out.print(plan.report()); // decisions, reasons, warnings and the placement map
       out.println();
-      printTenantPlacement(out, tenant);
+      printTenantPlacement(out, tenant, plan.mode());
       if (!spec.commandLine().getParseResult().hasMatchedOption("--mode")) {
         out.println("Raw CAPI mode is the command line's default: its manifests are complete without a cloud."
             + " --mode topology uses the stack's ClusterClass and needs --server-group-id for each group.");

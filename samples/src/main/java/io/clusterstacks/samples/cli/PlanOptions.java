@@ -15,7 +15,6 @@ import io.clusterstacks.core.plan.Planner;
 import io.clusterstacks.core.plan.WorkerRequest;
 import io.clusterstacks.core.stack.ClusterClassName;
 import io.clusterstacks.core.stack.ReleaseCatalogue;
-import io.clusterstacks.core.stack.Role;
 import io.clusterstacks.core.stack.StackRelease;
 import io.clusterstacks.openstack.CloudDiscovery;
 import java.nio.file.Files;
@@ -184,7 +183,7 @@ public final class PlanOptions {
   /**
    * Tells how to create the missing server groups and pass their IDs.
    *
-   * @param plan the plan, for whether raw CAPI mode is an alternative
+   * @param plan the plan (every stack, Kamaji included, can be rendered in raw CAPI mode instead)
    * @param groups the groups without an ID
    * @return the text, ending with a line break
    */
@@ -200,10 +199,7 @@ public final class PlanOptions {
     sb.append("then run again with ");
     groups.forEach(g -> sb.append("--server-group-id ").append(g.name()).append("=ID "));
     sb.append('\n');
-    // A Kamaji control plane exists only in topology mode; any other stack can switch to raw CAPI.
-    if (plan.request().dialect().map(d -> d.hasMachines(Role.CONTROL_PLANE)).orElse(true)) {
-      sb.append("or use --mode raw-capi, where ORC creates the groups from the manifests.\n");
-    }
+    sb.append("or use --mode raw-capi, where ORC creates the groups from the manifests.\n");
     return sb.toString();
   }
 

@@ -125,16 +125,22 @@ class PlanCommandTest {
   }
 
   @Test
-  void kamajiStackHasNoControlPlaneMachinesAndOnlyTopologyMode() {
-    CliRun raw = CliRun.of("plan", "--stack", "kamaji");
-    assertEquals(ClusterStacksCli.EXIT_INVALID_INPUT, raw.exitCode(), raw.toString());
-    assertTrue(raw.err().contains("topology mode"), raw.toString());
+  void kamajiStackHasNoControlPlaneMachinesInEitherMode() {
+    CliRun noStore = CliRun.of("plan", "--stack", "kamaji");
+    assertEquals(ClusterStacksCli.EXIT_INVALID_INPUT, noStore.exitCode(), noStore.toString());
+    assertTrue(noStore.err().contains("dataStore(\"default\")"), noStore.toString());
+    CliRun raw = CliRun.of("plan", "--stack", "kamaji", "--data-store", "default");
+    assertEquals(0, raw.exitCode(), raw.toString());
+    String rawYaml = yamlOf(raw.out());
+    assertTrue(rawYaml.contains("kind: KamajiControlPlane") && rawYaml.contains("dataStoreName: default"), rawYaml);
+    assertTrue(rawYaml.contains("disableAPIServerFloatingIP: true"), rawYaml);
+    assertFalse(rawYaml.contains("KubeadmControlPlane") || rawYaml.contains("name: cluster-control-plane\n  namespace: "
+        + "default\nspec:\n  template:"), "no control-plane machines: " + rawYaml);
     CliRun withoutIds = CliRun.of("plan", "--stack", "kamaji", "--mode", "topology");
     // without --data-store the plan is not one that only waits for IDs: the stand-in render refuses it
     assertEquals(ClusterStacksCli.EXIT_INVALID_INPUT, withoutIds.exitCode(), withoutIds.toString());
     assertTrue(withoutIds.err().contains("data_store"), withoutIds.toString());
     assertFalse(withoutIds.err().contains("cluster-control-plane"), withoutIds.toString());
-    assertFalse(withoutIds.err().contains("raw-capi"), "raw CAPI mode is no way out for Kamaji: " + withoutIds);
     CliRun noDataStore = CliRun.of("plan", "--stack", "kamaji", "--mode", "topology", "--server-group-id", MD_GROUP);
     assertEquals(ClusterStacksCli.EXIT_INVALID_INPUT, noDataStore.exitCode(), noDataStore.toString());
     assertTrue(noDataStore.err().contains("data_store"), noDataStore.toString());
@@ -168,6 +174,16 @@ class PlanCommandTest {
         "--data-store", "default", "--management-workers", "hv-a=3", "--tenant-spread", "soft");
     assertEquals(0, soft.exitCode(), soft.toString());
     assertTrue(soft.out().contains("worker hv-a-w1: loses 3 of 3 replicas, API DOWN"), soft.out());
+
+    // raw CAPI mode: the rules are part of the rendered KamajiControlPlane, planned under its name
+    CliRun raw = CliRun.of("plan", "--stack", "kamaji", "--data-store", "default",
+        "--management-workers", "hv-a=2,hv-b=1");
+    assertEquals(0, raw.exitCode(), raw.toString());
+    assertTrue(raw.out().contains("In raw CAPI mode these rules are part of the KamajiControlPlane below"), raw.out());
+    String rawYaml = yamlOf(raw.out());
+    assertTrue(rawYaml.contains("  deployment:\n    strategy:") && rawYaml.contains("kamaji.clastix.io/name: "
+        + "cluster-control-plane"), rawYaml);
+    assertTrue(raw.out().contains("valid"), raw.out());
 
     CliRun notKamaji = CliRun.of("plan", "--management-workers", "hv-a=2");
     assertEquals(ClusterStacksCli.EXIT_INVALID_INPUT, notKamaji.exitCode(), notKamaji.toString());

@@ -186,20 +186,9 @@ public final class ImageStrategies {
   }
 
   /**
-   * Whether the SDK can render a stack generation in a mode at all: raw CAPI mode renders a kubeadm
-   * control plane, so a Kamaji cluster needs topology mode with the kamaji ClusterClass.
-   *
-   * @param generation the generation, or empty without a stack
-   * @param mode the mode
-   * @return true when clusters of that generation can be rendered in that mode
-   */
-  public static boolean renderable(Optional<StackGeneration> generation, OutputMode mode) {
-    return !(mode == OutputMode.RAW_CAPI && generation.orElse(null) == StackGeneration.KAMAJI);
-  }
-
-  /**
-   * A strategy's support as the SDK delivers it: its own {@link ImageStrategy#support(Optional, OutputMode)},
-   * limited by what can be rendered ({@link #renderable(Optional, OutputMode)}).
+   * A strategy's support as the SDK delivers it: its own {@link ImageStrategy#support(Optional, OutputMode)}
+   * (every stack generation renders in both modes: raw CAPI mode renders a KubeadmControlPlane, or a
+   * KamajiControlPlane for the kamaji stack).
    *
    * @param strategy the strategy
    * @param generation the generation, or empty without a stack
@@ -208,14 +197,8 @@ public final class ImageStrategies {
    */
   public static ImageSupport effectiveSupport(
       ImageStrategy strategy, Optional<StackGeneration> generation, OutputMode mode) {
-    if (!renderable(generation, mode)) {
-      return ImageSupport.UNSUPPORTED;
-    }
-    ImageSupport s = strategy.support(generation, mode);
-    if (s == ImageSupport.RAW_CAPI_ONLY && !renderable(generation, OutputMode.RAW_CAPI)) {
-      return ImageSupport.UNSUPPORTED;
-    }
-    return s;
+    InvalidInputException.requireArgument(strategy, "strategy");
+    return strategy.support(generation, mode);
   }
 
   /**
@@ -252,11 +235,7 @@ public final class ImageStrategies {
     if (asked == ImageSupport.SUPPORTED) {
       return checked(strategy, strategy.planSupported(request), request.mode(), dialect, g);
     }
-    String why = !renderable(g, request.mode()) ? "raw CAPI mode renders a kubeadm control plane; a Kamaji control"
-        + " plane needs topology mode with the kamaji ClusterClass"
-        : strategy.support(g, request.mode()) == ImageSupport.RAW_CAPI_ONLY && !renderable(g, OutputMode.RAW_CAPI)
-            ? strategy.whyUnsupported(g, request.mode()) + "; and raw CAPI mode cannot render a Kamaji control plane"
-            : strategy.whyUnsupported(g, request.mode());
+    String why = strategy.whyUnsupported(g, request.mode());
     boolean rawWorks = request.mode() == OutputMode.TOPOLOGY
         && effectiveSupport(strategy, g, OutputMode.RAW_CAPI) == ImageSupport.SUPPORTED;
     if (rawWorks && request.allowRawCapiSwitch()) {

@@ -23,7 +23,10 @@ import java.util.Optional;
  * ClusterResourceSet, ORC Images and ServerGroups, {@code Cluster}, {@code OpenStackCluster},
  * {@code KubeadmControlPlane}, and per role an {@code OpenStackMachineTemplate}, plus per machine
  * deployment a {@code KubeadmConfigTemplate} and a {@code MachineDeployment} — with a notice that no
- * stack addons are installed.
+ * stack addons are installed. With the kamaji stack the control plane is a {@code KamajiControlPlane}
+ * (pods in the management cluster: no control-plane machine template) and the {@code OpenStackCluster}
+ * has no API load balancer and no floating IP; sdk-kamaji's {@code KamajiDeployment.withRules} adds the
+ * pods' placement rules.
  */
 public final class ManifestRenderer {
   private ManifestRenderer() {}

@@ -308,6 +308,17 @@ public abstract class ClusterSpec {
   }
 
   /**
+   * The cluster DNS service IPs this spec ends up with: the explicit {@link ClusterNetwork#dnsServiceIp()},
+   * else the dialect's DNS-service-IPs variable (as set, or its default; the kamaji stack's
+   * {@code dns_service_ips}, which a raw-mode KamajiControlPlane takes too).
+   *
+   * @return the addresses, empty when neither the spec nor its stack sets them
+   */
+  public List<String> effectiveDnsServiceIps() {
+    return ClusterRules.dnsServiceIps(this);
+  }
+
+  /**
    * The worker inputs of one deployment (its overrides over the cluster's worker inputs).
    *
    * @param deployment one of {@link #machineDeployments()}

@@ -61,21 +61,19 @@ class ImageStrategiesTest {
       assertEquals(ImageSupport.SUPPORTED, t.get(std, g, OutputMode.TOPOLOGY), "standard name everywhere");
       for (String s : List.of(std, custom, byId, orc, cspo, ubuntu, flatcar)) {
         ImageSupport raw = t.get(s, g, OutputMode.RAW_CAPI);
-        if (g.equals(KAMAJI) || s.equals(cspo)) {
-          assertEquals(ImageSupport.UNSUPPORTED, raw, s + ": raw mode renders no Kamaji control plane / no CSPO");
+        if (s.equals(cspo)) {
+          assertEquals(ImageSupport.UNSUPPORTED, raw, s + ": raw mode has no CSPO");
         } else {
           assertEquals(ImageSupport.SUPPORTED, raw, s + " in raw mode with " + g);
         }
       }
     }
-    for (Optional<StackGeneration> g : List.of(SCS, SCS2)) {
+    for (Optional<StackGeneration> g : List.of(SCS, SCS2, KAMAJI)) {
       assertEquals(ImageSupport.RAW_CAPI_ONLY, t.get(byId, g, OutputMode.TOPOLOGY), "no class takes an ID");
       assertEquals(ImageSupport.RAW_CAPI_ONLY, t.get(ubuntu, g, OutputMode.TOPOLOGY), "no class takes commands");
       assertEquals(ImageSupport.RAW_CAPI_ONLY, t.get(flatcar, g, OutputMode.TOPOLOGY), "no class takes ignition");
     }
-    for (String s : List.of(byId, custom, ubuntu, flatcar)) {
-      assertEquals(ImageSupport.UNSUPPORTED, t.get(s, KAMAJI, OutputMode.TOPOLOGY), s + ": kamaji has no raw fallback");
-    }
+    assertEquals(ImageSupport.RAW_CAPI_ONLY, t.get(custom, KAMAJI, OutputMode.TOPOLOGY), "kamaji forces the name");
     for (String s : List.of(std, custom, byId, orc, ubuntu, flatcar)) {
       assertEquals(ImageSupport.SUPPORTED, t.get(s, Optional.empty(), OutputMode.RAW_CAPI), s + " without a stack");
     }
@@ -186,14 +184,16 @@ class ImageStrategiesTest {
   }
 
   @Test
-  void kamajiHasNoRawFallbackSoTheSwitchIsNotOffered() {
-    ImageRequest r = ImageRequest.builder().from(request(StackDialects.kamaji(), OutputMode.TOPOLOGY, "v1.30.1"))
-        .allowRawCapiSwitch(true).build();
+  void kamajiSwitchesToRawModeWhenAllowedAndOtherwiseOffersTheSwitch() {
+    // the kamaji ClusterClass takes no ignition; raw CAPI mode renders a KamajiControlPlane and machine
+    // deployments that take it
+    ImageRequest r = request(StackDialects.kamaji(), OutputMode.TOPOLOGY, "v1.30.1");
     UnsupportedCombinationException e = assertThrows(UnsupportedCombinationException.class,
         () -> ImageStrategies.flatcar().plan(withFlatcar(r)));
-    assertTrue(e.getMessage().contains("Kamaji"), e.getMessage());
-    assertFalse(e.supportedChoices().stream().anyMatch(c -> c.contains("allowRawCapiSwitch")));
-    assertTrue(e.supportedChoices().get(0).contains(ImageStrategies.capiImage().label()), e.supportedChoices().toString());
+    assertTrue(e.supportedChoices().stream().anyMatch(c -> c.contains("allowRawCapiSwitch")), e.supportedChoices().toString());
+    ImagePlan p = ImageStrategies.flatcar().plan(withFlatcar(ImageRequest.builder().from(r).allowRawCapiSwitch(true).build()));
+    assertEquals(OutputMode.RAW_CAPI, p.mode());
+    assertTrue(p.modeSwitch().orElseThrow().contains("switched from topology to raw CAPI mode"), p.describe());
   }
 
   static ImageRequest withFlatcar(ImageRequest r) {

@@ -96,7 +96,7 @@ class RenderMatrixTest {
                 String id = d.id() + " " + mode + " image=" + image + " disk=" + disk + " group=" + group + " boot=" + boot
                     + " extras=" + extras + " creds=" + creds + " gitOps=" + gitOps + " surge=" + surge;
                 ClusterSpec.Builder b = spec(d, cls.getValue(), mode, image, disk, group, boot, extras, creds, surge);
-                boolean expressible = expressible(d, mode, image, disk, boot, extras);
+                boolean expressible = expressible(d, mode, image, disk, boot, extras, surge);
                 ClusterSpec s;
                 try {
                   s = b.build();
@@ -148,10 +148,12 @@ class RenderMatrixTest {
   }
 
   /** What the model should accept, derived from the dialect tables (not from the model's own code). */
-  static boolean expressible(StackDialect d, OutputMode mode, Image image, Disk disk, Boot boot, Extras extras) {
+  static boolean expressible(StackDialect d, OutputMode mode, Image image, Disk disk, Boot boot, Extras extras,
+      boolean surge) {
     boolean kamaji = d.generation() == StackGeneration.KAMAJI;
     if (mode == OutputMode.RAW_CAPI) {
-      return !kamaji;
+      // a Kamaji control plane has no machines to surge, and Kamaji serves the tenant API itself (no API load balancer)
+      return !kamaji || (!surge && extras != Extras.LB_AND_MTU);
     }
     if (boot != Boot.NONE) {
       return false;
@@ -285,10 +287,15 @@ class RenderMatrixTest {
   @Test
   void theMatrixPredicateAgreesWithHandPickedCases() {
     assertEquals(false, expressible(StackDialects.scs2Release133v1(), OutputMode.TOPOLOGY, Image.NONE, Disk.FLAVOR_DISK,
-        Boot.NONE, Extras.NONE));
+        Boot.NONE, Extras.NONE, false));
     assertEquals(true, expressible(StackDialects.scs2(), OutputMode.TOPOLOGY, Image.ORC_REF, Disk.FLAVOR_DISK, Boot.NONE,
-        Extras.LB_AND_MTU));
-    assertEquals(false, expressible(StackDialects.kamaji(), OutputMode.RAW_CAPI, Image.NONE, Disk.NONE, Boot.NONE, Extras.NONE));
+        Extras.LB_AND_MTU, false));
+    assertEquals(true, expressible(StackDialects.kamaji(), OutputMode.RAW_CAPI, Image.GLANCE_ID, Disk.FLAVOR_DISK,
+        Boot.IGNITION, Extras.COMMON, false));
+    assertEquals(false, expressible(StackDialects.kamaji(), OutputMode.RAW_CAPI, Image.NONE, Disk.NONE, Boot.NONE,
+        Extras.NONE, true));
+    assertEquals(false, expressible(StackDialects.kamaji(), OutputMode.RAW_CAPI, Image.NONE, Disk.NONE, Boot.NONE,
+        Extras.LB_AND_MTU, false));
     assertThrows(InvalidInputException.class, () -> spec(StackDialects.scs(), "openstack-scs-1-32-v1", OutputMode.TOPOLOGY,
         Image.NONE, Disk.FLAVOR_DISK, Group.NONE, Boot.NONE, Extras.NONE, 0, false).build());
   }

@@ -590,6 +590,21 @@ class PlannerScenarioTest {
   }
 
   @Test
+  void rawKamajiRendersTheRequestedApiServersAsAKamajiControlPlane() {
+    // Kubernetes 1.33 has no kamaji ClusterClass: raw CAPI mode with the dialect; the API servers are pods,
+    // so the request's control-plane replicas go to the KamajiControlPlane, and no server is planned for them
+    ClusterPlan p = plan(CloudProfiles.bundled("scs-reference"), r -> r.dialect(StackDialects.kamaji())
+        .mode(io.clusterstacks.core.model.OutputMode.RAW_CAPI).kubernetesVersion("v1.33.4")
+        .controlPlane(ControlPlaneRequest.of(cp -> cp.replicas(5))).addWorkers(WorkerRequest.of("md-0", 2)));
+    assertTrue(p.controlPlane().isEmpty());
+    var m = p.manifests(b -> b.dataStore("default"));
+    var kcp = m.find("KamajiControlPlane", p.request().clusterName() + "-control-plane").orElseThrow();
+    assertEquals(5, ((Number) ((java.util.Map<?, ?>) kcp.toMap().get("spec")).get("replicas")).intValue());
+    assertTrue(m.ofKind("KubeadmControlPlane").isEmpty());
+    assertTrue(io.clusterstacks.core.validation.CrdValidator.strict().validate(m).isValid());
+  }
+
+  @Test
   void scs2Release133v1CannotBootTheControlPlaneFromItsSsd() {
     // controlPlaneRootDisk has minimum 1 and default 50 in 1-33-v1: every server gets a network volume.
     ClusterPlan p = Planner.plan(ClusterRequest.of(r -> r.kubernetesVersion("v1.33.10").dialect(StackDialects.scs2Release133v1())),

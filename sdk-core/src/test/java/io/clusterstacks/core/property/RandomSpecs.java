@@ -47,7 +47,7 @@ final class RandomSpecs {
     ClusterClassName cls = release.className();
     StackDialect dialect = StackDialects.forClass(cls).orElseThrow();
     boolean kamaji = dialect.generation() == StackGeneration.KAMAJI;
-    OutputMode mode = (kamaji ? offRule(rnd, 20) : rnd.nextInt(3) == 0) ? OutputMode.RAW_CAPI : OutputMode.TOPOLOGY;
+    OutputMode mode = rnd.nextInt(3) == 0 ? OutputMode.RAW_CAPI : OutputMode.TOPOLOGY;
     boolean topology = mode == OutputMode.TOPOLOGY;
     int replicas = offRule(rnd, 30) ? 2 : new int[] {1, 3, 5, 3}[rnd.nextInt(4)];
     ClusterSpec.Builder b = ClusterSpec.builder().name(Ids.label(rnd, rnd.nextInt(8) == 0 ? 42 : 12)).mode(mode)
@@ -70,13 +70,13 @@ final class RandomSpecs {
       b.dataStore(rnd.nextBoolean() ? "default" : Ids.label(rnd, 30));
     }
     if (kamaji && !offRule(rnd, 10)) {
-      b.loadBalancer(Optional.empty()); // the kamaji class has no load-balancer variable
+      b.loadBalancer(Optional.empty()); // the kamaji class has no load-balancer variable, raw Kamaji no API load balancer
     }
     if (!kamaji || offRule(rnd, 10)) {
       b.controlPlane(machine(rnd, mode, dialect, version, "cp", true));
     }
     b.workers(machine(rnd, mode, dialect, version, "workers", rnd.nextInt(3) > 0));
-    if (mode == OutputMode.RAW_CAPI && rnd.nextInt(4) == 0) {
+    if (mode == OutputMode.RAW_CAPI && (kamaji ? offRule(rnd, 10) : rnd.nextInt(4) == 0)) {
       b.controlPlaneMaxSurge(replicas >= 3 || offRule(rnd, 5) ? rnd.nextInt(2) : 1);
     }
     int mds = rnd.nextInt(4);

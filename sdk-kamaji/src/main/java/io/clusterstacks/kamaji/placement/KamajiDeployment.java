@@ -1,7 +1,10 @@
 package io.clusterstacks.kamaji.placement;
 
 import io.clusterstacks.core.InvalidInputException;
+import io.clusterstacks.core.Problem;
 import io.clusterstacks.core.manifest.ManifestDocument;
+import io.clusterstacks.core.manifest.ManifestRenderer;
+import io.clusterstacks.core.manifest.Manifests;
 import io.clusterstacks.core.model.IntOrPercent;
 import io.clusterstacks.kamaji.Kamaji;
 import java.util.ArrayList;
@@ -14,7 +17,8 @@ import java.util.Map;
  * {@code topologySpreadConstraints} and {@code strategy}, which a KamajiControlPlane carries in
  * {@code spec.deployment} and Kamaji copies into the TenantControlPlane's Deployment.
  *
- * <p>In raw CAPI mode they are part of the KamajiControlPlane the SDK renders ({@link #controlPlane}). In
+ * <p>In raw CAPI mode they are part of the KamajiControlPlane the SDK renders ({@link #withRules} puts them on
+ * the one sdk-core renders with the rest of the cluster; {@link #controlPlane} renders one alone). In
  * topology mode the ClusterClass exposes no variable for them, so they go in a patch
  * ({@link #controlPlanePatch}) that is server-side-applied to the KamajiControlPlane CAPI's topology
  * controller generated, under the SDK's own field manager: the topology controller owns the fields of
@@ -158,6 +162,69 @@ public final class KamajiDeployment {
     spec.put("network", Map.of("serviceType", "LoadBalancer"));
     spec.put("deployment", deploymentFields(plan));
     return ManifestDocument.of(object(namespace, plan, spec));
+  }
+
+  /**
+   * Raw CAPI mode: the manifests sdk-core renders for a Kamaji cluster ({@link ManifestRenderer} with the
+   * kamaji stack in {@link io.clusterstacks.core.model.OutputMode#RAW_CAPI}: a Cluster, its OpenStackCluster
+   * without API load balancer and floating IP, a KamajiControlPlane and the workers' machine deployments),
+   * with the plan's rules in the KamajiControlPlane's {@code spec.deployment}: its strategy, affinity and
+   * topology spread. Every other document, and the notices, stay as rendered.
+   *
+   * <p>Plan the tenant under the KamajiControlPlane's name ({@code <cluster>-control-plane}, the Cluster's
+   * {@code spec.controlPlaneRef.name}): Kamaji labels the pods {@value #TENANT_POD_LABEL} with it, and the rules
+   * select them by it.
+   *
+   * @param manifests the rendered raw-mode manifests of one Kamaji cluster
+   * @param plan the tenant's plan
+   * @return the manifests with the rules
+   * @throws InvalidInputException naming each mismatch: not exactly one KamajiControlPlane (e.g. topology mode,
+   *     where {@link #controlPlanePatch} is the way), one that already has {@code spec.deployment}, or a plan for
+   *     another name or replica count
+   */
+  public static Manifests withRules(Manifests manifests, TenantPlacementPlan plan) {
+    InvalidInputException.requireArgument(manifests, "manifests");
+    InvalidInputException.requireArgument(plan, "plan");
+    List<ManifestDocument> found = manifests.documents().stream()
+        .filter(d -> d.kind().equals("KamajiControlPlane") && d.apiVersion().equals(Kamaji.CONTROL_PLANE_API_VERSION))
+        .toList();
+    if (found.size() != 1) {
+      throw new InvalidInputException(List.of(Problem.of("manifests", found.size() + " KamajiControlPlane documents",
+          "pass the manifests of one Kamaji cluster rendered in raw CAPI mode (ClusterSpec mode RAW_CAPI with the "
+              + "kamaji stack); in topology mode CAPI generates the KamajiControlPlane: server-side-apply "
+              + "KamajiDeployment.controlPlanePatch to it instead")));
+    }
+    ManifestDocument kcp = found.get(0);
+    Map<String, Object> spec = new LinkedHashMap<>();
+    if (kcp.toMap().get("spec") instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> spec.put(String.valueOf(k), v));
+    }
+    List<Problem> problems = new ArrayList<>();
+    if (!kcp.name().equals(plan.tenant().name())) {
+      problems.add(Problem.of("plan.tenant.name", plan.tenant().name(), "plan the tenant under the KamajiControlPlane's "
+          + "name " + kcp.name() + ": Kamaji labels the tenant's pods " + TENANT_POD_LABEL + " with it, and the rules "
+          + "select them by it"));
+    }
+    Object replicas = spec.get("replicas");
+    if (!(replicas instanceof Number n) || n.intValue() != plan.tenant().replicas()) {
+      problems.add(Problem.of("plan.tenant.replicas", String.valueOf(plan.tenant().replicas()), "plan the tenant "
+          + "with the KamajiControlPlane's " + replicas + " replicas (ClusterSpec.controlPlaneReplicas), or render the "
+          + "cluster with the plan's"));
+    }
+    if (spec.containsKey("deployment")) {
+      problems.add(Problem.of("manifests[KamajiControlPlane " + kcp.name() + "].spec.deployment", "present",
+          "pass the manifests as sdk-core rendered them: the rules replace no deployment settings of their own"));
+    }
+    InvalidInputException.throwIfAny(problems);
+    spec.put("deployment", deploymentFields(plan));
+    Map<String, Object> object = new LinkedHashMap<>(kcp.toMap());
+    object.put("spec", spec);
+    ManifestDocument withRules = ManifestDocument.of(object);
+    List<ManifestDocument> docs = new ArrayList<>();
+    for (ManifestDocument d : manifests.documents()) {
+      docs.add(d == kcp ? withRules : d);
+    }
+    return Manifests.of(docs, manifests.notices());
   }
 
   private static Map<String, Object> object(String namespace, TenantPlacementPlan plan, Map<String, Object> spec) {

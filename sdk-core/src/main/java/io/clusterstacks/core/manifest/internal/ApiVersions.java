@@ -8,6 +8,8 @@ public final class ApiVersions {
   public static final String CAPO = "infrastructure.cluster.x-k8s.io/v1beta1";
   /** KubeadmControlPlane group version. */
   public static final String KCP = "controlplane.cluster.x-k8s.io/v1beta1";
+  /** KamajiControlPlane group version (the Kamaji provider's CAPI v1beta1 contract, up to v0.19). */
+  public static final String KAMAJI_CP = "controlplane.cluster.x-k8s.io/v1alpha1";
   /** Kubeadm bootstrap group version. */
   public static final String CABPK = "bootstrap.cluster.x-k8s.io/v1beta1";
   /** ORC group version. */

@@ -47,12 +47,17 @@ final class ClusterObjects {
     return c;
   }
 
-  static ObjectNode rawCluster(RenderContext ctx, String controlPlaneName) {
+  /** The raw-mode Cluster; {@code pods}: its control plane is a KamajiControlPlane (pods, no machines). */
+  static ObjectNode rawCluster(RenderContext ctx, String controlPlaneName, boolean pods) {
     var s = ctx.s;
     ObjectNode cluster = metadataLabels(ctx, ctx.header(ApiVersions.CAPI, "Cluster", s.name()));
     ObjectNode cspec = cluster.putObject("spec");
     clusterNetwork(ctx, cspec);
-    RenderContext.ref(cspec, "controlPlaneRef", ApiVersions.KCP, "KubeadmControlPlane", controlPlaneName);
+    if (pods) {
+      RenderContext.ref(cspec, "controlPlaneRef", ApiVersions.KAMAJI_CP, "KamajiControlPlane", controlPlaneName);
+    } else {
+      RenderContext.ref(cspec, "controlPlaneRef", ApiVersions.KCP, "KubeadmControlPlane", controlPlaneName);
+    }
     RenderContext.ref(cspec, "infrastructureRef", ApiVersions.CAPO, "OpenStackCluster", s.name());
     return cluster;
   }

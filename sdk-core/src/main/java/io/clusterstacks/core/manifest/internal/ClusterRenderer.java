@@ -79,10 +79,15 @@ public final class ClusterRenderer {
           + String.join(", ", groups.keySet()) + " are created by ORC (v2.2.0 or later) and machines find them by "
           + "name; machines fail to create until ORC has made them"));
     }
-    ctx.docs.add(ClusterObjects.rawCluster(ctx, cpName));
-    ctx.docs.add(InfrastructureObjects.openStackCluster(ctx));
-    ctx.docs.add(ControlPlaneObjects.kubeadmControlPlane(ctx, cpName, version));
-    ctx.docs.add(InfrastructureObjects.machineTemplate(ctx, cpName, Role.CONTROL_PLANE, s.controlPlane(), version));
+    boolean pods = s.dialect().map(d -> !d.hasMachines(Role.CONTROL_PLANE)).orElse(false);
+    ctx.docs.add(ClusterObjects.rawCluster(ctx, cpName, pods));
+    ctx.docs.add(InfrastructureObjects.openStackCluster(ctx, pods));
+    if (pods) {
+      ctx.docs.add(ControlPlaneObjects.kamajiControlPlane(ctx, cpName, version));
+    } else {
+      ctx.docs.add(ControlPlaneObjects.kubeadmControlPlane(ctx, cpName, version));
+      ctx.docs.add(InfrastructureObjects.machineTemplate(ctx, cpName, Role.CONTROL_PLANE, s.controlPlane(), version));
+    }
     for (MachineDeploymentSpec md : s.machineDeployments()) {
       MachineDeploymentObjects.render(ctx, md, version);
     }

@@ -8,6 +8,7 @@ import io.clusterstacks.core.model.BootstrapAdditions;
 import io.clusterstacks.core.model.BootstrapFile;
 import io.clusterstacks.core.model.BootstrapFormat;
 import io.clusterstacks.core.model.OidcConfig;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -29,6 +30,45 @@ final class ControlPlaneObjects {
       rs.putObject("rollingUpdate").put("maxSurge", s.controlPlaneMaxSurge().getAsInt());
     }
     kspec.set("kubeadmConfigSpec", kubeadmConfig(ctx, true, s.controlPlane().bootstrap()));
+    return kcp;
+  }
+
+  /**
+   * The KamajiControlPlane of raw mode, with the fields the SCS Kamaji stack's template set (its three addons,
+   * the kubelet's address types, a LoadBalancer Service for the tenant API, the external cloud provider) and
+   * the spec's replicas, version, DataStore, DNS service IPs, certificate SANs and OIDC settings. Its pods get
+   * Kamaji's default placement; sdk-kamaji adds planned rules in {@code spec.deployment}.
+   */
+  static ObjectNode kamajiControlPlane(RenderContext ctx, String name, String version) {
+    var s = ctx.s;
+    ObjectNode kcp = ctx.header(ApiVersions.KAMAJI_CP, "KamajiControlPlane", name);
+    ObjectNode spec = kcp.putObject("spec");
+    spec.put("replicas", s.controlPlaneReplicas());
+    spec.put("version", version);
+    spec.put("dataStoreName", s.dataStore().orElseThrow());
+    ObjectNode addons = spec.putObject("addons");
+    ObjectNode coreDns = addons.putObject("coreDNS");
+    List<String> dns = s.effectiveDnsServiceIps();
+    if (!dns.isEmpty()) {
+      ArrayNode a = coreDns.putArray("dnsServiceIPs");
+      dns.forEach(a::add);
+    }
+    addons.putObject("konnectivity");
+    addons.putObject("kubeProxy");
+    ArrayNode apiArgs = spec.putObject("apiServer").putArray("extraArgs");
+    apiArgs.add("--cloud-provider=external");
+    s.oidc().ifPresent(o -> oidcArgs(o).fields().forEachRemaining(e -> apiArgs.add("--" + e.getKey() + "="
+        + e.getValue().textValue())));
+    spec.putObject("controllerManager").putArray("extraArgs").add("--cloud-provider=external");
+    ObjectNode kubelet = spec.putObject("kubelet");
+    kubelet.put("cgroupfs", "systemd");
+    kubelet.putArray("preferredAddressTypes").add("InternalIP").add("ExternalIP").add("Hostname");
+    ObjectNode network = spec.putObject("network");
+    network.put("serviceType", "LoadBalancer");
+    if (!s.certSANs().isEmpty()) {
+      ArrayNode sans = network.putArray("certSANs");
+      s.certSANs().forEach(sans::add);
+    }
     return kcp;
   }
 

@@ -23,7 +23,12 @@ import java.util.TreeMap;
 final class InfrastructureObjects {
   private InfrastructureObjects() {}
 
-  static ObjectNode openStackCluster(RenderContext ctx) {
+  /**
+   * The OpenStackCluster; {@code pods}: for a Kamaji control plane, which serves the tenant API from the management
+   * cluster, so the cluster gets no API load balancer and no floating IP (the provider writes the tenant
+   * endpoint into {@code apiServerFixedIP} and {@code apiServerPort}).
+   */
+  static ObjectNode openStackCluster(RenderContext ctx, boolean pods) {
     var s = ctx.s;
     ObjectNode d = ctx.header(ApiVersions.CAPO, "OpenStackCluster", s.name());
     ObjectNode spec = d.putObject("spec");
@@ -46,7 +51,11 @@ final class InfrastructureObjects {
     if (nn.isPresent() && nn.get().mtu().isPresent()) {
       spec.put("networkMTU", nn.get().mtu().getAsInt());
     }
-    ApiServerLoadBalancer lb = s.loadBalancer().orElse(ApiServerLoadBalancer.OCTAVIA_AMPHORA);
+    ApiServerLoadBalancer lb = pods ? ApiServerLoadBalancer.NONE
+        : s.loadBalancer().orElse(ApiServerLoadBalancer.OCTAVIA_AMPHORA);
+    if (pods) {
+      spec.put("disableAPIServerFloatingIP", true);
+    }
     ObjectNode lbn = spec.putObject("apiServerLoadBalancer");
     lbn.put("enabled", lb != ApiServerLoadBalancer.NONE);
     if (lb != ApiServerLoadBalancer.NONE) {

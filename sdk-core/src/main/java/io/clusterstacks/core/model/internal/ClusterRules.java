@@ -22,7 +22,6 @@ import io.clusterstacks.core.stack.CommonVariable;
 import io.clusterstacks.core.stack.FlavorDiskBoot;
 import io.clusterstacks.core.stack.Role;
 import io.clusterstacks.core.stack.StackDialect;
-import io.clusterstacks.core.stack.StackGeneration;
 import io.clusterstacks.core.stack.VariableSpec;
 import io.clusterstacks.core.stack.VersionCheck;
 import java.math.BigInteger;
@@ -149,21 +148,25 @@ public final class ClusterRules {
     return parts[0] + "." + parts[1];
   }
 
-  private static boolean kubeadmControlPlane(ClusterSpec s, Optional<StackDialect> d) {
-    return s.mode() == OutputMode.RAW_CAPI || d.map(x -> x.hasMachines(Role.CONTROL_PLANE)).orElse(true);
+  private static boolean kubeadmControlPlane(Optional<StackDialect> d) {
+    return d.map(x -> x.hasMachines(Role.CONTROL_PLANE)).orElse(true);
   }
 
   private static void replicas(ClusterSpec s, Optional<StackDialect> d, List<Problem> p) {
     int r = s.controlPlaneReplicas();
     if (r < 1) {
       p.add(Problem.of("controlPlaneReplicas", String.valueOf(r), "use 1, 3 or 5"));
-    } else if (kubeadmControlPlane(s, d) && r % 2 == 0) {
+    } else if (kubeadmControlPlane(d) && r % 2 == 0) {
       p.add(Problem.of("controlPlaneReplicas", String.valueOf(r), "etcd needs a majority: " + r + " members tolerate no more "
           + "failures than " + (r - 1) + "; use " + (r - 1) + " or " + (r + 1) + " (1, 3 or 5)"));
     }
     if (s.controlPlaneMaxSurge().isPresent()) {
       int ms = s.controlPlaneMaxSurge().getAsInt();
-      if (s.mode() == OutputMode.TOPOLOGY) {
+      if (!kubeadmControlPlane(d)) {
+        p.add(Problem.of("controlPlaneMaxSurge", String.valueOf(ms), "a Kamaji control plane has no machines to surge: "
+            + "its API-server pods roll as a Deployment, whose strategy sdk-kamaji's TwoLevelPlanner chooses "
+            + "(KamajiDeployment); leave controlPlaneMaxSurge unset"));
+      } else if (s.mode() == OutputMode.TOPOLOGY) {
         p.add(Problem.of("controlPlaneMaxSurge", String.valueOf(ms), "topology mode cannot set the control plane's "
             + "rollout (the ClusterClass fixes maxSurge 1); use OutputMode.RAW_CAPI or leave it unset"));
       } else if (ms != 0 && ms != 1) {
@@ -463,9 +466,12 @@ public final class ClusterRules {
   // ---- raw --------------------------------------------------------------------------------------
 
   private static void raw(ClusterSpec s, Optional<StackDialect> d, List<Problem> p) {
-    if (d.isPresent() && d.get().generation() == StackGeneration.KAMAJI) {
-      p.add(Problem.of("mode", "RAW_CAPI with " + d.get().id(), "raw CAPI mode renders a kubeadm control plane; "
-          + "a Kamaji control plane needs topology mode with the kamaji class"));
+    boolean pods = !kubeadmControlPlane(d);
+    if (pods) {
+      rawKamaji(s, d.get(), p);
+    } else if (s.dataStore().isPresent()) {
+      p.add(Problem.of("dataStore", s.dataStore().get(), "only a Kamaji control plane keeps its state in a DataStore; "
+          + "leave dataStore unset, or use the kamaji stack (dialect(StackDialects.kamaji()))"));
     }
     if (!s.variables().isEmpty()) {
       p.add(Problem.of("variables", String.join(",", s.variables().keySet()), "ClusterClass variables only apply in "
@@ -477,13 +483,36 @@ public final class ClusterRules {
             String.join(",", md.variableOverrides().keySet()), "variable overrides only apply in topology mode; use machine(...)"));
       }
     }
-    rawRole(s, d, Role.CONTROL_PLANE, s.controlPlane(), "controlPlane", p);
+    if (!pods) {
+      rawRole(s, d, Role.CONTROL_PLANE, s.controlPlane(), "controlPlane", p);
+    }
     for (MachineDeploymentSpec md : s.machineDeployments()) {
       rawRole(s, d, Role.WORKER, s.workerInputs(md), "machineDeployments[" + md.name() + "]", p);
     }
     s.nodeNetwork().flatMap(NodeNetwork::externalNetworkId)
         .filter(id -> !io.clusterstacks.core.stack.VariableFormat.UUID4.matches(id))
         .ifPresent(id -> p.add(Problem.of("nodeNetwork.externalNetworkId", id, "use the network's UUID")));
+  }
+
+  /**
+   * Raw CAPI mode with a Kamaji control plane: a KamajiControlPlane instead of a KubeadmControlPlane, and an
+   * OpenStackCluster without API load balancer and floating IP, because Kamaji serves the tenant API from the
+   * management cluster (a Service of its own) and the provider writes that endpoint into the OpenStackCluster.
+   */
+  private static void rawKamaji(ClusterSpec s, StackDialect d, List<Problem> p) {
+    if (!s.controlPlane().isEmpty()) {
+      p.add(Problem.of("controlPlane", String.valueOf(s.controlPlane()), "the " + d.id() + " control plane has no "
+          + "machines (it runs as pods), so flavor, disk, server group, image and bootstrap do not apply; set only "
+          + "worker inputs"));
+    }
+    if (s.dataStore().isEmpty()) {
+      p.add(Problem.of("dataStore", "(none)", "a Kamaji control plane keeps its state in a DataStore; name an "
+          + "existing one, e.g. dataStore(\"default\")"));
+    }
+    s.loadBalancer().filter(lb -> lb != ApiServerLoadBalancer.NONE).ifPresent(lb -> p.add(Problem.of("loadBalancer",
+        lb.value(), "Kamaji serves the tenant API from the management cluster through a Service of its own (type "
+            + "LoadBalancer), and the OpenStackCluster gets no API load balancer or floating IP; leave loadBalancer "
+            + "unset (or ApiServerLoadBalancer.NONE)")));
   }
 
   private static void rawRole(ClusterSpec s, Optional<StackDialect> d, Role role, MachineInputs m, String field,
@@ -523,23 +552,28 @@ public final class ClusterRules {
     return Optional.empty();
   }
 
-  private static List<String> dnsServiceIps(ClusterSpec s) {
+  /**
+   * The cluster DNS service IPs a spec ends up with (explicit, variable, or the dialect's default).
+   *
+   * @param s the spec
+   * @return the addresses, empty when the stack has no such setting and none was given
+   */
+  public static List<String> dnsServiceIps(ClusterSpec s) {
     Optional<String> explicit = s.clusterNetwork().flatMap(ClusterNetwork::dnsServiceIp);
     if (explicit.isPresent()) {
       return List.of(explicit.get());
     }
-    if (s.mode() == OutputMode.TOPOLOGY) {
-      Optional<VariableSpec> v = s.dialect().flatMap(d -> d.variableFor(CommonVariable.DNS_SERVICE_IPS));
-      if (v.isPresent()) {
-        Object set = s.variables().get(v.get().name());
-        Object value = set != null ? set : v.get().defaultValue().orElse(null);
-        if (value instanceof List<?> l) {
-          List<String> out = new ArrayList<>();
-          for (Object o : l) {
-            out.add(String.valueOf(o));
-          }
-          return out;
+    // topology: the variable or its default; raw mode (no variables): the default, which a Kamaji control plane uses
+    Optional<VariableSpec> v = s.dialect().flatMap(d -> d.variableFor(CommonVariable.DNS_SERVICE_IPS));
+    if (v.isPresent()) {
+      Object set = s.variables().get(v.get().name());
+      Object value = set != null ? set : v.get().defaultValue().orElse(null);
+      if (value instanceof List<?> l) {
+        List<String> out = new ArrayList<>();
+        for (Object o : l) {
+          out.add(String.valueOf(o));
         }
+        return out;
       }
     }
     return List.of();

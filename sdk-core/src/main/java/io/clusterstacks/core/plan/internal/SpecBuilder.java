@@ -36,6 +36,8 @@ public final class SpecBuilder {
       // the model renders a ClusterStack in topology mode only: raw CAPI mode uses no ClusterClass
       plan.request().clusterStackToRender().ifPresent(b::clusterStack);
     }
+    // a control plane without machines (Kamaji's pods) is not planned here, but its replicas are the request's
+    b.controlPlaneReplicas(plan.request().controlPlane().replicas());
     plan.controlPlane().ifPresent(cp -> {
       b.controlPlaneReplicas(cp.replicas());
       b.controlPlane(inputs(plan, cp, cp.deployments().get(0)));
