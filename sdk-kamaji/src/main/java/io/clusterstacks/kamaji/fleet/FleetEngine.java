@@ -49,6 +49,8 @@ final class FleetEngine {
   final Map<String, Integer> workerIndex = new HashMap<>();
   final Map<String, Integer> tenantIndex = new HashMap<>();
   final double maxCpu;
+  final double[] invCpu;
+  final double[] invMem;
   final double maxMem;
 
   final long[] uCpu;
@@ -112,6 +114,12 @@ final class FleetEngine {
       }
     }
     maxCpu = mc;
+    invCpu = new double[nw];
+    invMem = new double[nw];
+    for (int w = 0; w < nw; w++) {
+      invCpu[w] = wCpu[w] == 0 ? 0 : 1.0 / wCpu[w];
+      invMem[w] = wMem[w] == 0 ? 0 : 1.0 / wMem[w];
+    }
     maxMem = mm;
     nh = hvIndex.size();
     hvName = hvIndex.keySet().toArray(new String[0]);
@@ -230,6 +238,18 @@ final class FleetEngine {
     return -(rc * rc + rm * rm);
   }
 
+  /**
+   * How much of the worker's room lies where the replica needs it: the dot product of the replica's and the
+   * residual's shares of the worker's allocatable. Among workers opened together it favours roomy ones whose
+   * leftover has the replica's shape, so CPU-heavy replicas go where CPU is left and memory-heavy ones where
+   * memory is.
+   */
+  double alignment(int w, int t) {
+    double c = invCpu[w];
+    double m = invMem[w];
+    return tCpu[t] * c * ((wCpu[w] - uCpu[w]) * c) + tMem[t] * m * ((wMem[w] - uMem[w]) * m);
+  }
+
   double workerFill(int w) {
     double c = wCpu[w] == 0 ? 0 : (double) uCpu[w] / wCpu[w];
     double m = wMem[w] == 0 ? 0 : (double) uMem[w] / wMem[w];
@@ -239,6 +259,7 @@ final class FleetEngine {
   double capacityScore(int w) {
     return wCpu[w] / maxCpu + wMem[w] / maxMem;
   }
+
 
   boolean fitsEmpty(int t, int w) {
     return wSched[w] && !hvBanned[wHv[w]] && wCpu[w] >= tCpu[t] && wMem[w] >= tMem[t];
@@ -433,6 +454,12 @@ final class FleetEngine {
    * none does, the largest first, on the least loaded hypervisor. Returns the tenants not placed.
    */
   List<Integer> greedy(List<Integer> which) {
+    return greedy(which, false);
+  }
+
+  private boolean[] pre = new boolean[0];
+
+  List<Integer> greedy(List<Integer> which, boolean preopen) {
     Integer[] o = order(which);
     long[] restCpu = new long[o.length + 1];
     long[] restMem = new long[o.length + 1];
@@ -453,6 +480,21 @@ final class FleetEngine {
       }
     }
     int[] unused = unusedByCapacity();
+    boolean[] pre = new boolean[nw];
+    if (preopen) {
+      // open the fewest largest workers the bound says are needed, so each replica has them all to choose from
+      int k = lowerBound(which);
+      for (int i = 0, n = 0; i < unused.length && n < k; i++) {
+        int w = unused[i];
+        if (wCount[w] == 0 && pos[w] == -1) {
+          pre[w] = true;
+          pos[w] = na;
+          active[na++] = w;
+          n++;
+        }
+      }
+    }
+    this.pre = preopen ? pre : new boolean[0];
     List<Integer> failed = new ArrayList<>();
     for (int i = 0; i < o.length; i++) {
       int t = o[i];
@@ -499,7 +541,7 @@ final class FleetEngine {
               mine[k] = false;
               int w = at[t][k];
               unassign(t, k);
-              if (wCount[w] == 0 && pos[w] >= 0) {
+              if (wCount[w] == 0 && pos[w] >= 0 && !pre[w]) {
                 int p = pos[w];
                 active[p] = active[--na];
                 pos[active[p]] = p;
@@ -514,6 +556,7 @@ final class FleetEngine {
         failed.add(t);
       }
     }
+    this.pre = new boolean[0];
     return failed;
   }
 
@@ -535,15 +578,18 @@ final class FleetEngine {
     int best = -1;
     double bestFill = -1;
     double bestHv = 0;
+    boolean aligned = pre.length > 0;
     for (int k = 0; k < na; k++) {
       int w = active[k];
-      if (wCount[w] == 0 || !canPlace(t, w, lvl, -1)) {
+      if ((wCount[w] == 0 && !(aligned && pre[w])) || !canPlace(t, w, lvl, -1)) {
         continue;
       }
-      double f = fitScore(w, t);
-      double hl = hvLoad(wHv[w]);
-      if (best < 0 || f > bestFill + 1e-12 || (f > bestFill - 1e-12 && (hl < bestHv - 1e-12
-          || (hl < bestHv + 1e-12 && w < best)))) {
+      double f = aligned ? alignment(w, t) : fitScore(w, t);
+      if (best >= 0 && f < bestFill - 1e-12) {
+        continue;
+      }
+      double hl = hvLoad(wHv[w]); // only for a tie
+      if (best < 0 || f > bestFill + 1e-12 || hl < bestHv - 1e-12 || (hl < bestHv + 1e-12 && w < best)) {
         best = w;
         bestFill = f;
         bestHv = hl;

@@ -2,7 +2,9 @@ package io.clusterstacks.kamaji.fleet;
 
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.Problem;
+import io.clusterstacks.core.model.IntOrPercent;
 import io.clusterstacks.kamaji.placement.ManagementWorker;
+import io.clusterstacks.kamaji.placement.TenantPlacementPlan;
 import io.clusterstacks.kamaji.placement.TenantRequest;
 import io.clusterstacks.kamaji.placement.TwoLevelPlanner;
 import java.util.ArrayList;
@@ -39,10 +41,13 @@ import java.util.TreeSet;
  * <p><b>Objectives, in order:</b> every tenant placed; fewest workers used; the lowest load of the busiest
  * hypervisor ({@link FleetPlan#maxHypervisorLoad()}); fewest moves from the current placement.
  *
- * <p><b>Method.</b> First-fit decreasing with a hypervisor-aware choice (tenants largest first; each replica
- * to the fullest open worker that takes it, ties to the less loaded hypervisor; a worker opened only when
- * none does, the largest first on the least loaded hypervisor); then workers are emptied where their
- * replicas fit on the others, and replicas moved off the busiest hypervisor. On small fleets (at most
+ * <p><b>Method.</b> First-fit decreasing with a hypervisor-aware choice: the fewest largest workers the lower
+ * bound says are needed are opened together, tenants are placed largest first, each replica on the open
+ * worker whose room best matches its shape (CPU-heavy replicas where CPU is left, memory-heavy ones where
+ * memory is; ties to the less loaded hypervisor), and a further worker is opened only when none takes it,
+ * the largest first, on the least loaded hypervisor. When that leaves tenants out, opening workers one at a
+ * time (each replica to the fullest open worker) is tried too and the better kept. Then workers are emptied
+ * where their replicas fit on the others, and replicas moved off the busiest hypervisor. On small fleets (at most
  * {@value FleetEngine#EXACT_MAX_REPLICAS} replicas, {@value FleetEngine#EXACT_MAX_WORKERS} workers) an
  * exhaustive search proves the fewest workers. The cost is at most about replicas × workers rule checks for
  * the construction, and bounded work for the improvement; it never depends on the size of the numbers.
@@ -365,7 +370,16 @@ public final class FleetPlanner {
         }
       }
     }
-    List<Integer> failed = e.greedy(all);
+    List<Integer> failed = e.greedy(all, current == null);
+    if (current == null && !failed.isEmpty()) {
+      // the workers opened together left tenants out: try opening them one at a time too, keep the better
+      FleetEngine one = new FleetEngine(tenants, workers);
+      List<Integer> f1 = one.greedy(all, false);
+      if (f1.size() < failed.size()) {
+        e = one;
+        failed = f1;
+      }
+    }
     settleLevels(e);
     boolean optimal = false;
     boolean relaxed = relaxed(e);
@@ -381,7 +395,7 @@ public final class FleetPlanner {
       optimal = complete && (placedAll || strictAll);
     }
     if (!optimal && e.workersUsed() > e.lowerBound(placedOf(e)) && current == null) {
-      e.emptyWorkers(Integer.MAX_VALUE, FleetEngine.IMPROVE_WORK);
+      e.emptyWorkers(Integer.MAX_VALUE, FleetEngine.IMPROVE_WORK / 8);
     }
     if (current == null) {
       e.balance(Integer.MAX_VALUE, FleetEngine.IMPROVE_WORK / 2);
@@ -478,10 +492,19 @@ public final class FleetPlanner {
     return out;
   }
 
-  /** Pod-level maxSurge as {@link TwoLevelPlanner#plan} chooses it for the tenant on the engine's workers left. */
-  static int surge(FleetEngine e, int t) {
+  /**
+   * Pod-level maxSurge as {@link TwoLevelPlanner#plan} chooses it for the tenant on the engine's workers left:
+   * computed here where its rules are one per hypervisor (hard spread, enough hypervisors) or preferences only
+   * (soft), asked of it where it falls back to a spread constraint.
+   */
+  static int surge(FleetEngine e, int t, List<ManagementWorker> workersLeft) {
     int r = e.tRep[t];
     long slots;
+    if (e.tHard[t] && e.hfit(t) < r) {
+      TenantPlacementPlan p = TwoLevelPlanner.plan(e.tenants.get(t), workersLeft);
+      IntOrPercent s = p.strategy().maxSurge().orElseThrow();
+      return s.percent() ? (int) ((r * (long) s.value() + 99) / 100) : s.value();
+    }
     if (e.tHard[t]) {
       slots = e.hfit(t);
     } else {
@@ -514,7 +537,7 @@ public final class FleetPlanner {
     Map<Integer, Integer> surges = new HashMap<>();
     List<Move> out = new ArrayList<>(steps.size());
     for (FleetEngine.Step s : steps) {
-      int surge = surges.computeIfAbsent(s.t(), t -> surge(left, t));
+      int surge = surges.computeIfAbsent(s.t(), t -> surge(left, t, workersLeft));
       out.add(Move.builder().tenant(e.tenants.get(s.t()).name()).replica(s.j()).fromWorker(e.workers.get(s.from()).name())
           .toWorker(e.workers.get(s.to()).name()).surge(surge).why(s.why()).build());
     }
