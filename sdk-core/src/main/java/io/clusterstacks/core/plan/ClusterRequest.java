@@ -265,6 +265,12 @@ public abstract class ClusterRequest {
             "the name is used twice; give each deployment its own name"));
       }
     }
+    boolean machines = dialect().map(d -> d.hasMachines(io.clusterstacks.core.stack.Role.CONTROL_PLANE)).orElse(true);
+    if (machines && controlPlane().replicas() % 2 == 0) {
+      problems.add(Problem.of("clusterRequest.controlPlane.replicas", String.valueOf(controlPlane().replicas()),
+          "use an odd number (1, 3, 5, 7): stacked etcd needs a majority, and KubeadmControlPlane rejects even counts"
+          + " (a Kamaji control plane, API-server pods without etcd, may have any count)"));
+    }
     if (mode() == OutputMode.TOPOLOGY && controlPlane().maxSurge().isPresent() && controlPlane().maxSurge().getAsInt() == 0) {
       problems.add(Problem.of("clusterRequest.controlPlane.maxSurge", "0",
           "SCS ClusterClasses always roll the control plane out with maxSurge 1 in topology mode (no variable for it);"

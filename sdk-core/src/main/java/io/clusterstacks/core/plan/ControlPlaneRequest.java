@@ -55,7 +55,8 @@ public abstract class ControlPlaneRequest {
   /**
    * The number of control-plane machines (and stacked etcd members).
    *
-   * @return 1, 3, 5 or 7 (kubeadm control planes with stacked etcd need an odd number)
+   * @return 1, 3, 5 or 7 for control planes with machines (kubeadm with stacked etcd needs an odd number,
+   *     checked by {@link ClusterRequest}, which knows the stack); any count from 1 for a Kamaji control plane
    */
   @Value.Default
   public int replicas() {
@@ -110,9 +111,11 @@ public abstract class ControlPlaneRequest {
   @Value.Check
   void check() {
     List<Problem> problems = new ArrayList<>();
-    if (replicas() < 1 || replicas() % 2 == 0) {
+    // an even count is refused by ClusterRequest where the stack has control-plane machines (stacked etcd);
+    // a Kamaji control plane is stateless API-server pods, where 2 is Kamaji's default
+    if (replicas() < 1) {
       problems.add(Problem.of("controlPlaneRequest.replicas", String.valueOf(replicas()),
-          "use an odd number (1, 3, 5, 7): stacked etcd needs a majority, and KubeadmControlPlane rejects even counts"));
+          "use 1 or more (an odd number, 1, 3, 5 or 7, for control planes with machines and stacked etcd)"));
     }
     if (maxSurge().isPresent() && (maxSurge().getAsInt() < 0 || maxSurge().getAsInt() > 1)) {
       problems.add(Problem.of("controlPlaneRequest.maxSurge", String.valueOf(maxSurge().getAsInt()),

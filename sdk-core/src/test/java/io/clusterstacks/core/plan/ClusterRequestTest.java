@@ -52,7 +52,14 @@ class ClusterRequestTest {
 
   @Test
   void controlPlaneRulesFollowKubeadmControlPlane() {
-    assertThrows(InvalidInputException.class, () -> ControlPlaneRequest.of(c -> c.replicas(2)));
+    assertThrows(InvalidInputException.class, () -> ControlPlaneRequest.of(c -> c.replicas(0)));
+    // even counts: refused where the stack has control-plane machines (stacked etcd), allowed for Kamaji
+    InvalidInputException even = assertThrows(InvalidInputException.class, () -> ClusterRequest.of(b -> b
+        .kubernetesVersion("v1.34.7").controlPlane(ControlPlaneRequest.of(c -> c.replicas(2)))));
+    assertEquals("clusterRequest.controlPlane.replicas", even.problems().get(0).path());
+    assertEquals(2, ClusterRequest.of(b -> b.kubernetesVersion("v1.33.4").dialect(io.clusterstacks.core.stack.StackDialects.kamaji())
+        .mode(io.clusterstacks.core.model.OutputMode.RAW_CAPI).controlPlane(ControlPlaneRequest.of(c -> c.replicas(2))))
+        .controlPlane().replicas());
     assertThrows(InvalidInputException.class, () -> ControlPlaneRequest.of(c -> c.replicas(1).maxSurge(0)));
     assertThrows(InvalidInputException.class, () -> ControlPlaneRequest.of(c -> c.maxSurge(2)));
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> ClusterRequest.of(b -> b.kubernetesVersion("v1.34.7")
