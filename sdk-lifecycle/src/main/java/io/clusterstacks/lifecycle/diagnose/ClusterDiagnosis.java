@@ -95,7 +95,8 @@ public final class ClusterDiagnosis {
     }
     List<Server> members = seen.servers().stream().filter(s -> s.groupId().equals(g.groupId())).toList();
     if (members.size() < g.plannedMembers()) {
-      out.add(new Finding(Kind.MEMBERS_MISSING, Severity.WARNING, subject, "the plan has " + g.plannedMembers() + " members in "
+      out.add(new Finding(Kind.MEMBERS_MISSING, Severity.WARNING, subject, "the plan has " + g.plannedMembers()
+          + (g.plannedMembers() == 1 ? " member in " : " members in ")
           + g.name() + ", Nova has " + members.size() + ".", List.of("members: " + names(members)),
           "if a rollout or the first creation is still running, diagnose again when it is done (CAPI creates machines one "
               + "after another); if it stays so, look at the Machines' conditions for the failed creations"));
