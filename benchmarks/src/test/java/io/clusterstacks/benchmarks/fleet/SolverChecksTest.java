@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clusterstacks.kamaji.fleet.FleetPlacement;
+import io.clusterstacks.kamaji.fleet.FleetVerifier;
+import io.clusterstacks.kamaji.fleet.FleetViolation;
 import io.clusterstacks.kamaji.placement.Spread;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +54,33 @@ class SolverChecksTest {
   }
 
   @Test
+  void ourPlannerAndTheSchedulerPassFleetVerifierWhereverTheCheckerSaysFeasible() {
+    int feasible = 0;
+    for (FleetInstance inst : instances()) {
+      for (FleetSolver s : List.of(new OurPlanner(), new SchedulerSimulation(14))) {
+        FleetSolver.Outcome o = s.place(inst);
+        List<String> mine = PlacementChecker.check(inst, o.placement());
+        List<FleetViolation> theirs = FleetVerifier.verify(inst.tenants(), inst.workers(),
+            FleetPlacement.of(o.placement()));
+        assertEquals(mine.isEmpty(), theirs.isEmpty(), s.name() + " on " + inst.name() + ": " + mine + " / " + theirs);
+        if (s instanceof OurPlanner) {
+          assertEquals(o.complete(), mine.isEmpty(), inst.name() + ": the planner's feasible() agrees with the checker");
+          if (o.complete()) {
+            feasible++;
+            String hv = PlacementChecker.busiestHypervisor(inst, o.placement());
+            FleetSolver.Outcome d = s.drain(inst, o.placement(), hv);
+            if (d.complete()) {
+              assertEquals(List.of(), PlacementChecker.check(inst, d.placement()), inst.name() + " drain");
+              assertEquals(d.moves(), FleetSolver.moves(o.placement(), d.placement()), inst.name() + " drain moves");
+            }
+          }
+        }
+      }
+    }
+    assertTrue(feasible >= 4, "the planner places most small fleets: " + feasible);
+  }
+
+  @Test
   void timefoldPlacementsWithAZeroHardScorePassTheChecker() {
     TimefoldPeer tf = new TimefoldPeer(Duration.ofMillis(500), 14);
     int feasible = 0;
@@ -61,6 +91,7 @@ class SolverChecksTest {
       if (o.complete() && zeroHard) {
         feasible++;
         assertEquals(List.of(), v, inst.name() + " " + o.note());
+        assertEquals(List.of(), FleetVerifier.verify(inst.tenants(), inst.workers(), FleetPlacement.of(o.placement())));
       } else {
         assertFalse(v.isEmpty(), inst.name() + " " + o.note() + " has violations the checker must see");
       }
