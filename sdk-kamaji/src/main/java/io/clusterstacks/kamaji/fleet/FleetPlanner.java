@@ -137,11 +137,13 @@ public final class FleetPlanner {
    * @param current the plan so far
    * @param added the new tenants, with names not in the plan
    * @return the plan of all tenants; existing replicas where they were
-   * @throws InvalidInputException for a null, a name already planned, or bounds as {@link #plan(List, List)}
+   * @throws InvalidInputException for a null, a name already planned, bounds as {@link #plan(List, List)}, or a
+   *     plan whose placement breaks capacity or hard spread
    */
   public static FleetPlan add(FleetPlan current, List<TenantRequest> added) {
     InvalidInputException.requireArgument(current, "current");
     InvalidInputException.requireArgument(added, "added");
+    requireSound(current);
     List<Problem> p = new ArrayList<>();
     Set<String> names = new HashSet<>();
     current.tenants().forEach(t -> names.add(t.name()));
@@ -170,6 +172,36 @@ public final class FleetPlanner {
     return build(s.engine, s, inf, reasons, 0, current.workers());
   }
 
+  /** The most violations a refusal of a plan lists. */
+  private static final int MAX_LISTED_VIOLATIONS = 20;
+
+  /**
+   * Refuses a plan whose placement breaks capacity, hard spread or names unknown tenants or workers:
+   * add, drain and rebalance promise that every step keeps every rule, which needs a start that keeps
+   * them (a plan built by hand, or edited, may not). Tenants not fully placed (an infeasible plan) and
+   * replicas on a worker cordoned since are states these operations start from, and pass.
+   */
+  private static void requireSound(FleetPlan current) {
+    List<Problem> p = new ArrayList<>();
+    List<FleetViolation> all = FleetVerifier.verify(current.tenants(), current.workers(), current.placement());
+    int refused = 0;
+    for (FleetViolation v : all) {
+      if (v.kind() == FleetViolation.Kind.REPLICAS_MISSING || v.kind() == FleetViolation.Kind.UNSCHEDULABLE_WORKER) {
+        continue;
+      }
+      if (refused++ < MAX_LISTED_VIOLATIONS) {
+        p.add(Problem.of("current.placement", v.message(),
+            "start from a plan FleetPlanner made, or plan again with this placement as the current one "
+            + "(FleetPlanner.plan(tenants, workers, current)), which repairs it"));
+      }
+    }
+    if (refused > MAX_LISTED_VIOLATIONS) {
+      p.add(Problem.of("current.placement", (refused - MAX_LISTED_VIOLATIONS) + " more violations",
+          "FleetVerifier.verify lists them all"));
+    }
+    InvalidInputException.throwIfAny(p);
+  }
+
   private static Solved addTo(FleetPlacement placement, int existing, List<TenantRequest> all,
       List<ManagementWorker> workers) {
     FleetEngine e = new FleetEngine(all, workers);
@@ -196,11 +228,13 @@ public final class FleetPlanner {
    * @param current the plan
    * @param hypervisor the hypervisor to drain
    * @return the drain; {@link DrainPlan#unmovable()} names replicas no move could take off
-   * @throws InvalidInputException when no worker runs on {@code hypervisor} (the fix lists the hypervisors)
+   * @throws InvalidInputException when no worker runs on {@code hypervisor} (the fix lists the hypervisors), or
+   *     the plan's placement breaks capacity or hard spread
    */
   public static DrainPlan drain(FleetPlan current, String hypervisor) {
     InvalidInputException.requireArgument(current, "current");
     InvalidInputException.requireArgument(hypervisor, "hypervisor");
+    requireSound(current);
     FleetEngine e = new FleetEngine(current.tenants(), current.workers());
     int h = Arrays.asList(e.hvName).indexOf(hypervisor);
     if (h < 0) {
@@ -307,10 +341,12 @@ public final class FleetPlanner {
    * @param current the plan
    * @param moveBudget the most moves, 0 or more
    * @return the rebalance
-   * @throws InvalidInputException for a negative budget
+   * @throws InvalidInputException for a negative budget, or a plan whose placement breaks capacity or hard
+   *     spread
    */
   public static RebalancePlan rebalance(FleetPlan current, int moveBudget) {
     InvalidInputException.requireArgument(current, "current");
+    requireSound(current);
     if (moveBudget < 0) {
       throw new InvalidInputException(List.of(Problem.of("moveBudget", String.valueOf(moveBudget), "use 0 or more")));
     }

@@ -128,4 +128,28 @@ class FleetVerifierTest {
     }
     assertTrue(broken > 100, broken + " placements broken");
   }
+
+  @Test
+  void addDrainAndRebalanceRefuseAPlanWhosePlacementBreaksTheRules() {
+    FleetPlan plan = FleetPlanner.plan(TENANTS, WORKERS);
+    assertEquals(List.of(), FleetVerifier.verify(TENANTS, WORKERS, plan.placement()));
+    Map<String, List<String>> broken = valid();
+    broken.put("hard", List.of("a1", "a2", "c1")); // two on hv-a: hard spread broken
+    FleetPlan edited = plan.toBuilder().placement(FleetPlacement.of(broken)).build();
+    List<TenantRequest> more = List.of(TenantRequest.of(t -> t.name("new").replicas(1).cpuMillicores(1).memoryMiB(1)));
+    for (org.junit.jupiter.api.function.Executable call : List.<org.junit.jupiter.api.function.Executable>of(
+        () -> FleetPlanner.add(edited, more), () -> FleetPlanner.drain(edited, "hv-b"),
+        () -> FleetPlanner.rebalance(edited, 3))) {
+      io.clusterstacks.core.InvalidInputException e =
+          org.junit.jupiter.api.Assertions.assertThrows(io.clusterstacks.core.InvalidInputException.class, call);
+      assertEquals("current.placement", e.problems().get(0).path(), e.getMessage());
+      org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("hv-a"), e.getMessage());
+    }
+    // a tenant not fully placed (an infeasible plan) is a state they start from
+    Map<String, List<String>> partial = valid();
+    partial.put("hard", List.of("a1", "b1"));
+    FleetPlan short1 = plan.toBuilder().placement(FleetPlacement.of(partial)).build();
+    FleetPlanner.drain(short1, "hv-b");
+    FleetPlanner.rebalance(short1, 1);
+  }
 }
