@@ -369,6 +369,103 @@ public final class ManagementCluster implements AutoCloseable {
   }
 
   /**
+   * Reads one object's fields once, e.g. a control plane's {@code status} that no other method reports.
+   *
+   * <p>Secrets are refused: their data would travel in a plain map; use {@link #probeKubeconfig} to learn
+   * whether a Secret holds a kubeconfig and whether its API answers.
+   *
+   * @param ref the object (apiVersion, kind, namespace when namespaced, name)
+   * @return the object's fields as unmodifiable maps and lists; an empty map when it does not exist
+   * @throws InvalidInputException when {@code ref} names a Secret
+   * @throws KubernetesApiException when the server refuses the read or does not serve the kind
+   */
+  public java.util.Map<String, Object> read(ObjectRef ref) {
+    InvalidInputException.requireArgument(ref, "ref");
+    if ("Secret".equals(ref.kind()) && ref.group().isEmpty()) {
+      throw new InvalidInputException(List.of(Problem.of("ref.kind", ref.kind(),
+          "read does not return Secrets; use probeKubeconfig(secret, key, probe) for a kubeconfig Secret")));
+    }
+    return api.get(ref).map(r -> frozen(r.getAdditionalProperties(), r)).orElse(java.util.Map.of());
+  }
+
+  private static java.util.Map<String, Object> frozen(java.util.Map<String, Object> extra,
+      io.fabric8.kubernetes.api.model.GenericKubernetesResource r) {
+    java.util.Map<String, Object> all = new java.util.LinkedHashMap<>();
+    all.put("apiVersion", r.getApiVersion());
+    all.put("kind", r.getKind());
+    all.put("metadata", io.fabric8.kubernetes.client.utils.Serialization.jsonMapper()
+        .convertValue(r.getMetadata(), java.util.Map.class));
+    all.putAll(extra);
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> out = (java.util.Map<String, Object>) freeze(all);
+    return out;
+  }
+
+  private static @Nullable Object freeze(@Nullable Object o) {
+    if (o instanceof java.util.Map<?, ?> m) {
+      java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
+      m.forEach((k, v) -> {
+        Object f = freeze(v);
+        if (f != null) {
+          c.put(String.valueOf(k), f);
+        }
+      });
+      return java.util.Collections.unmodifiableMap(c);
+    }
+    if (o instanceof List<?> l) {
+      List<Object> c = new ArrayList<>();
+      for (Object v : l) {
+        Object f = freeze(v);
+        if (f != null) {
+          c.add(f);
+        }
+      }
+      return java.util.Collections.unmodifiableList(c);
+    }
+    return o;
+  }
+
+  /**
+   * Whether a Secret holds a kubeconfig under a key, and (when asked) whether that API answers
+   * {@code /version} within 5 seconds. For control planes whose kubeconfig is not CAPI's
+   * {@code <cluster>-kubeconfig}, e.g. a Kamaji TenantControlPlane's admin kubeconfig. Nothing of the
+   * kubeconfig is logged or returned.
+   *
+   * @param secret the Secret
+   * @param key the data key holding the kubeconfig, e.g. {@code admin.conf}
+   * @param probe whether to ask the API; when false a present kubeconfig gives {@code NOT_CHECKED}
+   * @return {@code NO_KUBECONFIG} when the Secret or its key is absent, else {@code ANSWERS},
+   *     {@code UNREACHABLE} or {@code NOT_CHECKED}
+   * @throws KubernetesApiException when the management cluster refuses the read
+   */
+  public WorkloadApi probeKubeconfig(ObjectRef secret, String key, boolean probe) {
+    InvalidInputException.requireArgument(secret, "secret");
+    InvalidInputException.requireArgument(key, "key");
+    Optional<io.fabric8.kubernetes.api.model.GenericKubernetesResource> s = api.get(secret);
+    Object data = s.map(r -> r.getAdditionalProperties().get("data")).orElse(null);
+    Object value = data instanceof java.util.Map<?, ?> m ? m.get(key) : null;
+    if (!(value instanceof String b64)) {
+      return WorkloadApi.NO_KUBECONFIG;
+    }
+    if (!probe) {
+      return WorkloadApi.NOT_CHECKED;
+    }
+    String text;
+    try {
+      text = new String(java.util.Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return WorkloadApi.NO_KUBECONFIG;
+    }
+    try (KubernetesClient c = Workload.client(text, 5000)) {
+      c.getKubernetesVersion();
+      return WorkloadApi.ANSWERS;
+    } catch (RuntimeException e) {
+      LOG.debug("API behind {} key {} did not answer: {}", secret, key, e.getClass().getSimpleName());
+      return WorkloadApi.UNREACHABLE;
+    }
+  }
+
+  /**
    * The workload cluster of a Cluster: its kubeconfig and a client for it.
    *
    * @param namespace the Cluster's namespace
