@@ -77,11 +77,24 @@ class KamajiReadinessIT {
     return client.genericKubernetesResources(TCP).inNamespace(ns).withName(name).get().getMetadata().getGeneration();
   }
 
-  private static Map<String, Object> tcpReady(long generation, String secret) {
+  /** The Deployment part of the status; the CRD requires its name, namespace and selector. */
+  private static Map<String, Object> deployment(String ns, String name, int ready) {
+    return Map.of("name", name, "namespace", ns, "selector", "kamaji.clastix.io/name=" + name,
+        "replicas", 2, "readyReplicas", ready, "updatedReplicas", 2, "availableReplicas", ready);
+  }
+
+  private static Map<String, Object> tcpReady(String ns, String name, long generation, String secret) {
     return Map.of("observedGeneration", generation,
         "kubernetesResources", Map.of("version", Map.of("status", "Ready", "version", "v1.33.2"),
-            "deployment", Map.of("replicas", 2, "readyReplicas", 2, "updatedReplicas", 2, "availableReplicas", 2)),
+            "deployment", deployment(ns, name, 2)),
         "kubeconfig", Map.of("admin", Map.of("secretName", secret)));
+  }
+
+  /** The KamajiControlPlane status the provider writes; the CRD requires the replica counts, selector, version. */
+  private static Map<String, Object> kcpReady(String name) {
+    return Map.of("initialized", true, "ready", true, "externalManagedControlPlane", true, "version", "v1.33.2",
+        "replicas", 2, "readyReplicas", 2, "updatedReplicas", 2, "unavailableReplicas", 0,
+        "selector", "kamaji.clastix.io/name=" + name);
   }
 
   @Test
@@ -98,16 +111,15 @@ class KamajiReadinessIT {
         // Kamaji starts the tenant's Deployment: version status Provisioning, no pod ready yet.
         () -> writeStatus(client, TCP, ns, name, Map.of("kubernetesResources", Map.of(
             "version", Map.of("status", "Provisioning"),
-            "deployment", Map.of("replicas", 2, "readyReplicas", 0, "updatedReplicas", 2, "availableReplicas", 0)))),
+            "deployment", deployment(ns, name, 0)))),
         // The pods are ready: Kamaji reports Ready and names the admin kubeconfig Secret (written next).
-        () -> writeStatus(client, TCP, ns, name, tcpReady(generation(client, ns, name), secret)),
+        () -> writeStatus(client, TCP, ns, name, tcpReady(ns, name, generation(client, ns, name), secret)),
         // Kamaji writes the admin kubeconfig Secret (here: the lab's own admin kubeconfig).
         () -> client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName(secret)
             .withNamespace(ns).endMetadata().addToData(KamajiReadiness.ADMIN_KUBECONFIG_KEY, kubeconfigB64).build())
             .create(),
         // The Kamaji CAPI provider sees the TenantControlPlane ready and marks the KamajiControlPlane.
-        () -> writeStatus(client, KCP, ns, name, Map.of("initialized", true, "ready", true,
-            "externalManagedControlPlane", true)));
+        () -> writeStatus(client, KCP, ns, name, kcpReady(name)));
     try (ManagementCluster mgmt = ManagementCluster.builder().kubeconfig(KubernetesLab.get().kubeconfig()).build()) {
       KamajiReadiness done = KamajiWait.awaitUsable(mgmt, ns, "prod",
           WaitOptions.of(o -> o.timeout(Duration.ofMinutes(2)).resyncInterval(Duration.ofMillis(200))),
@@ -159,8 +171,8 @@ class KamajiReadinessIT {
     createControlPlane(client, ns, name);
     // Kamaji reports the tenant Ready and names the Secret, the provider marks the KamajiControlPlane ready,
     // but the Secret never appears.
-    writeStatus(client, TCP, ns, name, tcpReady(generation(client, ns, name), name + "-admin-kubeconfig"));
-    writeStatus(client, KCP, ns, name, Map.of("initialized", true, "ready", true));
+    writeStatus(client, TCP, ns, name, tcpReady(ns, name, generation(client, ns, name), name + "-admin-kubeconfig"));
+    writeStatus(client, KCP, ns, name, kcpReady(name));
     try (ManagementCluster mgmt = ManagementCluster.builder().kubeconfig(KubernetesLab.get().kubeconfig()).build()) {
       KamajiWaitTimeoutException e = assertThrows(KamajiWaitTimeoutException.class,
           () -> KamajiWait.awaitControlPlane(mgmt, ns, name,
