@@ -58,7 +58,18 @@ public record MaintenanceEvent(Kind kind, String serverId, String serverName, St
    * @return the time, empty for a withdrawn or unparseable value
    */
   public Optional<Instant> announcedTime() {
-    if (value.isBlank()) {
+    return announcedTime(value);
+  }
+
+  /**
+   * The time an announcement value names, by the rule {@link #announcedTime()} reads events with: an ISO-8601
+   * date-time with offset, or without one (read as UTC). For tools that read a server's metadata themselves.
+   *
+   * @param value a maintenance announcement's metadata value
+   * @return the time, empty for a blank (withdrawn) or unparseable value
+   */
+  public static Optional<Instant> announcedTime(String value) {
+    if (value == null || value.isBlank()) {
       return Optional.empty();
     }
     try {

@@ -14,12 +14,9 @@ import io.clusterstacks.lifecycle.diagnose.ClusterObservations.Server;
 import io.clusterstacks.lifecycle.diagnose.ClusterObservations.Taint;
 import io.clusterstacks.lifecycle.diagnose.Finding.Kind;
 import io.clusterstacks.openstack.LoadBalancerHealth;
+import io.clusterstacks.openstack.MaintenanceEvent;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -222,7 +219,7 @@ public final class ClusterDiagnosis {
       if (value == null || value.isBlank()) {
         continue;
       }
-      Optional<Instant> at = announcedTime(value);
+      Optional<Instant> at = MaintenanceEvent.announcedTime(value);
       List<String> evidence = new ArrayList<>(List.of("metadata " + k + "=" + value, "hostId " + s.hostId()));
       if (key.isPresent()) {
         evidence.add("restart opt-in " + key.get() + (optedIn ? " set" : " not set"));
@@ -244,24 +241,6 @@ public final class ClusterDiagnosis {
             + k + ") is for " + at.get() + ", which has passed; the server is " + s.status() + ".", evidence,
             s.status().equals("ACTIVE") ? "nothing, unless the node is unhealthy since"
                 : "start the server (openstack server start " + s.id() + ") or delete its Machine so that it is replaced"));
-      }
-    }
-  }
-
-  /**
-   * The time in an announcement: an ISO-8601 date-time with offset, or without one (read as UTC).
-   *
-   * @param value the metadata value
-   * @return the time, or empty when it is none
-   */
-  static Optional<Instant> announcedTime(String value) {
-    try {
-      return Optional.of(OffsetDateTime.parse(value.strip()).toInstant());
-    } catch (DateTimeParseException e) {
-      try {
-        return Optional.of(LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC));
-      } catch (DateTimeParseException e2) {
-        return Optional.empty();
       }
     }
   }
