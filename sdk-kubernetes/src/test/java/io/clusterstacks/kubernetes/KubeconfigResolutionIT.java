@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clusterstacks.kubernetes.lab.RoleBoundToken;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
@@ -218,7 +219,7 @@ class KubeconfigResolutionIT {
   @Test
   void inClusterTheServiceAccountIsUsed(@TempDir Path dir) throws Exception {
     String ns = Lab.namespace("kc-pod");
-    Secret secret = LeastPrivilegeRoleIT.serviceAccountBoundToTheRole(ns, "sdk");
+    Secret secret = RoleBoundToken.serviceAccountBoundToTheRole(Lab.admin(), ns, "sdk");
     Path mount = Files.createDirectories(dir.resolve("serviceaccount"));
     for (String key : List.of("token", "ca.crt", "namespace")) {
       Files.write(mount.resolve(key), Base64.getDecoder().decode(secret.getData().get(key)));

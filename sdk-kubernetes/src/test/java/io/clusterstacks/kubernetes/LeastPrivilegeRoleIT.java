@@ -5,87 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.clusterstacks.kubernetes.lab.RoleBoundToken;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A whole run (apply, dry run, status, wait, kubeconfig, delete) under a ServiceAccount token bound only to
- * {@link ManagementCluster#leastPrivilegeRole(String)} in one namespace. On v1.20 the token controller
- * still writes a token Secret for each ServiceAccount (removed in 1.24), which the test reads.
+ * {@link ManagementCluster#leastPrivilegeRole(String)} in one namespace ({@link RoleBoundToken}).
  */
 class LeastPrivilegeRoleIT {
-
-  /**
-   * The documented Role in the namespace, a ServiceAccount bound only to it, and the ServiceAccount's token
-   * Secret as v1.20's token controller writes it (token, ca.crt, namespace).
-   */
-  static Secret serviceAccountBoundToTheRole(String ns, String sa) throws InterruptedException {
-    Lab.admin().resource(ManagementCluster.leastPrivilegeRole(ns)).create();
-    Lab.admin().serviceAccounts().inNamespace(ns).resource(new ServiceAccountBuilder().withNewMetadata()
-        .withName(sa).endMetadata().build()).create();
-    Lab.admin().rbac().roleBindings().inNamespace(ns).resource(new RoleBindingBuilder().withNewMetadata()
-        .withName(sa).endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role")
-        .withName("clusterstacks-sdk").endRoleRef().addNewSubject().withKind("ServiceAccount").withName(sa)
-        .withNamespace(ns).endSubject().build()).create();
-    for (int i = 0; i < 150; i++) {
-      for (Secret s : Lab.admin().secrets().inNamespace(ns).list().getItems()) {
-        if ("kubernetes.io/service-account-token".equals(s.getType()) && s.getMetadata().getAnnotations() != null
-            && sa.equals(s.getMetadata().getAnnotations().get("kubernetes.io/service-account.name"))
-            && s.getData() != null && s.getData().containsKey("token")) {
-          return s;
-        }
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("no token Secret for ServiceAccount " + sa + " in " + ns
-        + " (kube-controller-manager's token controller writes it)");
-  }
-
-  static String token(Secret tokenSecret) {
-    return new String(Base64.getDecoder().decode(tokenSecret.getData().get("token")), StandardCharsets.UTF_8);
-  }
-
-  /** A kubeconfig with the lab's server and CA, and the ServiceAccount's token. */
-  static Path kubeconfigFor(Path dir, String token) throws Exception {
-    var admin = io.fabric8.kubernetes.client.Config.fromKubeconfig(Lab.kubeconfig().toFile());
-    String ca = admin.getCaCertData() != null ? admin.getCaCertData()
-        : Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(admin.getCaCertFile())));
-    String yaml = """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: lab
-          cluster:
-            server: %s
-            certificate-authority-data: %s
-        users:
-        - name: sdk
-          user:
-            token: %s
-        contexts:
-        - name: sdk@lab
-          context: {cluster: lab, user: sdk}
-        current-context: sdk@lab
-        """.formatted(admin.getMasterUrl(), ca, token);
-    Path p = dir.resolve("sdk.kubeconfig");
-    Files.writeString(p, yaml);
-    return p;
-  }
 
   @Test
   void aRunUnderATokenBoundOnlyToTheDocumentedRoleWorks(@TempDir Path dir) throws Exception {
     String ns = Lab.namespace("rbac");
     String other = Lab.namespace("rbac-other");
-    Path kubeconfig = kubeconfigFor(dir, token(serviceAccountBoundToTheRole(ns, "sdk")));
+    Path kubeconfig = RoleBoundToken.kubeconfig(Lab.admin(), ns, "sdk", dir);
 
     var plan = Lab.manifests(Lab.join(Lab.clusterStackYaml(ns, "scs2-1-34", "stable"),
         Lab.secretYaml(ns, "openstack", "clouds.yaml", "clouds: {}"), Lab.clusterYaml(ns, "c1")));

@@ -5,22 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clusterstacks.core.manifest.ManifestParser;
+import io.clusterstacks.kubernetes.ApplyResult;
 import io.clusterstacks.kubernetes.ManagementCluster;
 import io.clusterstacks.kubernetes.ProgressEvent;
 import io.clusterstacks.kubernetes.WaitOptions;
 import io.clusterstacks.kubernetes.lab.KubernetesLab;
+import io.clusterstacks.kubernetes.lab.RoleBoundToken;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Waiting for a Kamaji control plane on the lab's real kube-apiserver, which serves the upstream
@@ -48,12 +53,27 @@ class KamajiReadinessIT {
 
   /** The two objects as the Kamaji CAPI provider creates them for a raw-mode cluster: no status yet. */
   private static void createControlPlane(KubernetesClient client, String ns, String name) {
+    createControlPlane(client, ns, name, true);
+  }
+
+  /** As above; without the KamajiControlPlane when the SDK applied it. */
+  private static void createControlPlane(KubernetesClient client, String ns, String name, boolean withKcp) {
+    if (withKcp) {
+      createKamajiControlPlane(client, ns, name);
+    }
+    createTenantControlPlane(client, ns, name);
+  }
+
+  private static void createKamajiControlPlane(KubernetesClient client, String ns, String name) {
     GenericKubernetesResource kcp = new GenericKubernetesResource();
     kcp.setApiVersion("controlplane.cluster.x-k8s.io/v1alpha1");
     kcp.setKind("KamajiControlPlane");
     kcp.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(ns).build());
     kcp.setAdditionalProperty("spec", Map.of("version", "v1.33.2", "replicas", 2, "dataStoreName", "default"));
     client.genericKubernetesResources(KCP).inNamespace(ns).resource(kcp).create();
+  }
+
+  private static void createTenantControlPlane(KubernetesClient client, String ns, String name) {
     GenericKubernetesResource tcp = new GenericKubernetesResource();
     tcp.setApiVersion("kamaji.clastix.io/v1alpha1");
     tcp.setKind("TenantControlPlane");
@@ -101,11 +121,50 @@ class KamajiReadinessIT {
   void theWaitReportsEachStepKamajiTakesAndEndsWhenTheTenantApiAnswers() {
     KubernetesClient client = KubernetesLab.get().newClient();
     String ns = namespace(client, "kamaji-ready-");
+    try {
+      createControlPlane(client, ns, "prod-control-plane");
+      waitThroughKamajisSteps(client, ns, KubernetesLab.get().kubeconfig());
+    } finally {
+      client.namespaces().withName(ns).delete();
+      client.close();
+    }
+  }
+
+  /**
+   * The same wait under a ServiceAccount token bound only to ManagementCluster.leastPrivilegeRole: the SDK
+   * applies the KamajiControlPlane (as raw mode does) and reads both objects and the admin Secret with nothing
+   * more than the documented Role grants.
+   */
+  @Test
+  void theWaitNeedsNoMoreThanTheDocumentedRole(@TempDir Path dir) throws Exception {
+    KubernetesClient client = KubernetesLab.get().newClient();
+    String ns = namespace(client, "kamaji-rbac-");
+    String name = "prod-control-plane";
+    try {
+      Path kubeconfig = RoleBoundToken.kubeconfig(client, ns, "sdk", dir);
+      try (ManagementCluster sdk = ManagementCluster.builder().kubeconfig(kubeconfig).build()) {
+        ApplyResult applied = sdk.apply(ManifestParser.parseLenient("""
+            apiVersion: controlplane.cluster.x-k8s.io/v1alpha1
+            kind: KamajiControlPlane
+            metadata: {name: %s, namespace: %s}
+            spec: {version: v1.33.2, replicas: 2, dataStoreName: default}
+            """.formatted(name, ns)));
+        assertTrue(applied.complete(), applied.toString());
+      }
+      createControlPlane(client, ns, name, false);
+      waitThroughKamajisSteps(client, ns, kubeconfig);
+    } finally {
+      client.namespaces().withName(ns).delete();
+      client.close();
+    }
+  }
+
+  /** Plays Kamaji step by step while the SDK, with the given kubeconfig, waits for prod-control-plane. */
+  private static void waitThroughKamajisSteps(KubernetesClient client, String ns, Path sdkKubeconfig) {
     String name = "prod-control-plane";
     String secret = name + "-admin-kubeconfig";
     String kubeconfigB64 = Base64.getEncoder().encodeToString(
         KubernetesLab.get().kubeconfigYaml().getBytes(StandardCharsets.UTF_8));
-    createControlPlane(client, ns, name);
     List<ProgressEvent> events = new ArrayList<>();
     List<Runnable> kamaji = List.of(
         // Kamaji starts the tenant's Deployment: version status Provisioning, no pod ready yet.
@@ -120,7 +179,7 @@ class KamajiReadinessIT {
             .create(),
         // The Kamaji CAPI provider sees the TenantControlPlane ready and marks the KamajiControlPlane.
         () -> writeStatus(client, KCP, ns, name, kcpReady(name)));
-    try (ManagementCluster mgmt = ManagementCluster.builder().kubeconfig(KubernetesLab.get().kubeconfig()).build()) {
+    try (ManagementCluster mgmt = ManagementCluster.builder().kubeconfig(sdkKubeconfig).build()) {
       KamajiReadiness done = KamajiWait.awaitUsable(mgmt, ns, "prod",
           WaitOptions.of(o -> o.timeout(Duration.ofMinutes(2)).resyncInterval(Duration.ofMillis(200))),
           e -> {
@@ -153,9 +212,6 @@ class KamajiReadinessIT {
       for (ProgressEvent e : events) {
         assertFalse(e.toString().contains(kubeconfigB64.substring(0, 40)), "the kubeconfig leaked into " + e);
       }
-    } finally {
-      client.namespaces().withName(ns).delete();
-      client.close();
     }
   }
 
