@@ -31,14 +31,16 @@ import picocli.CommandLine.Command;
     subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, RenderCommand.class, ValidateCommand.class,
         FlavorCommand.class, DiscoverCommand.class,
         ApplyCommand.class, StatusCommand.class, KubeconfigCommand.class, DeleteCommand.class,
-        LabelNodesCommand.class},
+        LabelNodesCommand.class, DiagnoseCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
         "2:invalid input (an option, a file, a name the SDK rejected)",
         "3:the plan's constraints cannot all be met",
         "4:manifests fail validation",
-        "5:the cloud (discover, --os-cloud) or the management cluster refused or did not answer"})
+        "5:the cloud (discover, --os-cloud) or the management cluster refused or did not answer",
+        "6:a wait or a delete ran out of time (status --watch, delete)",
+        "7:diagnose found a warning or a critical finding"})
 public final class ClusterStacksCli implements Callable<Integer> {
   /** Exit code for success. */
   public static final int EXIT_OK = 0;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code clusterstacks discover} and {@code plan --os-cloud} as real processes against the OpenStack lab
+ * {@code clusterstacks discover}, {@code plan --os-cloud} and {@code diagnose} as real processes against the OpenStack lab
  * (lab/openstack/ensure): clouds.yaml and secure.yaml found through OS_CLIENT_CONFIG_FILE and
  * OS_CLIENT_SECURE_FILE as lab.env sets them, no secret of the lab in anything printed.
  */
@@ -138,5 +138,50 @@ class DiscoverCommandIT {
     for (String secret : secrets()) {
       assertFalse(out.contains(secret), out);
     }
+  }
+
+  /**
+   * {@code diagnose} on a cluster that does not exist on either lab: the real cloud has none of the plan's
+   * server groups and no API load balancer, the real kube-apiserver no kubeconfig Secret. Each is a finding
+   * with its fix (the nodes as "not observed", never as healthy), and the exit code says action is needed.
+   */
+  @Test
+  void diagnoseReportsWhatTheCloudAndTheManagementClusterLack() throws Exception {
+    String ns = "diag-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    String kubeconfig = System.getProperty("clusterstacks.k8s.lab.dir", "/var/lib/clusterstacks-lab/kubernetes")
+        + "/admin.kubeconfig";
+    Run json = cli("diagnose", "--os-cloud", "lab-member", "--cluster-name", "absent", "-n", ns,
+        "--kubeconfig", kubeconfig, "--json");
+    assertEquals(7, json.exitCode(), json.toString());
+    JsonNode report = new ObjectMapper().readTree(json.out());
+    assertEquals("absent", report.get("cluster").asText(), json.toString());
+    assertEquals(ns, report.get("namespace").asText(), json.toString());
+    assertFalse(report.get("ok").asBoolean(), json.toString());
+    List<String> kinds = new ArrayList<>();
+    report.get("findings").forEach(f -> kinds.add(f.get("severity").asText() + " " + f.get("kind").asText()
+        + " " + f.get("subject").asText()));
+    assertEquals(List.of("CRITICAL LOAD_BALANCER load balancer k8s-clusterapi-cluster-" + ns + "-absent-kubeapi",
+        "CRITICAL SERVER_GROUP_MISSING server group of control-plane",
+        "CRITICAL SERVER_GROUP_MISSING server group of md-0",
+        "WARNING NOT_OBSERVED cluster " + ns + "/absent"), kinds, json.toString());
+    assertTrue(report.get("findings").get(3).get("message").asText().contains("Secret/" + ns + "/absent-kubeconfig"),
+        json.toString());
+    assertTrue(json.err().contains("discovered lab-member ("), json.toString());
+
+    Run text = cli("diagnose", "--os-cloud", "lab-member", "--cluster-name", "absent", "-n", ns,
+        "--kubeconfig", kubeconfig);
+    assertEquals(7, text.exitCode(), text.toString());
+    assertTrue(text.out().startsWith("Diagnosis of cluster " + ns + "/absent at "), text.toString());
+    assertTrue(text.out().contains(": 3 critical, 1 warning, 0 info\n"), text.toString());
+    assertTrue(text.out().contains("  fix: create the plan's groups (ServerGroups.ensure(plan))"), text.toString());
+    assertTrue(text.out().contains("Placement (members per hypervisor, by hostId):"), text.toString());
+  }
+
+  @Test
+  void diagnoseWithoutACloudSaysWhichOptionIsMissing() throws Exception {
+    Run r = cli("diagnose", "--cluster-name", "absent");
+    assertEquals(2, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("--os-cloud: missing; diagnose reads the cluster's servers from the cloud"), r.toString());
+    assertEquals("", r.out(), r.toString());
   }
 }
