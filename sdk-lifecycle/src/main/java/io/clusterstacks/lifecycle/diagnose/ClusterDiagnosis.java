@@ -198,13 +198,41 @@ public final class ClusterDiagnosis {
 
   // --- maintenance --------------------------------------------------------------------------------------------
 
+  /**
+   * The servers that need the provider's restart opt-in and lack it: those {@link Kind#MAINTENANCE_OPT_IN_MISSING}
+   * reports. A server needs it when the provider stops local-disk servers during maintenance
+   * ({@link ProviderQuirks#localDiskServersStoppedInMaintenance()}), it has a known opt-in key, and the server's
+   * disk is local SSD. Pure, in the snapshot's order; what {@code MaintenanceOptIn.reconcile} sets.
+   *
+   * @param seen the snapshot
+   * @return the servers, possibly none
+   */
+  public static List<Server> missingOptIn(ClusterObservations seen) {
+    InvalidInputException.requireArgument(seen, "seen");
+    return seen.servers().stream().filter(s -> needsOptIn(seen.quirks(), s, new ArrayList<>())).toList();
+  }
+
+  /** The one rule behind {@link #missingOptIn} and the MAINTENANCE_OPT_IN_MISSING finding. */
+  private static boolean needsOptIn(ProviderQuirks q, Server s, List<String> diskEvidence) {
+    return stoppedInMaintenance(q, s, diskEvidence) && q.restartAfterMaintenanceKey().isPresent() && !optedIn(q, s);
+  }
+
+  private static boolean stoppedInMaintenance(ProviderQuirks q, Server s, List<String> diskEvidence) {
+    return q.localDiskServersStoppedInMaintenance() && disk(s, diskEvidence) == Disk.LOCAL_SSD;
+  }
+
+  private static boolean optedIn(ProviderQuirks q, Server s) {
+    Optional<String> key = q.restartAfterMaintenanceKey();
+    return key.isPresent() && q.restartAfterMaintenanceValue().equals(s.metadata().get(key.get()));
+  }
+
   private static void maintenance(ClusterObservations seen, Server s, List<Finding> out) {
     ProviderQuirks q = seen.quirks();
     List<String> diskEvidence = new ArrayList<>();
-    boolean stopped = q.localDiskServersStoppedInMaintenance() && disk(s, diskEvidence) == Disk.LOCAL_SSD;
+    boolean stopped = stoppedInMaintenance(q, s, diskEvidence);
     Optional<String> key = q.restartAfterMaintenanceKey();
-    boolean optedIn = key.isPresent() && q.restartAfterMaintenanceValue().equals(s.metadata().get(key.get()));
-    if (stopped && key.isPresent() && !optedIn) {
+    boolean optedIn = optedIn(q, s);
+    if (needsOptIn(q, s, new ArrayList<>()) && key.isPresent()) {
       List<String> evidence = new ArrayList<>(diskEvidence);
       evidence.add("metadata " + key.get() + (s.metadata().containsKey(key.get()) ? "=" + s.metadata().get(key.get())
           : " not set"));

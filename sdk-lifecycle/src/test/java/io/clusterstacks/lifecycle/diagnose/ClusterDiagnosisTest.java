@@ -264,6 +264,23 @@ class ClusterDiagnosisTest {
   }
 
   @Test
+  void missingOptInSelectsExactlyTheServersTheFindingNames() {
+    ClusterObservations two = withServers(l -> {
+      l.set(0, cp(0).withMetadata(Map.of()));
+      l.set(2, cp(2).withMetadata(Map.of(OPT_IN, "false", "ps_scheduled_downtime", "2026-12-09T02:00:00Z")));
+      return l;
+    });
+    List<String> findings = ClusterDiagnosis.analyse(two).findings(Kind.MAINTENANCE_OPT_IN_MISSING).stream()
+        .map(Finding::subject).toList();
+    assertEquals(List.of("server prod-cp-0 (cp-id-0)", "server prod-cp-2 (cp-id-2)"), findings);
+    assertEquals(List.of("cp-id-0", "cp-id-2"), ClusterDiagnosis.missingOptIn(two).stream().map(Server::id).toList());
+    assertEquals(List.of(), ClusterDiagnosis.missingOptIn(healthy()), "every local-SSD server has it");
+    ClusterObservations none = ClusterObservations.builder("default", "prod", NOW).addGroup(CP)
+        .addServer(cp(0).withMetadata(Map.of())).build();
+    assertEquals(List.of(), ClusterDiagnosis.missingOptIn(none), "a provider without the opt-in: nothing to set");
+  }
+
+  @Test
   void announcedMaintenanceIsPendingOrPast() {
     DiagnosisReport pending = ClusterDiagnosis.analyse(withServers(replace(1, cp(1).withMetadata(Map.of(OPT_IN, "true",
         "ps_scheduled_downtime", "2026-12-04T22:00:00+01:00")))));

@@ -22,8 +22,11 @@ import io.clusterstacks.core.stack.ClusterClassName;
 import io.clusterstacks.kubernetes.ManagementCluster;
 import io.clusterstacks.kubernetes.lab.KubernetesLab;
 import io.clusterstacks.lifecycle.diagnose.Finding.Kind;
+import io.clusterstacks.lifecycle.maintenance.MaintenanceOptIn;
+import io.clusterstacks.lifecycle.maintenance.OptInReconciliation;
 import io.clusterstacks.openstack.CloudsYaml;
 import io.clusterstacks.openstack.LoadBalancers;
+import io.clusterstacks.openstack.Maintenance;
 import io.clusterstacks.openstack.OpenStackClient;
 import io.clusterstacks.openstack.ServerGroupSet;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -42,6 +45,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +68,30 @@ class DiagnoseOnTheLabsIT {
       "/var/lib/clusterstacks-lab/openstack"));
   private static final String CNI_MESSAGE = "container runtime network not ready: NetworkReady=false "
       + "reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized";
+
+  /**
+   * A server the snapshot lists but Nova no longer has (deleted between collection and the pass): the real
+   * Nova's 404 is reported for it, with its ID, and nothing is claimed as set.
+   */
+  @Test
+  void theOptInPassReportsAServerGoneSinceTheSnapshot() throws Exception {
+    String gone = UUID.randomUUID().toString();
+    ClusterObservations seen = ClusterObservations.builder("default", "gone", Instant.now())
+        .quirks(ProviderQuirks.PLUSCLOUD_OPEN)
+        .addGroup(new ClusterObservations.Group("control-plane", true, "g-1", "clusterstacks-gone-control-plane",
+            "anti-affinity", 1, 1))
+        .addServer(ClusterObservations.Server.of(gone, "gone-cp-0", "control-plane", true, "g-1", "ACTIVE", "h-1",
+            "SCS-2V-4-20s"))
+        .build();
+    try (OpenStackClient member = OpenStackClient.connect(CloudsYaml.load("lab-member", environment()))) {
+      OptInReconciliation r = MaintenanceOptIn.reconcile(member, seen);
+      assertFalse(r.complete(), r.toString());
+      assertEquals(List.of(), r.set(), r.toString());
+      assertEquals(List.of(gone), r.failed().stream().map(OptInReconciliation.Failure::serverId).toList(), r.toString());
+      assertTrue(r.failed().get(0).reason().startsWith("OpenStackApiException: ")
+          && r.failed().get(0).reason().contains("404"), r.toString());
+    }
+  }
 
   @Test
   void aClusterMadeUnhealthyOnTheLabsIsDiagnosedFindingByFinding() throws Exception {
@@ -183,10 +211,20 @@ class DiagnoseOnTheLabsIT {
       assertNotEquals(cpPlacement.path("hosts").get(0).path("hostId").asText(), cpPlacement.path("hosts").get(1).path("hostId").asText());
       assertNoSecret(report.text() + report.json());
 
-      // 4. The opt-in set through sdk-openstack: the next diagnosis no longer asks for it.
-      assertTrue(member.maintenance(plan.cloud().quirks()).optIn(idB).changed());
-      DiagnosisReport after = ClusterDiagnosis.analyse(collector.collect(plan, namespace));
+      // 4. The opt-in reconciled: set on exactly the server the finding names, then the next diagnosis no longer
+      // asks for it and a second pass writes nothing.
+      OptInReconciliation first = MaintenanceOptIn.reconcile(member, collector.collect(plan, namespace));
+      assertTrue(first.complete(), first.toString());
+      assertEquals(List.of(idB), first.set().stream().filter(Maintenance.OptInResult::changed)
+          .map(Maintenance.OptInResult::serverId).toList(), first.toString());
+      assertEquals("true", member.servers().stream().filter(x -> x.id().equals(idB)).findFirst().orElseThrow()
+          .metadata().get("ps_restart_after_maint"));
+      ClusterObservations afterSeen = collector.collect(plan, namespace);
+      DiagnosisReport after = ClusterDiagnosis.analyse(afterSeen);
       assertEquals(List.of(), mine(after, Kind.MAINTENANCE_OPT_IN_MISSING, cluster), after.text());
+      OptInReconciliation second = MaintenanceOptIn.reconcile(member, afterSeen);
+      assertEquals(List.of(), second.set(), second.toString());
+      assertTrue(second.complete(), second.toString());
       assertEquals(1, mine(after, Kind.CONTROL_PLANE_NOT_ON_LOCAL_SSD, cluster).size(), after.text());
     } finally {
       for (String n : nodes) {
