@@ -13,7 +13,12 @@ import java.util.List;
  */
 public record OptInReconciliation(List<Maintenance.OptInResult> set, List<Failure> failed) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param set the servers the pass wrote to
+   * @param failed the servers it could not set
+   */
   public OptInReconciliation {
     InvalidInputException.requireArgument(set, "set");
     InvalidInputException.requireArgument(failed, "failed");
