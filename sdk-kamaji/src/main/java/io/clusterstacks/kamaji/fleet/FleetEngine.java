@@ -221,6 +221,14 @@ final class FleetEngine {
     return Math.max(c, m);
   }
 
+  /**
+   * The hypervisor-load objective as one number for ties, lower is better: its replicas first, then the
+   * share of its allocatable they request (below 1 when within capacity, so it never outweighs a replica).
+   */
+  double hvTie(int h) {
+    return hvCount[h] + Math.min(hvLoad(h), 1) * 0.5;
+  }
+
   double fillAfter(int w, int t) {
     double c = wCpu[w] == 0 ? 1 : (double) (uCpu[w] + tCpu[t]) / wCpu[w];
     double m = wMem[w] == 0 ? 1 : (double) (uMem[w] + tMem[t]) / wMem[w];
@@ -454,12 +462,20 @@ final class FleetEngine {
    * none does, the largest first, on the least loaded hypervisor. Returns the tenants not placed.
    */
   List<Integer> greedy(List<Integer> which) {
-    return greedy(which, false);
+    return greedy(which, PREOPEN_NONE);
   }
+
+  /** {@link #greedy(List, int)}: open workers one at a time. */
+  static final int PREOPEN_NONE = 0;
+  /** {@link #greedy(List, int)}: open the bound's largest workers together, spread over the hypervisors. */
+  static final int PREOPEN_SPREAD = 1;
+  /** {@link #greedy(List, int)}: open the bound's largest workers together, the first in worker order. */
+  static final int PREOPEN_FIRST = 2;
 
   private boolean[] pre = new boolean[0];
 
-  List<Integer> greedy(List<Integer> which, boolean preopen) {
+  List<Integer> greedy(List<Integer> which, int mode) {
+    boolean preopen = mode != PREOPEN_NONE;
     Integer[] o = order(which);
     long[] restCpu = new long[o.length + 1];
     long[] restMem = new long[o.length + 1];
@@ -482,16 +498,12 @@ final class FleetEngine {
     int[] unused = unusedByCapacity();
     boolean[] pre = new boolean[nw];
     if (preopen) {
-      // open the fewest largest workers the bound says are needed, so each replica has them all to choose from
-      int k = lowerBound(which);
-      for (int i = 0, n = 0; i < unused.length && n < k; i++) {
-        int w = unused[i];
-        if (wCount[w] == 0 && pos[w] == -1) {
-          pre[w] = true;
-          pos[w] = na;
-          active[na++] = w;
-          n++;
-        }
+      // open the fewest largest workers the bound says are needed, so each replica has them all to choose from,
+      // spread over the hypervisors: among equally large workers, those on hypervisors with fewer open ones
+      for (int w : preopenChoice(unused, lowerBound(which), mode == PREOPEN_SPREAD)) {
+        pre[w] = true;
+        pos[w] = na;
+        active[na++] = w;
       }
     }
     this.pre = preopen ? pre : new boolean[0];
@@ -560,6 +572,61 @@ final class FleetEngine {
     return failed;
   }
 
+  /**
+   * The {@code k} empty workers to open together, the largest: with {@code spread}, every empty worker larger
+   * than the {@code k}-th largest, and of those as large as it, one at a time from the hypervisor with the fewest
+   * open workers (ties to the earlier worker), so that the replicas, which follow the open workers, spread over
+   * the hypervisors; without, the first {@code k} of {@code unused} (largest first, then in worker order).
+   */
+  int[] preopenChoice(int[] unused, int k, boolean spread) {
+    int[] empty = Arrays.stream(unused).filter(w -> wCount[w] == 0).toArray();
+    k = Math.min(k, empty.length);
+    if (k <= 0) {
+      return new int[0];
+    }
+    if (!spread) {
+      return Arrays.copyOf(empty, k);
+    }
+    double edge = capacityScore(empty[k - 1]);
+    int[] open = new int[nh];
+    for (int w = 0; w < nw; w++) {
+      if (wCount[w] > 0) {
+        open[wHv[w]]++;
+      }
+    }
+    int[] out = new int[k];
+    int n = 0;
+    List<List<Integer>> tied = new ArrayList<>();
+    for (int h = 0; h < nh; h++) {
+      tied.add(new ArrayList<>());
+    }
+    for (int w : empty) {
+      double c = capacityScore(w);
+      if (c > edge + 1e-12) {
+        out[n++] = w;
+        open[wHv[w]]++;
+      } else if (c > edge - 1e-12) {
+        tied.get(wHv[w]).add(w);
+      }
+    }
+    for (List<Integer> l : tied) {
+      l.sort(null);
+    }
+    int[] next = new int[nh];
+    while (n < k) {
+      int best = -1;
+      for (int h = 0; h < nh; h++) {
+        if (next[h] < tied.get(h).size() && (best < 0 || open[h] < open[best]
+            || (open[h] == open[best] && tied.get(h).get(next[h]) < tied.get(best).get(next[best])))) {
+          best = h;
+        }
+      }
+      out[n++] = tied.get(best).get(next[best]++);
+      open[best]++;
+    }
+    return out;
+  }
+
   private int[] unusedByCapacity() {
     List<Integer> u = new ArrayList<>();
     for (int w = 0; w < nw; w++) {
@@ -588,7 +655,7 @@ final class FleetEngine {
       if (best >= 0 && f < bestFill - 1e-12) {
         continue;
       }
-      double hl = hvLoad(wHv[w]); // only for a tie
+      double hl = hvTie(wHv[w]); // only for a tie
       if (best < 0 || f > bestFill + 1e-12 || hl < bestHv - 1e-12 || (hl < bestHv + 1e-12 && w < best)) {
         best = w;
         bestFill = f;
@@ -844,64 +911,237 @@ final class FleetEngine {
   }
 
   /**
-   * Moves replicas off the most loaded hypervisor onto used workers of others while that lowers it without
-   * making another as loaded; at most {@code budget} moves.
+   * Moves replicas off the hypervisor with the most replicas (the pods its failure takes down; on a tie the
+   * one whose requests are the larger share of its allocatable) onto used workers of hypervisors with at least
+   * two fewer, the hypervisor with the fewest first and, on it, the fullest worker that takes the replica.
+   * Each move lowers the busiest count or the number of hypervisors that reach it, and never opens a worker;
+   * the smallest replicas are tried first, as they fit where the least room is left. Stops when the busiest
+   * hypervisor has no replica that can move, after {@code budget} moves or when the work is spent.
    */
   List<Step> balance(int budget, long workLimit) {
+    return balance(budget, workLimit, false);
+  }
+
+  /**
+   * {@link #balance(int, long)}, and with {@code exchange}, where no single replica can move, an exchange: the two
+   * smallest replicas of a worker on the busiest hypervisor go to a used worker of a hypervisor with at least two
+   * fewer replicas, and a larger replica of that worker comes back in their place (the busiest hypervisor loses
+   * one replica, the other gains one). Exchanges are not single moves (no order of the three may respect capacity
+   * at every step), so they serve a placement planned at once, never a move list.
+   */
+  List<Step> balance(int budget, long workLimit, boolean exchange) {
     List<Step> steps = new ArrayList<>();
     long stop = work + workLimit;
+    int[][] byHv = workersByHypervisor();
+    Integer[] hvs = new Integer[nh];
+    long[] roomCpu = new long[nh];
+    long[] roomMem = new long[nh];
     while (steps.size() < budget && work < stop) {
       int hmax = -1;
-      double lmax = -1;
       for (int h = 0; h < nh; h++) {
-        double l = hvLoad(h);
-        if (l > lmax + 1e-12) {
+        if (hmax < 0 || hvTie(h) > hvTie(hmax) + 1e-12) {
           hmax = h;
-          lmax = l;
         }
       }
-      if (hmax < 0 || lmax <= 0) {
+      int max = hmax < 0 ? 0 : hvCount[hmax];
+      int ng = 0;
+      for (int h = 0; h < nh; h++) {
+        if (h != hmax && !hvBanned[h] && hvCount[h] <= max - 2) {
+          hvs[ng++] = h;
+        }
+      }
+      if (ng == 0) {
         break;
       }
+      Arrays.sort(hvs, 0, ng, (x, y) -> {
+        int c = Integer.compare(hvCount[x], hvCount[y]);
+        return c != 0 ? c : Integer.compare(x, y);
+      });
+      // the most room left on a used worker of each target hypervisor, per resource: a replica larger than either
+      // fits none of its workers, which is then skipped without a rule check
+      long anyCpu = -1;
+      long anyMem = -1;
+      for (int gi = 0; gi < ng; gi++) {
+        int g = hvs[gi];
+        long rc = -1;
+        long rm = -1;
+        for (int x : byHv[g]) {
+          if (wCount[x] > 0) {
+            rc = Math.max(rc, wCpu[x] - uCpu[x]);
+            rm = Math.max(rm, wMem[x] - uMem[x]);
+          }
+        }
+        roomCpu[g] = rc;
+        roomMem[g] = rm;
+        anyCpu = Math.max(anyCpu, rc);
+        anyMem = Math.max(anyMem, rm);
+      }
+      int[] codes = replicasOn(byHv[hmax]);
       Step found = null;
-      for (int w = 0; w < nw && found == null && work < stop; w++) {
-        if (wHv[w] != hmax || wCount[w] == 0) {
+      for (int i = 0; i < codes.length && found == null && work < stop; i++) {
+        int t = codes[i] / 1024;
+        int j = codes[i] % 1024;
+        if (tCpu[t] > anyCpu || tMem[t] > anyMem) {
           continue;
         }
-        for (int c : onWorker[w].toArray()) {
-          int t = c / 1024;
-          int j = c % 1024;
-          if (tCpu[t] == 0 && tMem[t] == 0) {
+        int lvl = Math.max(level[t], 0);
+        for (int gi = 0; gi < ng && found == null; gi++) {
+          int g = hvs[gi];
+          if (hvCount[g] > max - 2) {
+            break;
+          }
+          if (tCpu[t] > roomCpu[g] || tMem[t] > roomMem[g]) {
             continue;
           }
           int best = -1;
-          double bestLoad = lmax - 1e-9;
-          for (int x = 0; x < nw; x++) {
-            if (wHv[x] == hmax || wCount[x] == 0 || !canPlace(t, x, Math.max(level[t], 0), j)) {
+          double bestFill = -1;
+          for (int x : byHv[g]) {
+            if (wCount[x] == 0 || !canPlace(t, x, lvl, j)) {
               continue;
             }
-            int g = wHv[x];
-            double after = Math.max(hvCpu[g] == 0 ? 0 : (double) (hvUCpu[g] + tCpu[t]) / hvCpu[g],
-                hvMem[g] == 0 ? 0 : (double) (hvUMem[g] + tMem[t]) / hvMem[g]);
-            if (after < bestLoad) {
+            double f = fillAfter(x, t);
+            if (f > bestFill + 1e-12) {
               best = x;
-              bestLoad = after;
+              bestFill = f;
             }
           }
           if (best >= 0) {
-            found = new Step(t, j, w, best, "lowers hypervisor " + hvName[hmax] + " from "
-                + FleetPlan.percent(lmax));
-            break;
+            found = new Step(t, j, at[t][j], best, "lowers hypervisor " + hvName[hmax] + " from " + max + " replicas");
           }
         }
       }
       if (found == null) {
+        if (exchange && exchange(hmax, byHv, hvs, ng, max, stop)) {
+          continue;
+        }
         break;
       }
       move(found.t(), found.j(), found.to());
       steps.add(found);
     }
     return steps;
+  }
+
+  /** One exchange off hypervisor {@code hmax} as {@link #balance(int, long, boolean)} describes; whether made. */
+  private boolean exchange(int hmax, int[][] byHv, Integer[] hvs, int ng, int max, long stop) {
+    for (int wa : byHv[hmax]) {
+      if (onWorker[wa].n < 2 || work >= stop) {
+        continue;
+      }
+      int[] two = replicasOn(new int[] {wa});
+      int a1 = two[0];
+      int a2 = two[1];
+      int t1 = a1 / 1024;
+      int t2 = a2 / 1024;
+      long needCpu = tCpu[t1] + tCpu[t2];
+      long needMem = tMem[t1] + tMem[t2];
+      long freeCpu = wCpu[wa] - uCpu[wa] + needCpu;
+      long freeMem = wMem[wa] - uMem[wa] + needMem;
+      for (int gi = 0; gi < ng && work < stop; gi++) {
+        int g = hvs[gi];
+        if (hvCount[g] > max - 2) {
+          break;
+        }
+        for (int x : byHv[g]) {
+          if (wCount[x] == 0) {
+            continue;
+          }
+          long roomCpu = wCpu[x] - uCpu[x];
+          long roomMem = wMem[x] - uMem[x];
+          IntList on = onWorker[x];
+          for (int i = 0; i < on.n; i++) {
+            work++;
+            int b = on.a[i];
+            int tb = b / 1024;
+            if (tCpu[tb] > freeCpu || tMem[tb] > freeMem || needCpu > roomCpu + tCpu[tb]
+                || needMem > roomMem + tMem[tb] || tb == t1 || tb == t2) {
+              continue;
+            }
+            if (tryExchange(a1, a2, wa, b, x)) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Replicas {@code a1}, {@code a2} (on {@code wa}) to {@code x}, {@code b} (on {@code x}) to {@code wa}, if the rules allow. */
+  private boolean tryExchange(int a1, int a2, int wa, int b, int x) {
+    int t1 = a1 / 1024;
+    int j1 = a1 % 1024;
+    int t2 = a2 / 1024;
+    int j2 = a2 % 1024;
+    int tb = b / 1024;
+    int jb = b % 1024;
+    unassign(t1, j1);
+    unassign(t2, j2);
+    unassign(tb, jb);
+    boolean ok = canPlace(tb, wa, Math.max(level[tb], 0), -1);
+    if (ok) {
+      assign(tb, jb, wa);
+      ok = canPlace(t1, x, Math.max(level[t1], 0), -1);
+      if (ok) {
+        assign(t1, j1, x);
+        ok = canPlace(t2, x, Math.max(level[t2], 0), -1);
+        if (ok) {
+          assign(t2, j2, x);
+          return true;
+        }
+        unassign(t1, j1);
+      }
+      unassign(tb, jb);
+    }
+    assign(tb, jb, x);
+    assign(t2, j2, wa);
+    assign(t1, j1, wa);
+    return false;
+  }
+
+  /** The schedulable workers of each hypervisor, in worker order. */
+  int[][] workersByHypervisor() {
+    int[] n = new int[nh];
+    for (int w = 0; w < nw; w++) {
+      if (wSched[w]) {
+        n[wHv[w]]++;
+      }
+    }
+    int[][] out = new int[nh][];
+    for (int h = 0; h < nh; h++) {
+      out[h] = new int[n[h]];
+      n[h] = 0;
+    }
+    for (int w = 0; w < nw; w++) {
+      if (wSched[w]) {
+        out[wHv[w]][n[wHv[w]]++] = w;
+      }
+    }
+    return out;
+  }
+
+  /** The replica codes on the workers, the smallest replicas first (then by code). */
+  private int[] replicasOn(int[] ws) {
+    int n = 0;
+    for (int w : ws) {
+      n += onWorker[w].n;
+    }
+    long[] keyed = new long[n];
+    int k = 0;
+    for (int w : ws) {
+      for (int i = 0; i < onWorker[w].n; i++) {
+        int c = onWorker[w].a[i];
+        int t = c / 1024;
+        long size = (long) (Math.max(tCpu[t] / maxCpu, tMem[t] / maxMem) * (1 << 20));
+        keyed[k++] = (Math.min(size, (1L << 30) - 1) << 32) | c;
+      }
+    }
+    Arrays.sort(keyed);
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = (int) keyed[i];
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- output

@@ -38,16 +38,22 @@ import java.util.TreeSet;
  * give both, and a tenant without a request is counted as requesting none (as the scheduler does).
  * Cordoned workers take nothing.
  *
- * <p><b>Objectives, in order:</b> every tenant placed; fewest workers used; the lowest load of the busiest
- * hypervisor ({@link FleetPlan#maxHypervisorLoad()}); fewest moves from the current placement.
+ * <p><b>Objectives, in order:</b> every tenant placed; fewest workers used; the fewest replicas on the busiest
+ * hypervisor ({@link FleetPlan#maxHypervisorReplicas()}: the pods one hypervisor failure or maintenance takes
+ * down), then the lowest share of its allocatable they request ({@link FleetPlan#maxHypervisorLoad()}); fewest
+ * moves from the current placement.
  *
  * <p><b>Method.</b> First-fit decreasing with a hypervisor-aware choice: the fewest largest workers the lower
- * bound says are needed are opened together, tenants are placed largest first, each replica on the open
+ * bound says are needed are opened together, spread over the hypervisors (among equally large workers, those on
+ * the hypervisors with the fewest open ones), tenants are placed largest first, each replica on the open
  * worker whose room best matches its shape (CPU-heavy replicas where CPU is left, memory-heavy ones where
  * memory is; ties to the less loaded hypervisor), and a further worker is opened only when none takes it,
  * the largest first, on the least loaded hypervisor. When that leaves tenants out, opening workers one at a
- * time (each replica to the fullest open worker) is tried too and the better kept. Then workers are emptied
- * where their replicas fit on the others, and replicas moved off the busiest hypervisor. On small fleets (at most
+ * time (each replica to the fullest open worker), and the first largest workers opened together, are tried too
+ * and the best kept. Then workers are emptied where their replicas fit on the others, and the busiest hypervisor
+ * is relieved without opening a worker: a replica, the smallest first, moves to a used worker of a hypervisor with
+ * at least two fewer replicas, or, where none has room, two small replicas go there and a larger one comes back,
+ * until the busiest hypervisor has nothing that helps (or the bounded work is spent). On small fleets (at most
  * {@value FleetEngine#EXACT_MAX_REPLICAS} replicas, {@value FleetEngine#EXACT_MAX_WORKERS} workers) an
  * exhaustive search proves the fewest workers. The cost is at most about replicas × workers rule checks for
  * the construction, and bounded work for the improvement; it never depends on the size of the numbers.
@@ -335,7 +341,8 @@ public final class FleetPlanner {
 
   /**
    * Moves that use fewer workers (emptying a used worker whose replicas all fit on the other used ones),
-   * then lower the busiest hypervisor, never more than {@code moveBudget}; every prefix keeps each tenant
+   * then take replicas off the hypervisor with the most (to used workers of hypervisors with at least two
+   * fewer), never more than {@code moveBudget}; every prefix keeps each tenant
    * fully placed within capacity and its spread. Moves go only to workers already in use.
    *
    * @param current the plan
@@ -406,14 +413,17 @@ public final class FleetPlanner {
         }
       }
     }
-    List<Integer> failed = e.greedy(all, current == null);
+    List<Integer> failed = e.greedy(all, current == null ? FleetEngine.PREOPEN_SPREAD : FleetEngine.PREOPEN_NONE);
     if (current == null && !failed.isEmpty()) {
-      // the workers opened together left tenants out: try opening them one at a time too, keep the better
-      FleetEngine one = new FleetEngine(tenants, workers);
-      List<Integer> f1 = one.greedy(all, false);
-      if (f1.size() < failed.size()) {
-        e = one;
-        failed = f1;
+      // the workers opened together left tenants out: try the first largest ones together, and opening them one
+      // at a time, and keep the best
+      for (int mode : new int[] {FleetEngine.PREOPEN_FIRST, FleetEngine.PREOPEN_NONE}) {
+        FleetEngine other = new FleetEngine(tenants, workers);
+        List<Integer> f = other.greedy(all, mode);
+        if (better(new Solved(other, f, false), 0, new Solved(e, failed, false), 0)) {
+          e = other;
+          failed = f;
+        }
       }
     }
     settleLevels(e);
@@ -434,7 +444,7 @@ public final class FleetPlanner {
       e.emptyWorkers(Integer.MAX_VALUE, FleetEngine.IMPROVE_WORK / 8);
     }
     if (current == null) {
-      e.balance(Integer.MAX_VALUE, FleetEngine.IMPROVE_WORK / 2);
+      e.balance(Integer.MAX_VALUE, FleetEngine.IMPROVE_WORK / 2, true);
     }
     optimal |= e.workersUsed() == e.lowerBound(placedOf(e));
     return new Solved(e, failed, optimal);
@@ -471,6 +481,9 @@ public final class FleetPlanner {
     int c = Integer.compare(a.failed.size(), b.failed.size());
     if (c == 0) {
       c = Integer.compare(a.engine.workersUsed(), b.engine.workersUsed());
+    }
+    if (c == 0) {
+      c = Integer.compare(a.engine.maxHvCount(), b.engine.maxHvCount());
     }
     if (c == 0) {
       c = Double.compare(a.engine.maxHvLoad(), b.engine.maxHvLoad());
