@@ -9,8 +9,9 @@ import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 /**
- * A hand-written SVG of the fleet benchmark: left, wall time against replicas (both logarithmic); right,
- * workers used over the lower bound against replicas (feasible results only). One colour per solver;
+ * A hand-written SVG of the fleet benchmark: left, wall time against replicas (both logarithmic); middle,
+ * workers used over the lower bound against replicas; right, the busiest hypervisor's replicas over the
+ * hypervisor-load bound (both quality panels feasible results only, the right one clipped at 4). One colour per solver;
  * filled marks are tight instances, hollow ones loose; the line joins each solver's medians per size.
  */
 final class FleetPlot {
@@ -32,14 +33,18 @@ final class FleetPlot {
     double tMax = Math.ceil(Math.log10(Math.max(10, rows.stream().mapToDouble(r -> r.nanos() / 1e6).max().orElse(10))));
     double qMax = Math.max(1.5, Math.ceil(rows.stream().filter(FleetBenchmark.Row::feasible)
         .mapToDouble(FleetPlot::quality).max().orElse(1.5) * 10) / 10);
+    double hMax = Math.min(4.0, Math.max(1.5, Math.ceil(rows.stream().filter(FleetBenchmark.Row::feasible)
+        .mapToDouble(FleetPlot::hvQuality).max().orElse(1.5) * 2) / 2));
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-        + "font-family=\"sans-serif\" font-size=\"11\">%n", 2 * W + 20, H + 60));
+        + "font-family=\"sans-serif\" font-size=\"11\">%n", 3 * W + 40, H + 60));
     b.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
     panel(b, 0, "wall time, ms (log)", rows, r -> Math.log10(Math.max(0.1, r.nanos() / 1e6)), tMin, tMax, true, colour,
         xMin, xMax, false);
     panel(b, W + 20, "workers used / lower bound (feasible only)", rows, FleetPlot::quality, 1.0, qMax, false, colour,
         xMin, xMax, true);
+    panel(b, 2 * W + 40, "busiest hypervisor's replicas / bound (feasible only)", rows, FleetPlot::hvQuality, 1.0, hMax,
+        false, colour, xMin, xMax, true);
     int lx = 60;
     for (Map.Entry<String, String> e : colour.entrySet()) {
       b.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s"
@@ -54,6 +59,10 @@ final class FleetPlot {
 
   private static double quality(FleetBenchmark.Row r) {
     return (double) r.workersUsed() / Math.max(1, r.bounds().workers());
+  }
+
+  private static double hvQuality(FleetBenchmark.Row r) {
+    return (double) r.maxHypervisorLoad() / Math.max(1, r.bounds().hypervisorLoad());
   }
 
   private static void panel(StringBuilder b, int ox, String title, List<FleetBenchmark.Row> rows,
@@ -74,7 +83,7 @@ final class FleetPlot {
     }
     b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">replicas (log)</text>%n",
         (x0 + x1) / 2, y0 + 28));
-    double step = logY ? 1 : 0.1;
+    double step = logY ? 1 : yMax - yMin > 1.5 ? 0.5 : 0.1;
     for (double v = yMin; v <= yMax + 1e-9; v += step) {
       double py = y0 - (v - yMin) / (yMax - yMin) * (y0 - y1);
       String label = logY ? fmt(Math.pow(10, v)) : String.format(Locale.ROOT, "%.1f", v);

@@ -49,6 +49,20 @@ class LowerBoundsTest {
     assertEquals(2, lb.hypervisorLoad(), "6 replicas on 4 hypervisors");
   }
 
+  @Test
+  void theHypervisorBoundCountsTheReplicasTheOtherHypervisorsCannotHold() {
+    // 8 replicas of 1,000m fill four workers of 2,000m; h1 has three of them, so it must hold 6,000m: 6 replicas,
+    // above ceil(8 / 2) = 4
+    FleetInstance inst = new FleetInstance("skewed", null, 0, List.of(
+        TenantRequest.of(t -> t.name("s").replicas(8).spread(Spread.SOFT).cpuMillicores(1000).memoryMiB(512))),
+        List.of(worker("w0", "h0"), worker("w1", "h1"), worker("w2", "h1"), worker("w3", "h1")));
+    assertEquals(6, LowerBounds.of(inst).hypervisorLoad());
+    // with a fifth worker on h0 the others hold 4,000m, h1 must hold 4,000m: 4 replicas, as ceil(8 / 2)
+    FleetInstance roomier = new FleetInstance("roomier", null, 0, inst.tenants(),
+        List.of(worker("w0", "h0"), worker("w4", "h0"), worker("w1", "h1"), worker("w2", "h1"), worker("w3", "h1")));
+    assertEquals(4, LowerBounds.of(roomier).hypervisorLoad());
+  }
+
   private static ManagementWorker worker(String name, String hv) {
     return ManagementWorker.of(w -> w.name(name).hypervisor(hv).allocatableMillicores(2000).allocatableMemoryMiB(4096));
   }
