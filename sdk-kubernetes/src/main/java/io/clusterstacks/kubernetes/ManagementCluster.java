@@ -466,6 +466,22 @@ public final class ManagementCluster implements AutoCloseable {
   }
 
   /**
+   * Takes a lock for a named job in a namespace, e.g. creating one cluster, as a
+   * {@code coordination.k8s.io/v1} Lease (see {@link LeaseLock}): one holder at a time across processes and
+   * machines; renewed in the background until closed.
+   *
+   * @param namespace the namespace (it must exist)
+   * @param name the Lease's name, e.g. {@code clusterstacks-create-prod}
+   * @param leaseDuration how long the Lease outlives a holder that stopped renewing it (3 s to 24 h)
+   * @return the held lock; close it to release
+   * @throws LockHeldException when another holder has it and its lease has not expired
+   * @throws KubernetesApiException when the server refuses (e.g. no permission on leases, or no such namespace)
+   */
+  public LeaseLock lock(String namespace, String name, java.time.Duration leaseDuration) {
+    return LeaseLock.take(api, namespace, name, leaseDuration, clock);
+  }
+
+  /**
    * The workload cluster of a Cluster: its kubeconfig and a client for it.
    *
    * @param namespace the Cluster's namespace
