@@ -388,6 +388,56 @@ public final class ManagementCluster implements AutoCloseable {
     return api.get(ref).map(r -> frozen(r.getAdditionalProperties(), r)).orElse(java.util.Map.of());
   }
 
+  /**
+   * Lists one kind's objects in a namespace, e.g. a Cluster's {@code Machine}s by the label
+   * {@code cluster.x-k8s.io/cluster-name}. Secrets are refused, as by {@link #read}.
+   *
+   * @param apiVersion e.g. {@code cluster.x-k8s.io/v1beta1}
+   * @param kind e.g. {@code Machine}
+   * @param namespace the namespace
+   * @param labels labels every object must carry with these values; empty for all
+   * @return each object's fields as unmodifiable maps and lists, sorted by name
+   * @throws InvalidInputException when the kind is Secret
+   * @throws KubernetesApiException when the server refuses the list or does not serve the kind
+   */
+  public List<java.util.Map<String, Object>> list(String apiVersion, String kind, String namespace,
+      java.util.Map<String, String> labels) {
+    InvalidInputException.requireArgument(labels, "labels");
+    ObjectRef ref = new ObjectRef(apiVersion, kind, namespace, "list");
+    if ("Secret".equals(kind) && ref.group().isEmpty()) {
+      throw new InvalidInputException(List.of(Problem.of("kind", kind,
+          "list does not return Secrets; use probeKubeconfig(secret, key, probe) for a kubeconfig Secret")));
+    }
+    try {
+      var ops = client.genericKubernetesResources(api.resource(ref)).inNamespace(namespace);
+      var items = (labels.isEmpty() ? ops : ops.withLabels(labels)).list().getItems();
+      return items.stream().sorted(java.util.Comparator.comparing(r -> r.getMetadata().getName()))
+          .map(r -> frozen(r.getAdditionalProperties(), r)).toList();
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      throw api.fail(e, Optional.of(ref), "list");
+    }
+  }
+
+  /**
+   * Deletes one object with background propagation (what it owns is left to the garbage collector), e.g. a
+   * {@code Machine} so that Cluster API replaces it. Returns at once: finalizers may keep the object a while.
+   *
+   * @param ref the object
+   * @return whether the server had it
+   * @throws KubernetesApiException when the server refuses the delete
+   */
+  public boolean deleteObject(ObjectRef ref) {
+    InvalidInputException.requireArgument(ref, "ref");
+    try {
+      var rdc = api.resource(ref);
+      var ops = client.genericKubernetesResources(rdc);
+      var one = rdc.isNamespaceScoped() ? ops.inNamespace(ref.namespace()).withName(ref.name()) : ops.withName(ref.name());
+      return !one.withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete().isEmpty();
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      throw api.fail(e, Optional.of(ref), "delete");
+    }
+  }
+
   private static java.util.Map<String, Object> frozen(java.util.Map<String, Object> extra,
       io.fabric8.kubernetes.api.model.GenericKubernetesResource r) {
     java.util.Map<String, Object> all = new java.util.LinkedHashMap<>();
