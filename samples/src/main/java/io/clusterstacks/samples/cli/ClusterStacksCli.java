@@ -31,7 +31,7 @@ import picocli.CommandLine.Command;
     subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, RenderCommand.class, ValidateCommand.class,
         FlavorCommand.class, DiscoverCommand.class,
         ApplyCommand.class, StatusCommand.class, KubeconfigCommand.class, DeleteCommand.class,
-        LabelNodesCommand.class, DiagnoseCommand.class},
+        LabelNodesCommand.class, DiagnoseCommand.class, RespondToMaintenanceCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
