@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
  * The Kubernetes v1.20 scheduler's default profile, simulated one pod at a time on the fleet's workers,
@@ -388,6 +390,42 @@ public final class SchedulerSimulation implements FleetSolver {
       int chosen = found == 1 ? feasible[0] : best(t, Arrays.copyOf(feasible, found));
       bind(t, chosen);
       return chosen;
+    }
+
+    /**
+     * The nodes the scheduler may bind the next pod of tenant t to: the feasible nodes with the highest total
+     * (kube-scheduler breaks that tie at random), empty when the pod stays pending. Binds nothing and keeps the
+     * search start; for checking the simulation against the real kube-scheduler on clusters under 100 nodes,
+     * where every feasible node is scored.
+     */
+    Set<Integer> choices(int t) {
+      PodRules r = rules[t];
+      int[] minMatch = new int[r.spread().size()];
+      for (int i = 0; i < minMatch.length; i++) {
+        if (r.spread().get(i).doNotSchedule()) {
+          minMatch[i] = globalMin(t, r.spread().get(i).key());
+        }
+      }
+      List<Integer> feasible = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (passesFilters(t, order[i], minMatch)) {
+          feasible.add(order[i]);
+        }
+      }
+      Set<Integer> out = new TreeSet<>();
+      if (feasible.size() == 1) {
+        out.add(feasible.get(0));
+      } else if (feasible.size() > 1) {
+        int[] nodes = feasible.stream().mapToInt(Integer::intValue).toArray();
+        best(t, nodes);
+        long max = Arrays.stream(lastScores[4]).max().orElseThrow();
+        for (int i = 0; i < nodes.length; i++) {
+          if (lastScores[4][i] == max) {
+            out.add(nodes[i]);
+          }
+        }
+      }
+      return out;
     }
 
     int best(int t, int[] nodes) {
