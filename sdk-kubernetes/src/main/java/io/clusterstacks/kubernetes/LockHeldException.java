@@ -10,8 +10,11 @@ import java.time.Instant;
 public class LockHeldException extends ClusterStacksException {
   private static final long serialVersionUID = 1L;
 
+  /** The Lease object. */
   private final ObjectRef lease;
+  /** The other holder's identity. */
   private final String holder;
+  /** When the other holder's lease runs out unless renewed. */
   private final Instant expiresAt;
 
   /**

@@ -1,0 +1,25 @@
+package io.clusterstacks.lifecycle.cluster;
+
+/** The steps of {@link ClusterLifecycle#create} and {@link ClusterLifecycle#delete}, in the order they run. */
+public enum Step {
+  /** Take the cluster's Lease on the management cluster, so a second run of the same cluster stops at once. */
+  LOCK,
+  /** Topology mode: create or adopt the plan's Nova server groups (raw mode: ORC's ServerGroup objects do). */
+  SERVER_GROUPS,
+  /** Render the plan's manifests with the server groups' IDs into the namespace. */
+  RENDER,
+  /** Server-side apply of the manifests, in sdk-core's apply order. */
+  APPLY,
+  /** Wait until the cluster is usable (the Cluster's conditions, the ClusterStack, the kubeconfig Secret). */
+  WAIT,
+  /** Compare the servers Nova placed with the plan's placement (hypervisor sharing, members, errors). */
+  VERIFY_PLACEMENT,
+  /** Set the provider's restart opt-in on the servers that need and lack it. */
+  OPT_IN,
+  /** Read the workload cluster's kubeconfig. */
+  ACCESS,
+  /** Delete the plan's objects along sdk-core's delete plan and wait until they are gone. */
+  DELETE_OBJECTS,
+  /** Topology mode: delete the convention server groups the SDK created for the cluster, and only those. */
+  DELETE_SERVER_GROUPS
+}
