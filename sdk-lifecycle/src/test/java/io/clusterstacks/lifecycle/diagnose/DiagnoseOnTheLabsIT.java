@@ -24,6 +24,7 @@ import io.clusterstacks.kubernetes.lab.KubernetesLab;
 import io.clusterstacks.lifecycle.diagnose.Finding.Kind;
 import io.clusterstacks.lifecycle.maintenance.MaintenanceOptIn;
 import io.clusterstacks.lifecycle.maintenance.OptInReconciliation;
+import io.clusterstacks.lifecycle.lab.OpenStackLab;
 import io.clusterstacks.openstack.CloudsYaml;
 import io.clusterstacks.openstack.LoadBalancers;
 import io.clusterstacks.openstack.Maintenance;
@@ -296,37 +297,17 @@ class DiagnoseOnTheLabsIT {
   }
 
   private static CloudsYaml.Environment environment() {
-    Map<String, String> vars = new HashMap<>();
-    vars.put("OS_CLIENT_CONFIG_FILE", OS_LAB.resolve("clouds.yaml").toString());
-    vars.put("OS_CLIENT_SECURE_FILE", OS_LAB.resolve("secure.yaml").toString());
-    return new CloudsYaml.Environment(vars, OS_LAB, OS_LAB.resolve("no-home"), OS_LAB.resolve("no-etc"));
+    return OpenStackLab.environment();
   }
 
   /** Starts the openstack command line as the lab's member user. */
   private static Process openstackStart(String... args) throws Exception {
-    if (!Files.isRegularFile(OS_LAB.resolve("clouds.yaml"))) {
-      throw new AssertionError("the OpenStack lab is not set up: " + OS_LAB.resolve("clouds.yaml") + " is missing."
-          + " Run ./bin/test-all (or lab/openstack/ensure), then the tests again");
-    }
-    List<String> cmd = new ArrayList<>(List.of("openstack", "--os-cloud", "lab-member"));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().put("OS_CLIENT_CONFIG_FILE", OS_LAB.resolve("clouds.yaml").toString());
-    pb.environment().put("OS_CLIENT_SECURE_FILE", OS_LAB.resolve("secure.yaml").toString());
-    pb.redirectError(ProcessBuilder.Redirect.PIPE);
-    return pb.start();
+    return OpenStackLab.start(args);
   }
 
   /** Waits for a started command (at most 300 s: the lab under load); its output, or an AssertionError with stderr. */
   private static String finish(Process p, String what) throws Exception {
-    boolean done = p.waitFor(300, TimeUnit.SECONDS);
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!done || p.exitValue() != 0) {
-      p.destroyForcibly();
-      throw new AssertionError("openstack " + what + " failed: " + err + out);
-    }
-    return out;
+    return OpenStackLab.finish(p, what);
   }
 
   private static String openstack(String... args) throws Exception {

@@ -26,6 +26,7 @@ import io.clusterstacks.lifecycle.respond.ResponsePlan.Action;
 import io.clusterstacks.lifecycle.respond.ResponsePlan.StepKind;
 import io.clusterstacks.lifecycle.respond.ResponseReport.Outcome;
 import io.clusterstacks.lifecycle.respond.ResponseReport.StepResult;
+import io.clusterstacks.lifecycle.lab.OpenStackLab;
 import io.clusterstacks.openstack.CloudsYaml;
 import io.clusterstacks.openstack.OpenStackClient;
 import io.clusterstacks.openstack.ServerDetails;
@@ -482,31 +483,15 @@ class RespondOnTheLabsIT {
   }
 
   private static CloudsYaml.Environment environment() {
-    Map<String, String> vars = new HashMap<>();
-    vars.put("OS_CLIENT_CONFIG_FILE", OS_LAB.resolve("clouds.yaml").toString());
-    vars.put("OS_CLIENT_SECURE_FILE", OS_LAB.resolve("secure.yaml").toString());
-    return new CloudsYaml.Environment(vars, OS_LAB, OS_LAB.resolve("no-home"), OS_LAB.resolve("no-etc"));
+    return OpenStackLab.environment();
   }
 
   private static Process openstackStart(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("openstack", "--os-cloud", "lab-member"));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().put("OS_CLIENT_CONFIG_FILE", OS_LAB.resolve("clouds.yaml").toString());
-    pb.environment().put("OS_CLIENT_SECURE_FILE", OS_LAB.resolve("secure.yaml").toString());
-    pb.redirectError(ProcessBuilder.Redirect.PIPE);
-    return pb.start();
+    return OpenStackLab.start(args);
   }
 
   private static String finish(Process p, String what) throws Exception {
-    boolean done = p.waitFor(300, TimeUnit.SECONDS);
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!done || p.exitValue() != 0) {
-      p.destroyForcibly();
-      throw new AssertionError("openstack " + what + " failed: " + err + out);
-    }
-    return out;
+    return OpenStackLab.finish(p, what);
   }
 
   private static String openstack(String... args) throws Exception {
