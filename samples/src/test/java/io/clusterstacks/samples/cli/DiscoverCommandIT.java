@@ -39,6 +39,14 @@ class DiscoverCommandIT {
   }
 
   Run cli(String... args) throws IOException, InterruptedException {
+    return cli(tmp, args);
+  }
+
+  /**
+   * Runs the command line as a real process with the lab's clouds.yaml, its output in {@code tmp}; fails when it
+   * prints a lab secret.
+   */
+  static Run cli(Path tmp, String... args) throws IOException, InterruptedException {
     if (!Files.isRegularFile(LAB.resolve("clouds.yaml"))) {
       fail("the OpenStack lab is not set up: " + LAB.resolve("clouds.yaml") + " is missing. Start it with ./bin/test-all"
           + " (or lab/openstack/ensure)");

@@ -4,7 +4,6 @@ import io.clusterstacks.core.ClusterStacksException;
 import io.clusterstacks.core.InvalidInputException;
 import io.clusterstacks.core.manifest.ManifestDocument;
 import io.clusterstacks.core.manifest.Manifests;
-import io.clusterstacks.core.model.OutputMode;
 import io.clusterstacks.core.model.ServerGroupRef;
 import io.clusterstacks.core.plan.ClusterPlan;
 import io.clusterstacks.kubernetes.ApplyFailedException;
@@ -133,20 +132,22 @@ public final class ClusterLifecycle {
     InvalidInputException.requireArgument(listener, "listener");
     Run run = new Run("create", namespace, plan.request().clusterName(), listener);
     try (LeaseLock lock = run.lock()) {
-      boolean topology = plan.mode() == OutputMode.TOPOLOGY && !plan.serverGroupIdsNeeded().isEmpty();
+      boolean topology = sdkOwnsServerGroups(plan);
       ServerGroupSet groups = run.step(Step.SERVER_GROUPS, lock, () -> {
         if (!topology) {
-          return skipped(new ServerGroupSet(Map.of(), List.of(), List.of()), plan.serverGroupsToCreate().isEmpty()
-              ? "the plan has no server groups" : "raw mode: ORC's ServerGroup objects create the Nova groups");
+          return skipped(new ServerGroupSet(Map.of(), List.of(), List.of()), notOwned(plan, "ORC's ServerGroup objects"
+              + " create the Nova groups"));
         }
         ServerGroupSet g = openStack.serverGroups().ensure(plan);
         return result(g, g.created().isEmpty() ? Outcome.UNCHANGED : Outcome.DONE, "created "
             + names(g.created()) + ", adopted " + names(g.reused()));
       });
-      Manifests manifests = run.step(Step.RENDER, lock, () -> {
-        Manifests m = (topology ? groups.applyTo(plan) : plan).manifests(b -> b.namespace(namespace));
-        return result(m, Outcome.DONE, m.documents().size() + " objects: " + kinds(m));
+      Rendered rendered = run.step(Step.RENDER, lock, () -> {
+        ClusterPlan withIds = topology ? groups.applyTo(plan) : plan;
+        Manifests m = withIds.manifests(b -> b.namespace(namespace));
+        return result(new Rendered(withIds, m), Outcome.DONE, m.documents().size() + " objects: " + kinds(m));
       });
+      Manifests manifests = rendered.manifests();
       ApplyResult applied = run.step(Step.APPLY, lock, () -> {
         ApplyResult r = management.apply(manifests).orThrow();
         return result(r, r.unchanged() ? Outcome.UNCHANGED : Outcome.DONE, r.applied().size() + " objects: "
@@ -158,8 +159,8 @@ public final class ClusterLifecycle {
       });
       PlacementReport placement = run.step(Step.VERIFY_PLACEMENT, lock, () -> {
         if (!topology) {
-          return skipped(new PlacementReport(List.of(), List.of()), plan.serverGroupsToCreate().isEmpty()
-              ? "the plan has no server groups" : "raw mode: ORC names the Nova groups; verify the plan with their IDs");
+          return skipped(new PlacementReport(List.of(), List.of()), notOwned(plan, "ORC names the Nova groups; verify"
+              + " the plan with their IDs"));
         }
         PlacementReport p = openStack.placement().verify(plan, groups);
         return p.ok() ? result(p, Outcome.DONE, p.groups().size() + " groups as planned")
@@ -182,7 +183,7 @@ public final class ClusterLifecycle {
       });
       LifecycleReport report = run.report();
       LOG.info("created {}/{} in {}", namespace, run.cluster, report.total());
-      return new ClusterCreated(report, topology ? groups.applyTo(plan) : plan, groups, manifests, applied, status,
+      return new ClusterCreated(report, rendered.plan(), groups, manifests, applied, status,
           placement, optIn, access);
     }
   }
@@ -203,7 +204,7 @@ public final class ClusterLifecycle {
     InvalidInputException.requireArgument(listener, "listener");
     Run run = new Run("delete", namespace, plan.request().clusterName(), listener);
     try (LeaseLock lock = run.lock()) {
-      boolean topology = plan.mode() == OutputMode.TOPOLOGY && !plan.serverGroupIdsNeeded().isEmpty();
+      boolean topology = sdkOwnsServerGroups(plan);
       List<String> remaining = new ArrayList<>();
       DeleteResult objects = run.step(Step.DELETE_OBJECTS, lock, () -> {
         DeleteResult d = management.delete(identities(plan, namespace, topology), options.deleteOptions());
@@ -216,8 +217,8 @@ public final class ClusterLifecycle {
       });
       List<ServerGroup> deleted = run.step(Step.DELETE_SERVER_GROUPS, lock, () -> {
         if (!topology) {
-          return skipped(List.<ServerGroup>of(), plan.serverGroupsToCreate().isEmpty() ? "the plan has no server groups"
-              : "raw mode: ORC's ServerGroup objects own the Nova groups; the SDK never deletes them itself");
+          return skipped(List.<ServerGroup>of(), notOwned(plan, "ORC's ServerGroup objects own the Nova groups; the SDK"
+              + " never deletes them itself"));
         }
         // A group whose servers still exist keeps them placed by its policy while CAPO deletes them: keep it.
         List<String> free = new ArrayList<>();
@@ -239,6 +240,16 @@ public final class ClusterLifecycle {
       LOG.info("deleted {}/{} in {}; {} remain", namespace, run.cluster, report.total(), remaining.size());
       return new ClusterDeleted(report, objects, deleted, remaining);
     }
+  }
+
+  /** Topology mode with server groups: the SDK creates, adopts and deletes them (raw mode: ORC does). */
+  private static boolean sdkOwnsServerGroups(ClusterPlan plan) {
+    return !plan.serverGroupIdsNeeded().isEmpty();
+  }
+
+  /** Why a server-group step is skipped. */
+  private static String notOwned(ClusterPlan plan, String rawMode) {
+    return plan.serverGroupsToCreate().isEmpty() ? "the plan has no server groups" : "raw mode: " + rawMode;
   }
 
   /**
@@ -277,6 +288,8 @@ public final class ClusterLifecycle {
   }
 
   private record Result<T>(T value, Outcome outcome, String summary) {}
+
+  private record Rendered(ClusterPlan plan, Manifests manifests) {}
 
   /** One run's steps so far. */
   private final class Run {

@@ -3,6 +3,7 @@ package io.clusterstacks.lifecycle.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -170,7 +171,7 @@ class ClusterLifecycleOnTheLabsIT {
       assertTrue(created.access().kubeconfig().text().contains("server:"));
       assertTrue(created.status().usable(), created.status().toString());
       assertNoSecret(r.text() + created.toString());
-      assertTrue(admin.leases().inNamespace(ns).withName(ClusterLifecycle.lockName(cluster)).get() == null, "released");
+      assertNull(admin.leases().inNamespace(ns).withName(ClusterLifecycle.lockName(cluster)).get(), "released");
 
       // 6. And once more: every step finds everything right.
       LifecycleReport again = life.create(plan, ns, LifecycleListener.NONE).report();

@@ -25,7 +25,6 @@ import io.clusterstacks.lifecycle.diagnose.Finding.Kind;
 import io.clusterstacks.lifecycle.maintenance.MaintenanceOptIn;
 import io.clusterstacks.lifecycle.maintenance.OptInReconciliation;
 import io.clusterstacks.lifecycle.lab.OpenStackLab;
-import io.clusterstacks.openstack.CloudsYaml;
 import io.clusterstacks.openstack.LoadBalancers;
 import io.clusterstacks.openstack.Maintenance;
 import io.clusterstacks.openstack.OpenStackClient;
@@ -84,7 +83,7 @@ class DiagnoseOnTheLabsIT {
         .addServer(ClusterObservations.Server.of(gone, "gone-cp-0", "control-plane", true, "g-1", "ACTIVE", "h-1",
             "SCS-2V-4-20s"))
         .build();
-    try (OpenStackClient member = OpenStackClient.connect(CloudsYaml.load("lab-member", environment()))) {
+    try (OpenStackClient member = OpenStackLab.connect("lab-member")) {
       OptInReconciliation r = MaintenanceOptIn.reconcile(member, seen);
       assertFalse(r.complete(), r.toString());
       assertEquals(List.of(), r.set(), r.toString());
@@ -105,8 +104,8 @@ class DiagnoseOnTheLabsIT {
     boolean lbCreated = false;
     ClusterPlan plan = null;
     KubernetesClient k8s = KubernetesLab.get().newClient();
-    try (OpenStackClient admin = OpenStackClient.connect(CloudsYaml.load("lab-admin", environment()));
-        OpenStackClient member = OpenStackClient.connect(CloudsYaml.load("lab-member", environment()));
+    try (OpenStackClient admin = OpenStackLab.connect("lab-admin");
+        OpenStackClient member = OpenStackLab.connect("lab-member");
         ManagementCluster mgmt = ManagementCluster.builder().kubeconfig(KubernetesLab.get().kubeconfig()).build()) {
       // discovery needs admin (hypervisors); the lab has no provider, so it is given pluscloud open's maintenance keys
       CloudProfile lab = admin.discovery().discover("lab").profile().toBuilder().quirks(ProviderQuirks.PLUSCLOUD_OPEN).build();
@@ -130,19 +129,19 @@ class DiagnoseOnTheLabsIT {
       // 2. The test plays CAPI/CAPO: two control-plane servers (at once, each CLI call costs seconds), and the
       // API load balancer with its listener.
       String downtime = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS).toString();
-      Process cpA = openstackStart("--os-compute-api-version", "2.37", "server", "create", "--flavor", "SCS-1L-1-5", "--image",
+      Process cpA = OpenStackLab.start("--os-compute-api-version", "2.37", "server", "create", "--flavor", "SCS-1L-1-5", "--image",
           "lab-tiny", "--nic", "none", "--hint", "group=" + cpGroup, "--property", "ps_scheduled_downtime=" + downtime,
           "--wait", "-f", "value", "-c", "id", cluster + "-cp-a");
-      Process cpB = openstackStart("--os-compute-api-version", "2.37", "server", "create", "--flavor", "SCS-2V-4-20s", "--image",
+      Process cpB = OpenStackLab.start("--os-compute-api-version", "2.37", "server", "create", "--flavor", "SCS-2V-4-20s", "--image",
           "lab-tiny", "--nic", "none", "--hint", "group=" + cpGroup, "--wait", "-f", "value", "-c", "id", cluster + "-cp-b");
-      Process lb = openstackStart("loadbalancer", "create", "--name", lbName, "--vip-subnet-id", "lab-lb-subnet", "--wait");
-      String idA = finish(cpA, "server create cp-a").strip();
+      Process lb = OpenStackLab.start("loadbalancer", "create", "--name", lbName, "--vip-subnet-id", "lab-lb-subnet", "--wait");
+      String idA = OpenStackLab.finish(cpA, "server create cp-a").strip();
       servers.add(idA);
-      String idB = finish(cpB, "server create cp-b").strip();
+      String idB = OpenStackLab.finish(cpB, "server create cp-b").strip();
       servers.add(idB);
       lbCreated = true;
-      finish(lb, "loadbalancer create");
-      openstack("loadbalancer", "listener", "create", "--name", "l1", "--protocol", "TCP", "--protocol-port", "6443", "--wait",
+      OpenStackLab.finish(lb, "loadbalancer create");
+      OpenStackLab.run("loadbalancer", "listener", "create", "--name", "l1", "--protocol", "TCP", "--protocol-port", "6443", "--wait",
           lbName);
 
       // 3. The workload kubeconfig as CAPI writes it, and the Nodes as kubelets would register them.
@@ -236,13 +235,13 @@ class DiagnoseOnTheLabsIT {
       if (!servers.isEmpty()) {
         List<String> delete = new ArrayList<>(List.of("server", "delete", "--wait"));
         delete.addAll(servers);
-        openstack(delete.toArray(String[]::new));
+        OpenStackLab.run(delete.toArray(String[]::new));
       }
       if (lbCreated) {
-        openstack("loadbalancer", "delete", "--cascade", "--wait", lbName);
+        OpenStackLab.run("loadbalancer", "delete", "--cascade", "--wait", lbName);
       }
       if (plan != null) {
-        try (OpenStackClient member = OpenStackClient.connect(CloudsYaml.load("lab-member", environment()))) {
+        try (OpenStackClient member = OpenStackLab.connect("lab-member")) {
           member.serverGroups().deleteFor(plan);
         }
       }
@@ -294,23 +293,5 @@ class DiagnoseOnTheLabsIT {
     for (String s : secrets) {
       assertFalse(report.contains(s), "the report holds a secret (" + s.length() + " characters)");
     }
-  }
-
-  private static CloudsYaml.Environment environment() {
-    return OpenStackLab.environment();
-  }
-
-  /** Starts the openstack command line as the lab's member user. */
-  private static Process openstackStart(String... args) throws Exception {
-    return OpenStackLab.start(args);
-  }
-
-  /** Waits for a started command (at most 300 s: the lab under load); its output, or an AssertionError with stderr. */
-  private static String finish(Process p, String what) throws Exception {
-    return OpenStackLab.finish(p, what);
-  }
-
-  private static String openstack(String... args) throws Exception {
-    return finish(openstackStart(args), String.join(" ", args));
   }
 }

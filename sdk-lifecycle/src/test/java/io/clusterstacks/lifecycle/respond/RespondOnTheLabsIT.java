@@ -27,7 +27,6 @@ import io.clusterstacks.lifecycle.respond.ResponsePlan.StepKind;
 import io.clusterstacks.lifecycle.respond.ResponseReport.Outcome;
 import io.clusterstacks.lifecycle.respond.ResponseReport.StepResult;
 import io.clusterstacks.lifecycle.lab.OpenStackLab;
-import io.clusterstacks.openstack.CloudsYaml;
 import io.clusterstacks.openstack.OpenStackClient;
 import io.clusterstacks.openstack.ServerDetails;
 import io.clusterstacks.openstack.ServerGroupSet;
@@ -111,8 +110,8 @@ class RespondOnTheLabsIT {
     KubernetesClient k8s = KubernetesLab.get().newClient();
     Path dir = Files.createTempDirectory("respond-it");
     List<AutoCloseable> closeLater = new ArrayList<>();
-    try (OpenStackClient admin = OpenStackClient.connect(CloudsYaml.load("lab-admin", environment()));
-        OpenStackClient member = OpenStackClient.connect(CloudsYaml.load("lab-member", environment()))) {
+    try (OpenStackClient admin = OpenStackLab.connect("lab-admin");
+        OpenStackClient member = OpenStackLab.connect("lab-member")) {
       CloudProfile lab = admin.discovery().discover("lab").profile().toBuilder().quirks(ProviderQuirks.PLUSCLOUD_OPEN).build();
       plan = Planner.plan(ClusterRequest.of(r -> r.clusterName(cluster).className(ClusterClassName.of("scs2", "1.34", "v2"))
           .controlPlane(ControlPlaneRequest.of(cp -> cp.replicas(3).policy(PlacementPolicy.antiAffinity())))
@@ -135,14 +134,14 @@ class RespondOnTheLabsIT {
           args.addAll(List.of("--property", KEY + "=" + at.plus(Duration.ofMinutes(10))));
         }
         args.addAll(List.of("--wait", "-f", "value", "-c", "id", cluster + "-" + n));
-        boots.put(n, openstackStart(args.toArray(String[]::new)));
+        boots.put(n, OpenStackLab.start(args.toArray(String[]::new)));
       }
       Map<String, String> id = new HashMap<>();
       for (var e : boots.entrySet()) {
-        id.put(e.getKey(), finish(e.getValue(), "server create " + e.getKey()).strip());
+        id.put(e.getKey(), OpenStackLab.finish(e.getValue(), "server create " + e.getKey()).strip());
         servers.add(id.get(e.getKey()));
       }
-      openstack("server", "stop", id.get("cp-b"));
+      OpenStackLab.run("server", "stop", id.get("cp-b"));
       await("cp-b SHUTOFF", Duration.ofMinutes(3), () -> status(member, id.get("cp-b")).equals("SHUTOFF"));
 
       // 2. The management cluster's objects as CAPI writes them, and the workload kubeconfig pointing at an
@@ -253,11 +252,11 @@ class RespondOnTheLabsIT {
         if (e.type() == ResponseEvent.Type.DONE && e.step().kind() == StepKind.DELETE_MACHINE
             && e.step().serverId().equals(id.get("md-a"))) {
           try {
-            replacement[0] = openstack("--os-compute-api-version", "2.37", "server", "create", "--flavor", "SCS-2V-4-20s",
+            replacement[0] = OpenStackLab.run("--os-compute-api-version", "2.37", "server", "create", "--flavor", "SCS-2V-4-20s",
                 "--image", "lab-tiny", "--nic", "none", "--hint", "group=" + mdGroup, "--wait", "-f", "value", "-c", "id",
                 cluster + "-md-c").strip();
             servers.add(replacement[0]);
-            openstack("server", "delete", "--wait", id.get("md-a"));
+            OpenStackLab.run("server", "delete", "--wait", id.get("md-a"));
           } catch (Exception x) {
             throw new IllegalStateException(x);
           }
@@ -334,12 +333,12 @@ class RespondOnTheLabsIT {
         List<String> delete = new ArrayList<>(List.of("server", "delete", "--wait"));
         delete.addAll(servers);
         try {
-          openstack(delete.toArray(String[]::new));
+          OpenStackLab.run(delete.toArray(String[]::new));
         } catch (AssertionError e) {
           // md-a was deleted by the test already; delete the others one by one
           for (String s : servers) {
             try {
-              openstack("server", "delete", "--wait", s);
+              OpenStackLab.run("server", "delete", "--wait", s);
             } catch (AssertionError ignored) {
               // gone
             }
@@ -347,7 +346,7 @@ class RespondOnTheLabsIT {
         }
       }
       if (plan != null) {
-        try (OpenStackClient member = OpenStackClient.connect(CloudsYaml.load("lab-member", environment()))) {
+        try (OpenStackClient member = OpenStackLab.connect("lab-member")) {
           member.serverGroups().deleteFor(plan);
         }
       }
@@ -480,21 +479,5 @@ class RespondOnTheLabsIT {
       }
     }
     throw new AssertionError("no group for " + deployment);
-  }
-
-  private static CloudsYaml.Environment environment() {
-    return OpenStackLab.environment();
-  }
-
-  private static Process openstackStart(String... args) throws Exception {
-    return OpenStackLab.start(args);
-  }
-
-  private static String finish(Process p, String what) throws Exception {
-    return OpenStackLab.finish(p, what);
-  }
-
-  private static String openstack(String... args) throws Exception {
-    return finish(openstackStart(args), String.join(" ", args));
   }
 }
