@@ -56,7 +56,21 @@ SRC
   fi
 }
 
-pid_alive() { [[ -f $RUN/$1.pid ]] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; }
+# The pid of component $1 if that process runs it, else nothing. A live pid alone is not enough: pid files
+# outlive the processes of a machine restored from a disk copy, whose new processes reuse the low pids (the
+# OpenStack lab once skipped a daemon because of that). Zombies count as stopped.
+component_pid() {
+  local pid argv0 state
+  [[ -s $RUN/$1.pid ]] || return 0
+  pid=$(<"$RUN/$1.pid")
+  [[ $pid =~ ^[0-9]+$ && -r /proc/$pid/stat ]] || return 0
+  state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null || true)
+  [[ -n $state && $state != Z && $state != X ]] || return 0
+  argv0=$(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | head -n 1 || true)
+  [[ ${argv0##*/} == "$1" ]] && echo "$pid"
+  return 0
+}
+pid_alive() { [[ -n $(component_pid "$1") ]]; }
 
 kubectl_lab() { "$BIN_DIR/kubectl" --kubeconfig "$KUBECONFIG_ADMIN" --cache-dir "$STATE/kubectl-cache" "$@"; }
 
@@ -120,9 +134,8 @@ start_component() {
 
 stop_component() {
   local name=$1 pid i
-  [[ -f $RUN/$name.pid ]] || return 0
-  pid=$(cat "$RUN/$name.pid")
-  if kill -0 "$pid" 2>/dev/null; then
+  pid=$(component_pid "$name")
+  if [[ -n $pid ]]; then
     kill -TERM "$pid" 2>/dev/null || true
     for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     if kill -0 "$pid" 2>/dev/null; then log "$name did not stop in 15 s, killing"; kill -KILL "$pid" 2>/dev/null || true; sleep 0.2; fi

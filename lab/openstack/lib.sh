@@ -40,14 +40,20 @@ CORE_DAEMONS="placement glance-api neutron-server nova-api nova-conductor nova-s
 OCTAVIA_DAEMONS="octavia-api octavia-worker octavia-health-manager octavia-housekeeping"
 ALL_DAEMONS="keystone $CORE_DAEMONS $COMPUTES $OCTAVIA_DAEMONS"
 
-# pid of a running daemon, or nothing. A zombie (PID 1 here does not reap) counts as stopped.
+# pid of a running daemon, or nothing. A zombie (PID 1 here does not reap) counts as stopped, and so does a
+# pid that now belongs to another process: $RUN is not a tmpfs here, so pid files outlive the processes of a
+# machine restored from a disk copy, whose new processes reuse the low pids (a CI start skipped nova-conductor
+# because its stale pid was another daemon's, and no hypervisor came up). The process must run the daemon's
+# command line, or be the uwsgi master that renamed itself to "<name>-uWSGI" (procname-prefix).
 daemon_pid() {
-  local f=$RUN/$1.pid pid state
+  local f=$RUN/$1.pid pid state cmdline
   [[ -s $f ]] || return 0
   pid=$(<"$f")
-  [[ -r /proc/$pid/stat ]] || return 0
+  [[ $pid =~ ^[0-9]+$ && -r /proc/$pid/stat ]] || return 0
   state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null || true)
-  [[ -n $state && $state != Z && $state != X ]] && echo "$pid"
+  [[ -n $state && $state != Z && $state != X ]] || return 0
+  cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)
+  if [[ $cmdline == *"${DAEMON_CMD[$1]}"* || $cmdline == "$1-uWSGI "* ]]; then echo "$pid"; fi
   return 0
 }
 daemon_running() { [[ -n $(daemon_pid "$1") ]]; }
@@ -60,6 +66,7 @@ daemon_start() {
   local user=${DAEMON_USER[$name]} log=$LOGS/$name.log
   touch "$log"; chown "$user" "$log"
   printf '\n===== %s start %s =====\n' "$(date -u +%FT%TZ)" "$name" >>"$log"
+  rm -f "$RUN/$name.pid"   # stale (daemon_pid said so): start-stop-daemon must not match its pid
   # shellcheck disable=SC2086
   start-stop-daemon --start --background --make-pidfile --pidfile "$RUN/$name.pid" \
     --chuid "$user" --chdir / --output "$log" --exec ${DAEMON_CMD[$name]%% *} -- ${DAEMON_CMD[$name]#* }
