@@ -133,49 +133,16 @@ public final class ClusterLifecycle {
     Run run = new Run("create", namespace, plan.request().clusterName(), listener);
     try (LeaseLock lock = run.lock()) {
       boolean topology = sdkOwnsServerGroups(plan);
-      ServerGroupSet groups = run.step(Step.SERVER_GROUPS, lock, () -> {
-        if (!topology) {
-          return skipped(new ServerGroupSet(Map.of(), List.of(), List.of()), notOwned(plan, "ORC's ServerGroup objects"
-              + " create the Nova groups"));
-        }
-        ServerGroupSet g = openStack.serverGroups().ensure(plan);
-        return result(g, g.created().isEmpty() ? Outcome.UNCHANGED : Outcome.DONE, "created "
-            + names(g.created()) + ", adopted " + names(g.reused()));
-      });
-      Rendered rendered = run.step(Step.RENDER, lock, () -> {
-        ClusterPlan withIds = topology ? groups.applyTo(plan) : plan;
-        Manifests m = withIds.manifests(b -> b.namespace(namespace));
-        return result(new Rendered(withIds, m), Outcome.DONE, m.documents().size() + " objects: " + kinds(m));
-      });
+      ServerGroupSet groups = serverGroups(run, lock, plan, topology);
+      Rendered rendered = render(run, lock, plan, groups, topology);
       Manifests manifests = rendered.manifests();
-      ApplyResult applied = run.step(Step.APPLY, lock, () -> {
-        ApplyResult r = management.apply(manifests).orThrow();
-        return result(r, r.unchanged() ? Outcome.UNCHANGED : Outcome.DONE, r.applied().size() + " objects: "
-            + verdicts(r));
-      });
+      ApplyResult applied = apply(run, lock, manifests);
       ClusterStatus status = run.step(Step.WAIT, lock, () -> {
         ClusterStatus s = management.awaitUsable(namespace, run.cluster, options.waitOptions(), run::progress);
         return result(s, Outcome.DONE, "usable: phase " + s.phase() + ", " + s.controlPlane() + ", " + s.workers());
       });
-      PlacementReport placement = run.step(Step.VERIFY_PLACEMENT, lock, () -> {
-        if (!topology) {
-          return skipped(new PlacementReport(List.of(), List.of()), notOwned(plan, "ORC names the Nova groups; verify"
-              + " the plan with their IDs"));
-        }
-        PlacementReport p = openStack.placement().verify(plan, groups);
-        return p.ok() ? result(p, Outcome.DONE, p.groups().size() + " groups as planned")
-            : result(p, Outcome.WARNING, p.summary());
-      });
-      OptInReconciliation optIn = run.step(Step.OPT_IN, lock, () -> {
-        ClusterObservations seen = DiagnosisCollector.of(openStack, management).collect(plan, namespace);
-        OptInReconciliation r = MaintenanceOptIn.reconcile(openStack, seen);
-        long changed = r.set().stream().filter(s -> s.changed()).count();
-        if (!r.complete()) {
-          return result(r, Outcome.WARNING, "set on " + changed + ", failed on " + r.failed().size() + ": " + r);
-        }
-        return result(r, changed == 0 ? Outcome.UNCHANGED : Outcome.DONE, changed == 0
-            ? "every server that needs it has it (" + seen.servers().size() + " servers)" : "set on " + changed + " servers");
-      });
+      PlacementReport placement = verifyPlacement(run, lock, plan, groups, topology);
+      OptInReconciliation optIn = optIn(run, lock, plan);
       WorkloadAccess access = run.step(Step.ACCESS, lock, () -> {
         WorkloadAccess a = management.workload(namespace, run.cluster);
         a.kubeconfig(); // fails typed (404) when CAPI has not written the Secret
@@ -186,6 +153,151 @@ public final class ClusterLifecycle {
       return new ClusterCreated(report, rendered.plan(), groups, manifests, applied, status,
           placement, optIn, access);
     }
+  }
+
+  /**
+   * Checks, without changing anything, whether the running cluster may move to a target plan's class and
+   * Kubernetes version, with the target plan's surge and placement warnings: what {@link #upgrade} checks at
+   * {@link Step#CHECK_UPGRADE}, for a caller that shows it and asks before upgrading.
+   *
+   * @param target the plan to move to (same cluster name; topology mode)
+   * @param namespace the Cluster's namespace
+   * @return the check; {@link UpgradeCheck#allowed()} false names each refusal with its fix
+   * @throws InvalidInputException when no such Cluster exists or it is not in topology mode
+   */
+  public UpgradeCheck checkUpgrade(ClusterPlan target, String namespace) {
+    InvalidInputException.requireArgument(target, "target");
+    InvalidInputException.requireArgument(namespace, "namespace");
+    return check(target, namespace);
+  }
+
+  /**
+   * Moves a running topology-mode cluster to a target plan's class and Kubernetes version, or continues such a
+   * move that stopped: lock, check the move ({@link UpgradeCheck}: refused moves stop here with nothing applied;
+   * the target plan's surge and placement warnings are reported before the apply), adopt the server groups,
+   * render, apply, wait until Cluster API has rolled the version out, verify the placement the rollout left
+   * (on few hypervisors, members may share one afterwards, as the planner warns), set the restart opt-in on the
+   * servers the rollout created.
+   *
+   * <p>The same call continues a rollout that timed out: the Cluster then already has the target version, the
+   * check finds nothing to change, the apply is unchanged and the wait resumes.
+   *
+   * @param target the plan to move to (same cluster name and stack; topology mode)
+   * @param namespace the Cluster's namespace
+   * @param listener hears each step and the rollout's progress
+   * @return the report, the check, the placement after the rollout
+   * @throws LifecycleException naming the failed step, with the steps so far and the typed cause
+   *     ({@link UpgradeRefusedException} at {@link Step#CHECK_UPGRADE})
+   */
+  public ClusterUpgraded upgrade(ClusterPlan target, String namespace, LifecycleListener listener) {
+    InvalidInputException.requireArgument(target, "target");
+    InvalidInputException.requireArgument(namespace, "namespace");
+    InvalidInputException.requireArgument(listener, "listener");
+    Run run = new Run("upgrade", namespace, target.request().clusterName(), listener);
+    try (LeaseLock lock = run.lock()) {
+      UpgradeCheck check = run.step(Step.CHECK_UPGRADE, lock, () -> {
+        UpgradeCheck c = check(target, namespace);
+        if (!c.allowed()) {
+          throw new UpgradeRefusedException(c);
+        }
+        String move = c.fromClass() + " " + c.fromVersion() + " -> " + c.toClass() + " " + c.toVersion()
+            + (c.changes() ? "" : " (already set: continuing the rollout)");
+        return c.warnings().isEmpty() ? result(c, Outcome.DONE, move)
+            : result(c, Outcome.WARNING, move + "; " + (c.warnings().size() == 1 ? "1 warning: "
+                : c.warnings().size() + " warnings: ") + String.join(" | ", c.warnings()));
+      });
+      boolean topology = sdkOwnsServerGroups(target);
+      ServerGroupSet groups = serverGroups(run, lock, target, topology);
+      Rendered rendered = render(run, lock, target, groups, topology);
+      ApplyResult applied = apply(run, lock, rendered.manifests());
+      ClusterStatus status = run.step(Step.ROLLOUT, lock, () -> {
+        Rollout.Done d = new Rollout(management, options.waitOptions(), run::progress).await(namespace, run.cluster,
+            check.toVersion());
+        return result(d.status(), d.warning() ? Outcome.WARNING : Outcome.DONE, d.summary());
+      });
+      PlacementReport placement = verifyPlacement(run, lock, target, groups, topology);
+      OptInReconciliation optIn = optIn(run, lock, target);
+      LifecycleReport report = run.report();
+      LOG.info("upgraded {}/{} to {} in {}", namespace, run.cluster, check.toVersion(), report.total());
+      return new ClusterUpgraded(report, check, rendered.plan(), applied, status, placement, optIn);
+    }
+  }
+
+  /** Reads the running Cluster's class and version and checks the move. */
+  private UpgradeCheck check(ClusterPlan target, String namespace) {
+    String cluster = target.request().clusterName();
+    Map<String, Object> running = management.read(new io.clusterstacks.kubernetes.ObjectRef("cluster.x-k8s.io/v1beta1",
+        "Cluster", namespace, cluster));
+    if (running.isEmpty()) {
+      throw new InvalidInputException(List.of(io.clusterstacks.core.Problem.of("cluster", namespace + "/" + cluster,
+          "no such Cluster on the management cluster: create it with ClusterLifecycle.create before upgrading it")));
+    }
+    Map<?, ?> topologySpec = Rollout.map(Rollout.map(running.get("spec")).get("topology"));
+    if (topologySpec.isEmpty()) {
+      throw new InvalidInputException(List.of(io.clusterstacks.core.Problem.of("spec.topology", "<missing>",
+          "the running Cluster " + namespace + "/" + cluster + " is a raw Cluster API cluster: upgrades run in topology"
+              + " mode only (change its KubeadmControlPlane and MachineDeployments with new machine templates)")));
+    }
+    return UpgradeCheck.evaluate(String.valueOf(topologySpec.get("class")), String.valueOf(topologySpec.get("version")),
+        target);
+  }
+
+  private ServerGroupSet serverGroups(Run run, LeaseLock lock, ClusterPlan plan, boolean topology) {
+    return run.step(Step.SERVER_GROUPS, lock, () -> {
+      if (!topology) {
+        return skipped(new ServerGroupSet(Map.of(), List.of(), List.of()), notOwned(plan, "ORC's ServerGroup objects"
+            + " create the Nova groups"));
+      }
+      ServerGroupSet g = openStack.serverGroups().ensure(plan);
+      return result(g, g.created().isEmpty() ? Outcome.UNCHANGED : Outcome.DONE, "created "
+          + names(g.created()) + ", adopted " + names(g.reused()));
+    });
+  }
+
+  private Rendered render(Run run, LeaseLock lock, ClusterPlan plan, ServerGroupSet groups, boolean topology) {
+    return run.step(Step.RENDER, lock, () -> {
+      ClusterPlan withIds = topology ? groups.applyTo(plan) : plan;
+      Manifests m = withIds.manifests(b -> b.namespace(run.namespace));
+      return result(new Rendered(withIds, m), Outcome.DONE, m.documents().size() + " objects: " + kinds(m));
+    });
+  }
+
+  private ApplyResult apply(Run run, LeaseLock lock, Manifests manifests) {
+    return run.step(Step.APPLY, lock, () -> {
+      ApplyResult r = management.apply(manifests).orThrow();
+      return result(r, r.unchanged() ? Outcome.UNCHANGED : Outcome.DONE, r.applied().size() + " objects: "
+          + verdicts(r));
+    });
+  }
+
+  private PlacementReport verifyPlacement(Run run, LeaseLock lock, ClusterPlan plan, ServerGroupSet groups,
+      boolean topology) {
+    return run.step(Step.VERIFY_PLACEMENT, lock, () -> {
+      if (!topology) {
+        return skipped(new PlacementReport(List.of(), List.of()), notOwned(plan, "ORC names the Nova groups; verify"
+            + " the plan with their IDs"));
+      }
+      PlacementReport p = openStack.placement().verify(plan, groups);
+      Optional<String> risk = QuorumSpread.atRisk(plan, p);
+      if (!p.ok()) {
+        return result(p, Outcome.WARNING, p.summary() + risk.map(r -> "; " + r).orElse(""));
+      }
+      return risk.isPresent() ? result(p, Outcome.WARNING, p.groups().size() + " groups as planned, but " + risk.get())
+          : result(p, Outcome.DONE, p.groups().size() + " groups as planned");
+    });
+  }
+
+  private OptInReconciliation optIn(Run run, LeaseLock lock, ClusterPlan plan) {
+    return run.step(Step.OPT_IN, lock, () -> {
+      ClusterObservations seen = DiagnosisCollector.of(openStack, management).collect(plan, run.namespace);
+      OptInReconciliation r = MaintenanceOptIn.reconcile(openStack, seen);
+      long changed = r.set().stream().filter(s -> s.changed()).count();
+      if (!r.complete()) {
+        return result(r, Outcome.WARNING, "set on " + changed + ", failed on " + r.failed().size() + ": " + r);
+      }
+      return result(r, changed == 0 ? Outcome.UNCHANGED : Outcome.DONE, changed == 0
+          ? "every server that needs it has it (" + seen.servers().size() + " servers)" : "set on " + changed + " servers");
+    });
   }
 
   /**
