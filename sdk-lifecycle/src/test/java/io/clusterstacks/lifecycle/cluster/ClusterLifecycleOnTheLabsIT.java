@@ -142,9 +142,9 @@ class ClusterLifecycleOnTheLabsIT {
       // (without the restart opt-in), 1 worker; then the Cluster's status and the kubeconfig Secret.
       List<Process> boots = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        boots.add(boot(cluster + "-cp-" + i, "SCS-2V-4-20s", groupIds.get(groupNames.indexOf(cluster + "-control-plane"))));
+        boots.add(OpenStackLab.startBoot(cluster + "-cp-" + i, "SCS-2V-4-20s", groupIds.get(groupNames.indexOf(cluster + "-control-plane"))));
       }
-      boots.add(boot(cluster + "-md-0-0", "SCS-1L-1-5", groupIds.get(groupNames.indexOf(cluster + "-md-0"))));
+      boots.add(OpenStackLab.startBoot(cluster + "-md-0-0", "SCS-1L-1-5", groupIds.get(groupNames.indexOf(cluster + "-md-0"))));
       for (Process b : boots) {
         servers.add(OpenStackLab.finish(b, "server create").strip());
       }
@@ -260,10 +260,7 @@ class ClusterLifecycleOnTheLabsIT {
     }
   }
 
-  private static Process boot(String name, String flavor, String groupId) throws Exception {
-    return OpenStackLab.start("--os-compute-api-version", "2.37", "server", "create", "--flavor", flavor, "--image",
-        "lab-tiny", "--nic", "none", "--hint", "group=" + groupId, "--wait", "-f", "value", "-c", "id", name);
-  }
+
 
   private static List<Step> steps(LifecycleReport r) {
     return r.steps().stream().map(StepReport::step).toList();
@@ -283,17 +280,8 @@ class ClusterLifecycleOnTheLabsIT {
     try {
       admin.namespaces().withName(ns).delete();
       admin.close();
-      if (!servers.isEmpty()) {
-        List<String> delete = new ArrayList<>(List.of("server", "delete", "--wait"));
-        delete.addAll(servers);
-        OpenStackLab.run(delete.toArray(String[]::new));
-      }
     } finally {
-      if (plan != null) {
-        try (OpenStackClient member = OpenStackLab.connect("lab-member")) {
-          member.serverGroups().deleteFor(plan);
-        }
-      }
+      OpenStackLab.deleteLeftovers(servers, plan);
     }
   }
 }

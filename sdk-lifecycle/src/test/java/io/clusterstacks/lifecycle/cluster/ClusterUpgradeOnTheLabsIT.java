@@ -103,7 +103,7 @@ class ClusterUpgradeOnTheLabsIT {
       String cpGroupId = member.serverGroups().find(cluster + "-control-plane").orElseThrow().id();
       List<String> old = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        old.add(boot(cluster + "-cp-old-" + i, "SCS-2V-4-20s", cpGroupId));
+        old.add(OpenStackLab.boot(cluster + "-cp-old-" + i, "SCS-2V-4-20s", cpGroupId));
       }
       servers.addAll(old);
       String kcp = cluster + "-cp-" + run;
@@ -180,7 +180,7 @@ class ClusterUpgradeOnTheLabsIT {
       Map<String, List<String>> byHost = byHost(fresh);
       if (byHost.size() == 3) {
         assertEquals(Outcome.DONE, verified.outcome(), verified.summary());
-        String extra = boot(cluster + "-cp-remediated", "SCS-2V-4-20s", cpGroupId);
+        String extra = OpenStackLab.boot(cluster + "-cp-remediated", "SCS-2V-4-20s", cpGroupId);
         servers.add(extra);
         String host = hostId(extra);
         String victim = fresh.stream().filter(s -> !hostId(s).equals(host)).findFirst().orElseThrow();
@@ -233,7 +233,7 @@ class ClusterUpgradeOnTheLabsIT {
       List<String> fresh = new ArrayList<>();
       for (int i = 0; i < old.size(); i++) {
         writeClusterStatus(http, ns, cluster, new Replicas(3, 4, 3, i, 3), Replicas.of(1, 1), false);
-        String id = boot(cluster + "-cp-new-" + i, "SCS-2V-4-20s", cpGroupId);
+        String id = OpenStackLab.boot(cluster + "-cp-new-" + i, "SCS-2V-4-20s", cpGroupId);
         servers.add(id);
         fresh.add(id);
         OpenStackLab.run("server", "delete", "--wait", old.get(i));
@@ -308,12 +308,6 @@ class ClusterUpgradeOnTheLabsIT {
     return http.get(FakeCapiController.clusterPath(ns, cluster)).ok("get Cluster").json().path("spec").path("topology");
   }
 
-  private static String boot(String name, String flavor, String groupId) throws Exception {
-    return OpenStackLab.finish(OpenStackLab.start("--os-compute-api-version", "2.37", "server", "create", "--flavor", flavor,
-        "--image", "lab-tiny", "--nic", "none", "--hint", "group=" + groupId, "--wait", "-f", "value", "-c", "id", name),
-        "server create " + name).strip();
-  }
-
   private static String hostId(String server) {
     try {
       return OpenStackLab.run("server", "show", "-f", "value", "-c", "hostId", server).strip();
@@ -347,17 +341,9 @@ class ClusterUpgradeOnTheLabsIT {
     try {
       admin.namespaces().withName(ns).delete();
       admin.close();
-      if (!servers.isEmpty()) {
-        List<String> delete = new ArrayList<>(List.of("server", "delete", "--wait"));
-        delete.addAll(servers);
-        OpenStackLab.run(delete.toArray(String[]::new));
-      }
     } finally {
-      if (plan != null) {
-        try (OpenStackClient member = OpenStackLab.connect("lab-member")) {
-          member.serverGroups().deleteFor(plan);
-        }
-      }
+      OpenStackLab.deleteLeftovers(servers, plan);
     }
   }
+
 }

@@ -71,6 +71,38 @@ public final class OpenStackLab {
     return finish(start(args), String.join(" ", args));
   }
 
+  /** Starts booting a server as CAPO would for a Machine: the lab's tiny image, no network, in a server group. */
+  public static Process startBoot(String name, String flavor, String groupId) throws Exception {
+    return start("--os-compute-api-version", "2.37", "server", "create", "--flavor", flavor, "--image", "lab-tiny",
+        "--nic", "none", "--hint", "group=" + groupId, "--wait", "-f", "value", "-c", "id", name);
+  }
+
+  /** Boots a server as {@link #startBoot} does and waits for it; its ID. */
+  public static String boot(String name, String flavor, String groupId) throws Exception {
+    return finish(startBoot(name, flavor, groupId), "server create " + name).strip();
+  }
+
+  /**
+   * Deletes what a test of a cluster left in Nova: its servers (waiting until they are gone), then the plan's
+   * convention server groups.
+   */
+  public static void deleteLeftovers(List<String> servers, io.clusterstacks.core.plan.@org.jspecify.annotations.Nullable
+      ClusterPlan plan) throws Exception {
+    try {
+      if (!servers.isEmpty()) {
+        List<String> delete = new ArrayList<>(List.of("server", "delete", "--wait"));
+        delete.addAll(servers);
+        run(delete.toArray(String[]::new));
+      }
+    } finally {
+      if (plan != null) {
+        try (OpenStackClient member = connect("lab-member")) {
+          member.serverGroups().deleteFor(plan);
+        }
+      }
+    }
+  }
+
   private static String read(java.io.InputStream in) {
     try {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
