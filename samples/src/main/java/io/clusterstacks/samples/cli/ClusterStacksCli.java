@@ -31,7 +31,8 @@ import picocli.CommandLine.Command;
     subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, RenderCommand.class, ValidateCommand.class,
         FlavorCommand.class, DiscoverCommand.class,
         ApplyCommand.class, StatusCommand.class, KubeconfigCommand.class, DeleteCommand.class,
-        LabelNodesCommand.class, DiagnoseCommand.class, RespondToMaintenanceCommand.class},
+        LabelNodesCommand.class, UpCommand.class, DownCommand.class, UpgradeCommand.class, DiagnoseCommand.class,
+        RespondToMaintenanceCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -40,7 +41,9 @@ import picocli.CommandLine.Command;
         "4:manifests fail validation",
         "5:the cloud (discover, --os-cloud) or the management cluster refused or did not answer",
         "6:a wait or a delete ran out of time (status --watch, delete)",
-        "7:diagnose found a warning or a critical finding"})
+        "7:diagnose found a warning or a critical finding; up, down or upgrade ran but a step warned or something remains",
+        "8:up, down or upgrade: another run holds the cluster's lock",
+        "9:upgrade refused before anything was applied"})
 public final class ClusterStacksCli implements Callable<Integer> {
   /** Exit code for success. */
   public static final int EXIT_OK = 0;

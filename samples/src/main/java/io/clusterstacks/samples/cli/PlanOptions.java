@@ -64,6 +64,14 @@ public final class PlanOptions {
   @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
   picocli.CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec mixee;
 
+  /**
+   * Set by the commands that work on a running cluster (up, down, upgrade): with {@code --profile} given too,
+   * {@code --os-cloud} only names the cloud to connect to and the plan comes from the profile. A profile saved once
+   * ({@code discover -o FILE}) keeps the plan from changing with what discovery sees later: a project member's
+   * discovery counts hypervisors from the project's own servers, so the cluster's servers change it.
+   */
+  boolean cloudMayOnlyConnect;
+
   /** What discovery noted when {@code --os-cloud} gave the profile (bounds, estimates, fallbacks). */
   private CloudDiscovery.@org.jspecify.annotations.Nullable Discovered discovered;
 
@@ -228,8 +236,9 @@ public final class PlanOptions {
    * @throws io.clusterstacks.openstack.OpenStackConnectionException when the cloud does not answer
    */
   public CloudProfile cloud() {
-    if (osCloud.isPresent()) {
-      if (mixee != null && mixee.commandLine().getParseResult().hasMatchedOption("--profile")) {
+    boolean profileGiven = mixee != null && mixee.commandLine().getParseResult().hasMatchedOption("--profile");
+    if (osCloud.isPresent() && !(profileGiven && cloudMayOnlyConnect)) {
+      if (profileGiven) {
         throw new ClusterStacksException("--os-cloud " + TerminalText.quote(osCloud.get()) + " and --profile "
             + TerminalText.quote(profile) + " both name the cloud profile; give one of them");
       }

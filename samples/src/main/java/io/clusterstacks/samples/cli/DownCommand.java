@@ -1,0 +1,75 @@
+package io.clusterstacks.samples.cli;
+
+import io.clusterstacks.core.plan.ClusterPlan;
+import io.clusterstacks.kubernetes.KubernetesApiException;
+import io.clusterstacks.kubernetes.ManagementCluster;
+import io.clusterstacks.lifecycle.cluster.ClusterDeleted;
+import io.clusterstacks.lifecycle.cluster.ClusterLifecycle;
+import io.clusterstacks.lifecycle.cluster.LifecycleException;
+import io.clusterstacks.openstack.OpenStackClient;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code clusterstacks down}: sdk-lifecycle's delete, the cluster's objects and the server groups the SDK owns. */
+@Command(
+    name = "down",
+    mixinStandardHelpOptions = true,
+    description = {"Delete a cluster made with up: plan it with the same options (on the cloud --os-cloud names,"
+        + " which must be given), take its lock, delete its objects along the delete plan (the Cluster first, waiting"
+        + " until Cluster API has removed what it owns), then the server groups the SDK created for it (topology"
+        + " mode; in raw mode ORC's ServerGroup objects own them). Prints each step as it ends, then what remains.",
+        LifecycleCommandOptions.PROFILE_NOTE},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:nothing remains",
+        "2:an option is wrong, or --os-cloud is missing",
+        "5:the cloud or the management cluster refused or did not answer",
+        "6:the delete ran out of time (what remains is printed; run down again)",
+        "7:something remains (e.g. a server group whose servers still exist, an object kept in use): printed",
+        "8:another run holds the cluster's lock (its holder is printed)"})
+public final class DownCommand implements Callable<Integer> {
+
+  @Mixin PlanOptions options = new PlanOptions();
+
+  @Mixin ManagementClusterOptions cluster = new ManagementClusterOptions();
+
+  @Mixin LifecycleCommandOptions run = new LifecycleCommandOptions();
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (options.osCloud.isEmpty()) {
+      throw LifecycleCommandOptions.cloudMissing("down", "deletes the server groups the SDK created for the cluster");
+    }
+    var lifecycleOptions = run.lifecycleOptions();
+    options.cloudMayOnlyConnect = true;
+    ClusterPlan plan = options.plan();
+    options.discovered().ifPresent(d -> OpenStackDiscovery.summarize(d, err));
+    try (OpenStackClient os = OpenStackClient.connect(OpenStackDiscovery.config(options.osCloud.get()));
+        ManagementCluster mc = cluster.connect()) {
+      String ns = options.namespace.orElse(mc.defaultNamespace());
+      out.println("down " + ns + "/" + plan.request().clusterName());
+      out.flush();
+      ClusterDeleted d = ClusterLifecycle.of(os, mc, lifecycleOptions).delete(plan, ns, run.listener(out));
+      out.printf("%-20s %-9s %8.3f s%n", "total", "", d.report().total().toNanos() / 1e9);
+      d.remaining().forEach(r -> out.println("remains: " + r));
+      if (d.remaining().isEmpty()) {
+        out.println(ns + "/" + plan.request().clusterName() + " is gone");
+      }
+      out.flush();
+      return d.remaining().isEmpty() ? LifecycleCommandOptions.exitCode(d.report()) : LifecycleCommandOptions.EXIT_WARNING;
+    } catch (LifecycleException e) {
+      return LifecycleCommandOptions.stopped(e, out, err);
+    } catch (KubernetesApiException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ManagementClusterOptions.EXIT_API_ERROR;
+    }
+  }
+}
