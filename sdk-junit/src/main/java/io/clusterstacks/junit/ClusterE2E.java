@@ -79,10 +79,13 @@ public final class ClusterE2E implements BeforeAllCallback, AfterAllCallback, Be
 
   /** The two calls the extension makes; ClusterLifecycle's in use, a test's own in this package's tests. */
   interface Calls {
-    ClusterCreated create(LifecycleListener listener);
+    Created create(LifecycleListener listener);
 
     ClusterDeleted delete(LifecycleListener listener);
   }
+
+  /** What create returned: its report, and the cluster (null only from a test's own calls). */
+  record Created(LifecycleReport report, ClusterCreated cluster) { }
 
   private final String namespace;
   private final String cluster;
@@ -138,11 +141,12 @@ public final class ClusterE2E implements BeforeAllCallback, AfterAllCallback, Be
     run.calls = c;
     List<StepReport> heard = new ArrayList<>();
     try {
-      run.created = c.create(step -> {
+      Created created = c.create(step -> {
         heard.add(step);
         publish(context, "create", step);
       });
-      run.createReport = run.created.report();
+      run.created = created.cluster();
+      run.createReport = created.report();
     } catch (LifecycleException e) {
       run.createReport = e.report();
       run.createFailure = e;
@@ -445,8 +449,9 @@ public final class ClusterE2E implements BeforeAllCallback, AfterAllCallback, Be
         ClusterLifecycle l = life.get();
         return new Calls() {
           @Override
-          public ClusterCreated create(LifecycleListener listener) {
-            return l.create(p, ns, listener);
+          public Created create(LifecycleListener listener) {
+            ClusterCreated c = l.create(p, ns, listener);
+            return new Created(c.report(), c);
           }
 
           @Override
