@@ -45,13 +45,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
- * {@link ClusterE2E} on both labs, through the JUnit Platform launcher: three example classes, each with the same
+ * {@link ClusterE2E} on both labs, through JUnit's EngineTestKit: three example classes, each with the same
  * small plan (one control-plane machine, one worker) created in the OpenStack lab's Nova (its server groups) and
  * on the Kubernetes lab's kube-apiserver as the management cluster, under a token bound only to the SDK's Role.
  *
@@ -178,13 +175,8 @@ class ClusterE2EOnTheLabsIT {
     Map<String, TestExecutionResult> results = new ConcurrentHashMap<>();
     Thread capi = playCapi();
     try {
-      LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(examples)).build(),
-          new TestExecutionListener() {
-            @Override
-            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-              results.put(id.getDisplayName(), result);
-            }
-          });
+      EngineTestKit.engine("junit-jupiter").selectors(selectClass(examples)).execute().allEvents().finished().stream()
+          .forEach(e -> results.put(e.getTestDescriptor().getDisplayName(), e.getRequiredPayload(TestExecutionResult.class)));
     } finally {
       capi.interrupt();
       capi.join();

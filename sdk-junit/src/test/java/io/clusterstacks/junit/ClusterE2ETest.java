@@ -32,13 +32,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
- * The extension's own logic, run through the JUnit Platform launcher on example test classes, with the two
+ * The extension's own logic, run through JUnit's EngineTestKit on example test classes, with the two
  * lifecycle calls played by this test (create returns or throws a report as ClusterLifecycle's would; delete
  * counts its calls). The lifecycle itself runs on the labs in the IT.
  */
@@ -109,27 +107,20 @@ class ClusterE2ETest {
     void wantsAccess(WorkloadAccess access) { }
   }
 
-  /** What a launcher run reported. */
-  static final class Events implements TestExecutionListener {
-    final Map<String, TestExecutionResult> results = new ConcurrentHashMap<>();
-    final List<String> entries = new ArrayList<>();
+  /** What an engine run reported: each finished test or container by display name, and every report entry. */
+  record Events(Map<String, TestExecutionResult> results, List<String> entries) {}
 
-    @Override
-    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-      results.put(id.getDisplayName(), result);
-    }
-
-    @Override
-    public synchronized void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
-      entry.getKeyValuePairs().forEach((k, v) -> entries.add(k + "=" + v));
-    }
-  }
-
+  /** Runs the example class on the Jupiter engine through JUnit's EngineTestKit. */
   static Events run(Class<?> examples, ClusterE2E e2e) throws Exception {
     examples.getDeclaredField("e2e").set(null, e2e); // JUnit reads the field when it runs the class
-    Events events = new Events();
-    LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(examples)).build(), events);
-    return events;
+    EngineExecutionResults r = EngineTestKit.engine("junit-jupiter").selectors(selectClass(examples)).execute();
+    Map<String, TestExecutionResult> results = new ConcurrentHashMap<>();
+    r.allEvents().finished().stream().forEach(e -> results.put(e.getTestDescriptor().getDisplayName(),
+        e.getRequiredPayload(TestExecutionResult.class)));
+    List<String> entries = new ArrayList<>();
+    r.allEvents().reportingEntryPublished().stream().forEach(e -> e.getRequiredPayload(ReportEntry.class)
+        .getKeyValuePairs().forEach((k, v) -> entries.add(k + "=" + v)));
+    return new Events(results, entries);
   }
 
   @Test
@@ -138,13 +129,13 @@ class ClusterE2ETest {
     Events events = run(PassAndFail.class, new ClusterE2E("e2e", "demo", () -> calls, false, Optional.of(dir)));
 
     assertEquals(List.of("create", "delete"), calls.calls, "one create, one delete, also for the nested class");
-    assertEquals(TestExecutionResult.Status.SUCCESSFUL, events.results.get("passes()").getStatus());
-    assertEquals(TestExecutionResult.Status.FAILED, events.results.get("fails()").getStatus());
-    assertEquals(TestExecutionResult.Status.SUCCESSFUL, events.results.get("nestedPasses()").getStatus());
-    assertTrue(events.entries.stream().anyMatch(e -> e.startsWith("clusterstacks.create.APPLY=DONE 1.200 s")), events.entries.toString());
-    assertTrue(events.entries.stream().anyMatch(e -> e.startsWith("clusterstacks.delete.DELETE_OBJECTS=DONE 0.700 s")),
-        events.entries.toString());
-    assertTrue(events.entries.stream().anyMatch(e -> e.startsWith("clusterstacks.test=failed ")), events.entries.toString());
+    assertEquals(TestExecutionResult.Status.SUCCESSFUL, events.results().get("passes()").getStatus());
+    assertEquals(TestExecutionResult.Status.FAILED, events.results().get("fails()").getStatus());
+    assertEquals(TestExecutionResult.Status.SUCCESSFUL, events.results().get("nestedPasses()").getStatus());
+    assertTrue(events.entries().stream().anyMatch(e -> e.startsWith("clusterstacks.create.APPLY=DONE 1.200 s")), events.entries().toString());
+    assertTrue(events.entries().stream().anyMatch(e -> e.startsWith("clusterstacks.delete.DELETE_OBJECTS=DONE 0.700 s")),
+        events.entries().toString());
+    assertTrue(events.entries().stream().anyMatch(e -> e.startsWith("clusterstacks.test=failed ")), events.entries().toString());
 
     JsonNode json = JSON.readTree(Files.readString(dir.resolve(PassAndFail.class.getName() + ".json")));
     assertEquals("demo", json.get("cluster").asText());
@@ -170,10 +161,10 @@ class ClusterE2ETest {
     Events events = run(PassAndFail.class, new ClusterE2E("e2e", "demo", () -> calls, false, Optional.of(dir)));
 
     assertEquals(List.of("create", "delete"), calls.calls);
-    TestExecutionResult cls = events.results.get("ClusterE2ETest$PassAndFail");
+    TestExecutionResult cls = events.results().get("ClusterE2ETest$PassAndFail");
     assertEquals(TestExecutionResult.Status.FAILED, cls.getStatus());
     assertInstanceOf(LifecycleException.class, cls.getThrowable().orElseThrow());
-    assertFalse(events.results.containsKey("passes()"), "no test runs without its cluster");
+    assertFalse(events.results().containsKey("passes()"), "no test runs without its cluster");
     JsonNode json = JSON.readTree(Files.readString(dir.resolve(PassAndFail.class.getName() + ".json")));
     assertFalse(json.get("create").get("succeeded").asBoolean());
     assertEquals("WAIT", json.get("create").get("failedStep").asText());
@@ -189,7 +180,7 @@ class ClusterE2ETest {
     Events events = run(PassAndFail.class, new ClusterE2E("e2e", "demo", () -> calls, true, Optional.of(dir)));
 
     assertEquals(List.of("create"), calls.calls);
-    String kept = events.entries.stream().filter(e -> e.startsWith("clusterstacks.kept=")).findFirst().orElseThrow();
+    String kept = events.entries().stream().filter(e -> e.startsWith("clusterstacks.kept=")).findFirst().orElseThrow();
     assertTrue(kept.contains("e2e/demo") && kept.contains("ClusterLifecycle.delete(plan, \"e2e\""), kept);
     JsonNode json = JSON.readTree(Files.readString(dir.resolve(PassAndFail.class.getName() + ".json")));
     assertTrue(json.get("kept").asBoolean());
@@ -220,7 +211,7 @@ class ClusterE2ETest {
   @Test
   void aParameterWithoutAClusterSaysWhy(@TempDir Path dir) throws Exception {
     Events events = run(AsksForWorkload.class, new ClusterE2E("e2e", "demo", () -> new FakeCalls(null), false, Optional.of(dir)));
-    Throwable t = events.results.get("wantsAccess(WorkloadAccess)").getThrowable().orElseThrow();
+    Throwable t = events.results().get("wantsAccess(WorkloadAccess)").getThrowable().orElseThrow();
     assertInstanceOf(ParameterResolutionException.class, t);
     assertTrue(t.getMessage().contains("no cluster e2e/demo"), t.getMessage());
   }
