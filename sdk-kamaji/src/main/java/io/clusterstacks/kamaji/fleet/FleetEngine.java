@@ -65,6 +65,8 @@ final class FleetEngine {
   final IntList[] onWorker;
   private final int[] scratch;
   private final Map<Long, Integer> hfitCache = new HashMap<>();
+  /** {@link #hfit} per tenant, -1 until asked: the rule check asks it for every soft-spread candidate. */
+  private final int[] hfitOf;
   long work;
 
   FleetEngine(List<TenantRequest> tenants, List<ManagementWorker> workers) {
@@ -143,6 +145,8 @@ final class FleetEngine {
       onWorker[w] = new IntList();
     }
     scratch = new int[nh];
+    hfitOf = new int[nt];
+    Arrays.fill(hfitOf, -1);
   }
 
   /** A growable list of ints (replica codes {@code t * 1024 + j}). */
@@ -275,6 +279,10 @@ final class FleetEngine {
 
   /** Hypervisors (not banned) with a schedulable worker that can take one replica of {@code t} when empty. */
   int hfit(int t) {
+    int known = hfitOf[t];
+    if (known >= 0) {
+      return known;
+    }
     long key = tCpu[t] * 1_000_003L + tMem[t];
     Integer c = hfitCache.get(key);
     if (c == null) {
@@ -289,12 +297,14 @@ final class FleetEngine {
       c = n;
       hfitCache.put(key, c);
     }
+    hfitOf[t] = c;
     return c;
   }
 
   void ban(int h) {
     hvBanned[h] = true;
     hfitCache.clear();
+    Arrays.fill(hfitOf, -1);
   }
 
   /**
