@@ -1,13 +1,6 @@
 package io.clusterstacks.samples.cli;
 
-import io.clusterstacks.core.plan.ClusterPlan;
-import io.clusterstacks.kubernetes.KubernetesApiException;
-import io.clusterstacks.kubernetes.ManagementCluster;
 import io.clusterstacks.lifecycle.cluster.ClusterDeleted;
-import io.clusterstacks.lifecycle.cluster.ClusterLifecycle;
-import io.clusterstacks.lifecycle.cluster.LifecycleException;
-import io.clusterstacks.openstack.OpenStackClient;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,34 +35,19 @@ public final class DownCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    if (options.osCloud.isEmpty()) {
-      throw LifecycleCommandOptions.cloudMissing("down", "deletes the server groups the SDK created for the cluster");
-    }
-    var lifecycleOptions = run.lifecycleOptions();
-    options.cloudMayOnlyConnect = true;
-    ClusterPlan plan = options.plan();
-    options.discovered().ifPresent(d -> OpenStackDiscovery.summarize(d, err));
-    try (OpenStackClient os = OpenStackClient.connect(OpenStackDiscovery.config(options.osCloud.get()));
-        ManagementCluster mc = cluster.connect()) {
-      String ns = options.namespace.orElse(mc.defaultNamespace());
-      out.println("down " + ns + "/" + plan.request().clusterName());
-      out.flush();
-      ClusterDeleted d = ClusterLifecycle.of(os, mc, lifecycleOptions).delete(plan, ns, run.listener(out));
-      out.printf("%-20s %-9s %8.3f s%n", "total", "", d.report().total().toNanos() / 1e9);
-      d.remaining().forEach(r -> out.println("remains: " + r));
-      if (d.remaining().isEmpty()) {
-        out.println(ns + "/" + plan.request().clusterName() + " is gone");
-      }
-      out.flush();
-      return d.remaining().isEmpty() ? LifecycleCommandOptions.exitCode(d.report()) : LifecycleCommandOptions.EXIT_WARNING;
-    } catch (LifecycleException e) {
-      return LifecycleCommandOptions.stopped(e, out, err);
-    } catch (KubernetesApiException e) {
-      err.println("error: " + e.getMessage());
-      err.flush();
-      return ManagementClusterOptions.EXIT_API_ERROR;
-    }
+    return run.run(spec, options, cluster, "down", "deletes the server groups the SDK created for the cluster",
+        (lifecycle, plan, ns, out) -> {
+          String name = ns + "/" + plan.request().clusterName();
+          out.println("down " + name);
+          out.flush();
+          ClusterDeleted d = lifecycle.delete(plan, ns, run.listener(out));
+          LifecycleCommandOptions.total(out, d.report());
+          d.remaining().forEach(r -> out.println("remains: " + r));
+          if (d.remaining().isEmpty()) {
+            out.println(name + " is gone");
+          }
+          return d.remaining().isEmpty() ? LifecycleCommandOptions.exitCode(d.report())
+              : LifecycleCommandOptions.EXIT_WARNING;
+        });
   }
 }

@@ -1,15 +1,18 @@
 package io.clusterstacks.samples.cli;
 
 import io.clusterstacks.core.ClusterStacksException;
+import io.clusterstacks.core.plan.ClusterPlan;
 import io.clusterstacks.kubernetes.ApplyFailedException;
 import io.clusterstacks.kubernetes.DeleteOptions;
 import io.clusterstacks.kubernetes.DeleteTimeoutException;
 import io.clusterstacks.kubernetes.KubernetesApiException;
 import io.clusterstacks.kubernetes.LockHeldException;
+import io.clusterstacks.kubernetes.ManagementCluster;
 import io.clusterstacks.kubernetes.ProgressEvent;
 import io.clusterstacks.kubernetes.TerminalProgress;
 import io.clusterstacks.kubernetes.WaitOptions;
 import io.clusterstacks.kubernetes.WaitTimeoutException;
+import io.clusterstacks.lifecycle.cluster.ClusterLifecycle;
 import io.clusterstacks.lifecycle.cluster.LifecycleException;
 import io.clusterstacks.lifecycle.cluster.LifecycleListener;
 import io.clusterstacks.lifecycle.cluster.LifecycleOptions;
@@ -18,12 +21,14 @@ import io.clusterstacks.lifecycle.cluster.Outcome;
 import io.clusterstacks.lifecycle.cluster.StepReport;
 import io.clusterstacks.lifecycle.cluster.UpgradeRefusedException;
 import io.clusterstacks.openstack.OpenStackApiException;
+import io.clusterstacks.openstack.OpenStackClient;
 import io.clusterstacks.openstack.OpenStackConnectionException;
 import io.clusterstacks.openstack.ServerGroupException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -127,5 +132,48 @@ final class LifecycleCommandOptions {
   static ClusterStacksException cloudMissing(String command, String why) {
     return new ClusterStacksException("--os-cloud: missing; " + command + " " + why
         + ", so name the cloud in clouds.yaml whose project runs the cluster");
+  }
+
+  /** What one command does with the lifecycle, once the plan is made and the cloud and cluster are connected. */
+  @FunctionalInterface
+  interface Body {
+    int run(ClusterLifecycle lifecycle, ClusterPlan plan, String namespace, PrintWriter out);
+  }
+
+  /**
+   * Plans (from the saved profile when {@code --profile} is given with {@code --os-cloud}), connects to the cloud and
+   * the management cluster, runs the body, and turns a run stopped at a step into its exit code.
+   *
+   * @param why what the command does with the cloud, for the message when {@code --os-cloud} is missing
+   */
+  int run(CommandLine.Model.CommandSpec spec, PlanOptions options, ManagementClusterOptions cluster, String command,
+      String why, Body body) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (options.osCloud.isEmpty()) {
+      throw cloudMissing(command, why);
+    }
+    LifecycleOptions lifecycleOptions = lifecycleOptions();
+    options.cloudMayOnlyConnect = true;
+    ClusterPlan plan = options.plan();
+    options.discovered().ifPresent(d -> OpenStackDiscovery.summarize(d, err));
+    try (OpenStackClient os = OpenStackClient.connect(OpenStackDiscovery.config(options.osCloud.get()));
+        ManagementCluster mc = cluster.connect()) {
+      String ns = options.namespace.orElse(mc.defaultNamespace());
+      int code = body.run(ClusterLifecycle.of(os, mc, lifecycleOptions), plan, ns, out);
+      out.flush();
+      return code;
+    } catch (LifecycleException e) {
+      return stopped(e, out, err);
+    } catch (KubernetesApiException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ManagementClusterOptions.EXIT_API_ERROR;
+    }
+  }
+
+  /** The line after the steps: the run's total time. */
+  static void total(PrintWriter out, LifecycleReport report) {
+    out.printf("%-20s %-9s %8.3f s%n", "total", "", report.total().toNanos() / 1e9);
   }
 }

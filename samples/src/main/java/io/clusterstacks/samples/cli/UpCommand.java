@@ -1,13 +1,6 @@
 package io.clusterstacks.samples.cli;
 
-import io.clusterstacks.core.plan.ClusterPlan;
-import io.clusterstacks.kubernetes.KubernetesApiException;
-import io.clusterstacks.kubernetes.ManagementCluster;
 import io.clusterstacks.lifecycle.cluster.ClusterCreated;
-import io.clusterstacks.lifecycle.cluster.ClusterLifecycle;
-import io.clusterstacks.lifecycle.cluster.LifecycleException;
-import io.clusterstacks.openstack.OpenStackClient;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,35 +40,19 @@ public final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    if (options.osCloud.isEmpty()) {
-      throw LifecycleCommandOptions.cloudMissing("up", "creates the cluster's server groups and checks its servers there");
-    }
-    var lifecycleOptions = run.lifecycleOptions();
-    options.cloudMayOnlyConnect = true;
-    ClusterPlan plan = options.plan();
-    options.discovered().ifPresent(d -> OpenStackDiscovery.summarize(d, err));
-    try (OpenStackClient os = OpenStackClient.connect(OpenStackDiscovery.config(options.osCloud.get()));
-        ManagementCluster mc = cluster.connect()) {
-      String ns = options.namespace.orElse(mc.defaultNamespace());
-      out.println("up " + ns + "/" + plan.request().clusterName());
-      out.flush();
-      ClusterCreated c = ClusterLifecycle.of(os, mc, lifecycleOptions).create(plan, ns, run.listener(out));
-      out.printf("%-20s %-9s %8.3f s%n", "total", "", c.report().total().toNanos() / 1e9);
-      if (!c.placement().ok()) {
-        out.println("placement: " + c.placement().summary());
-      }
-      out.println(ns + "/" + plan.request().clusterName() + " is usable; its kubeconfig: clusterstacks kubeconfig "
-          + plan.request().clusterName() + " -n " + ns + " -o FILE");
-      out.flush();
-      return LifecycleCommandOptions.exitCode(c.report());
-    } catch (LifecycleException e) {
-      return LifecycleCommandOptions.stopped(e, out, err);
-    } catch (KubernetesApiException e) {
-      err.println("error: " + e.getMessage());
-      err.flush();
-      return ManagementClusterOptions.EXIT_API_ERROR;
-    }
+    return run.run(spec, options, cluster, "up", "creates the cluster's server groups and checks its servers there",
+        (lifecycle, plan, ns, out) -> {
+          String name = ns + "/" + plan.request().clusterName();
+          out.println("up " + name);
+          out.flush();
+          ClusterCreated c = lifecycle.create(plan, ns, run.listener(out));
+          LifecycleCommandOptions.total(out, c.report());
+          if (!c.placement().ok()) {
+            out.println("placement: " + c.placement().summary());
+          }
+          out.println(name + " is usable; its kubeconfig: clusterstacks kubeconfig " + plan.request().clusterName()
+              + " -n " + ns + " -o FILE");
+          return LifecycleCommandOptions.exitCode(c.report());
+        });
   }
 }

@@ -1,14 +1,7 @@
 package io.clusterstacks.samples.cli;
 
-import io.clusterstacks.core.plan.ClusterPlan;
-import io.clusterstacks.kubernetes.KubernetesApiException;
-import io.clusterstacks.kubernetes.ManagementCluster;
-import io.clusterstacks.lifecycle.cluster.ClusterLifecycle;
 import io.clusterstacks.lifecycle.cluster.ClusterUpgraded;
-import io.clusterstacks.lifecycle.cluster.LifecycleException;
 import io.clusterstacks.lifecycle.cluster.UpgradeCheck;
-import io.clusterstacks.openstack.OpenStackClient;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,45 +46,25 @@ public final class UpgradeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    if (options.osCloud.isEmpty()) {
-      throw LifecycleCommandOptions.cloudMissing("upgrade", "re-renders the cluster with its server groups' IDs and"
-          + " checks its servers' placement after the rollout");
-    }
-    var lifecycleOptions = run.lifecycleOptions();
-    options.cloudMayOnlyConnect = true;
-    ClusterPlan target = options.plan();
-    options.discovered().ifPresent(d -> OpenStackDiscovery.summarize(d, err));
-    try (OpenStackClient os = OpenStackClient.connect(OpenStackDiscovery.config(options.osCloud.get()));
-        ManagementCluster mc = cluster.connect()) {
-      String ns = options.namespace.orElse(mc.defaultNamespace());
-      ClusterLifecycle lifecycle = ClusterLifecycle.of(os, mc, lifecycleOptions);
-      if (check) {
-        UpgradeCheck c = lifecycle.checkUpgrade(target, ns);
-        out.println(c.text());
-        out.println(c.allowed() ? "check only: nothing was applied" : "refused: nothing was applied");
-        out.flush();
-        return c.allowed() ? ClusterStacksCli.EXIT_OK : LifecycleCommandOptions.EXIT_REFUSED;
-      }
-      out.println("upgrade " + ns + "/" + target.request().clusterName());
-      out.flush();
-      ClusterUpgraded u = lifecycle.upgrade(target, ns, run.listener(out));
-      out.printf("%-20s %-9s %8.3f s%n", "total", "", u.report().total().toNanos() / 1e9);
-      u.check().warnings().forEach(w -> out.println("warning: " + w));
-      if (!u.placement().ok()) {
-        out.println("placement: " + u.placement().summary());
-      }
-      out.println(ns + "/" + target.request().clusterName() + " runs " + u.check().toClass() + " "
-          + u.check().toVersion());
-      out.flush();
-      return LifecycleCommandOptions.exitCode(u.report());
-    } catch (LifecycleException e) {
-      return LifecycleCommandOptions.stopped(e, out, err);
-    } catch (KubernetesApiException e) {
-      err.println("error: " + e.getMessage());
-      err.flush();
-      return ManagementClusterOptions.EXIT_API_ERROR;
-    }
+    return run.run(spec, options, cluster, "upgrade", "re-renders the cluster with its server groups' IDs and checks"
+        + " its servers' placement after the rollout", (lifecycle, target, ns, out) -> {
+          if (check) {
+            UpgradeCheck c = lifecycle.checkUpgrade(target, ns);
+            out.println(c.text());
+            out.println(c.allowed() ? "check only: nothing was applied" : "refused: nothing was applied");
+            return c.allowed() ? ClusterStacksCli.EXIT_OK : LifecycleCommandOptions.EXIT_REFUSED;
+          }
+          String name = ns + "/" + target.request().clusterName();
+          out.println("upgrade " + name);
+          out.flush();
+          ClusterUpgraded u = lifecycle.upgrade(target, ns, run.listener(out));
+          LifecycleCommandOptions.total(out, u.report());
+          u.check().warnings().forEach(w -> out.println("warning: " + w));
+          if (!u.placement().ok()) {
+            out.println("placement: " + u.placement().summary());
+          }
+          out.println(name + " runs " + u.check().toClass() + " " + u.check().toVersion());
+          return LifecycleCommandOptions.exitCode(u.report());
+        });
   }
 }
