@@ -658,11 +658,15 @@ final class FleetEngine {
     boolean aligned = pre.length > 0;
     for (int k = 0; k < na; k++) {
       int w = active[k];
-      if ((wCount[w] == 0 && !(aligned && pre[w])) || !canPlace(t, w, lvl, -1)) {
+      if (wCount[w] == 0 && !(aligned && pre[w])) {
         continue;
       }
       double f = aligned ? alignment(w, t) : fitScore(w, t);
       if (best >= 0 && f < bestFill - 1e-12) {
+        work++; // a worse score loses whether or not the rules allow it; the rule check is counted as made
+        continue;
+      }
+      if (!canPlace(t, w, lvl, -1)) {
         continue;
       }
       double hl = hvTie(wHv[w]); // only for a tie
@@ -1006,11 +1010,15 @@ final class FleetEngine {
           int best = -1;
           double bestFill = -1;
           for (int x : byHv[g]) {
-            if (wCount[x] == 0 || !canPlace(t, x, lvl, j)) {
+            if (wCount[x] == 0) {
               continue;
             }
             double f = fillAfter(x, t);
-            if (f > bestFill + 1e-12) {
+            if (!(f > bestFill + 1e-12)) {
+              work++; // cannot beat the best so far, allowed or not; the rule check is counted as made
+              continue;
+            }
+            if (canPlace(t, x, lvl, j)) {
               best = x;
               bestFill = f;
             }
