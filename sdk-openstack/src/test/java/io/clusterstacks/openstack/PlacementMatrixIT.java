@@ -131,8 +131,9 @@ class PlacementMatrixIT {
    * rounds), as KubeadmControlPlane's default maxSurge 1 does. The planner, given the lab's 3 hosts, says
    * how that ends: for each policy, {@link PlacementPrediction#sequentialCreate} of 4 members says whether
    * the first surge member finds a host (hard anti-affinity: no, it goes to ERROR), and for the policy the
-   * planner picks, its {@code expectedPerHost} (and the surge warning) say how many members share the
-   * busiest host after the rollout.
+   * planner picks, its {@code worstCasePerHost} (and the surge warning) bound how many members share the
+   * busiest host after the rollout. Which equal host the scheduler weighs highest for the surge member depends
+   * on what earlier servers left, so the same rollout ends 2/1/0 or 1/1/1: the test checks the bound.
    */
   @Test
   void surgeFirstRolloutOfThreeMembersOnThreeHostsEndsAsThePlannerWarns() {
@@ -184,8 +185,11 @@ class PlacementMatrixIT {
             String seen = surgeStatus.equals("ERROR") ? "first surge member ERROR" : "surge members ACTIVE";
             String line = p + ": predicted " + want + ", observed " + seen + ", members per host " + perHost;
             if (p.planner.equals(planned.policy()) && seen.equals("surge members ACTIVE")) {
-              line += " (planner expects at most " + planned.expectedPerHost() + " per host)";
-              if (perHost.get(0) != planned.expectedPerHost()) {
+              line += " (planner expects " + planned.expectedPerHost() + ", at worst " + planned.worstCasePerHost()
+                  + " per host)";
+              // Where the surge member lands is the scheduler's weighing of otherwise equal hosts (free RAM left by
+              // earlier servers), so a rollout may end 2/1/0 or 1/1/1; what the plan promises is the worst case.
+              if (perHost.get(0) > planned.worstCasePerHost()) {
                 disagreements.add(line + ": the busiest host holds " + perHost.get(0));
               }
             }
