@@ -89,11 +89,14 @@ class LifecycleCommandsIT {
         servers.add(OpenStackLab.finish(b, "server create").strip());
       }
       DiscoverCommandIT.Run up = cli(args("up", ns, cluster, "v1.33.10"));
-      assertEquals(0, up.exitCode(), up.toString());
+      // Where Nova puts the three members is its weighing of equal hosts; a plan that accepted 2 per host for surge
+      // (max_server_per_host=2) may end with 2 on one hypervisor, which up reports as a placement warning (7)
+      boolean shared = up.out().lines().anyMatch(l -> l.startsWith("VERIFY_PLACEMENT") && l.contains(" share hostId "));
+      assertEquals(shared ? 7 : 0, up.exitCode(), up.toString());
       for (String step : List.of("LOCK", "SERVER_GROUPS", "RENDER", "APPLY", "WAIT", "VERIFY_PLACEMENT", "OPT_IN", "ACCESS")) {
         assertTrue(up.out().lines().anyMatch(l -> l.startsWith(step + " ")), step + " missing:\n" + up);
       }
-      assertStep(up, "VERIFY_PLACEMENT", "DONE");
+      assertStep(up, "VERIFY_PLACEMENT", shared ? "WARNING" : "DONE");
       assertTrue(up.out().contains(ns + "/" + cluster + " is usable; its kubeconfig: clusterstacks kubeconfig " + cluster
           + " -n " + ns), up.toString());
       assertFalse(up.out().contains("BEGIN CERTIFICATE") || up.out().contains("token:"), up.toString());
