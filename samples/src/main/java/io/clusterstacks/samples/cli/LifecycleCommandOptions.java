@@ -20,13 +20,9 @@ import io.clusterstacks.lifecycle.cluster.LifecycleReport;
 import io.clusterstacks.lifecycle.cluster.Outcome;
 import io.clusterstacks.lifecycle.cluster.StepReport;
 import io.clusterstacks.lifecycle.cluster.UpgradeRefusedException;
-import io.clusterstacks.openstack.OpenStackApiException;
 import io.clusterstacks.openstack.OpenStackClient;
-import io.clusterstacks.openstack.OpenStackConnectionException;
 import io.clusterstacks.openstack.ServerGroupException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -68,15 +64,7 @@ final class LifecycleCommandOptions {
    * place on a terminal, one line per change otherwise.
    */
   LifecycleListener listener(PrintWriter out) {
-    TerminalProgress progress;
-    if (!plain && System.console() != null) {
-      // the status block is redrawn with cursor movement, which the command line's escaping writer would print as
-      // text; TerminalProgress escapes the text that comes from the server itself
-      progress = TerminalProgress.inPlace(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
-          true));
-    } else {
-      progress = TerminalProgress.plain(out);
-    }
+    TerminalProgress progress = TerminalText.progress(plain, out);
     return new LifecycleListener() {
       @Override
       public void onStep(StepReport step) {
@@ -109,8 +97,8 @@ final class LifecycleCommandOptions {
     if (cause instanceof UpgradeRefusedException) {
       return EXIT_REFUSED;
     }
+    // ClusterStacksCli.exitCodeOf (below) maps the cloud's refusals; these are the management cluster's and Nova's groups
     if (cause instanceof KubernetesApiException || cause instanceof ApplyFailedException
-        || cause instanceof OpenStackApiException || cause instanceof OpenStackConnectionException
         || cause instanceof ServerGroupException) {
       return ManagementClusterOptions.EXIT_API_ERROR;
     }

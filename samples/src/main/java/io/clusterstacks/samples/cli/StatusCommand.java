@@ -6,9 +6,7 @@ import io.clusterstacks.kubernetes.ManagementCluster;
 import io.clusterstacks.kubernetes.TerminalProgress;
 import io.clusterstacks.kubernetes.WaitOptions;
 import io.clusterstacks.kubernetes.WaitTimeoutException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -71,16 +69,7 @@ public final class StatusCommand implements Callable<Integer> {
         out.flush();
         return ClusterStacksCli.EXIT_OK;
       }
-      TerminalProgress progress;
-      if (!plain && System.console() != null) {
-        // The status block is redrawn with cursor movement, which this command line's escaping writer would
-        // print as text; TerminalProgress escapes the text that comes from the server itself.
-        out.flush();
-        progress = TerminalProgress.inPlace(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
-            true));
-      } else {
-        progress = TerminalProgress.plain(out);
-      }
+      TerminalProgress progress = TerminalText.progress(plain, out);
       ClusterStatus s = mc.awaitUsable(ns, name, WaitOptions.of(o -> {
         o.timeout(timeout);
         clusterStack.ifPresent(o::clusterStack);

@@ -1,7 +1,10 @@
 package io.clusterstacks.samples.cli;
 
+import io.clusterstacks.kubernetes.TerminalProgress;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -42,6 +45,24 @@ final class TerminalText {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * How a waiting command shows the cluster's status: redrawn in place on a terminal, one line per change otherwise
+   * or with {@code --plain}.
+   *
+   * @param plain whether {@code --plain} was given
+   * @param out the command line's (escaping) standard output
+   * @return the progress listener
+   */
+  static TerminalProgress progress(boolean plain, PrintWriter out) {
+    if (!plain && System.console() != null) {
+      // the status block is redrawn with cursor movement, which the command line's escaping writer would print as
+      // text; TerminalProgress escapes the text that comes from the server itself
+      out.flush();
+      return TerminalProgress.inPlace(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+    }
+    return TerminalProgress.plain(out);
   }
 
   /**
